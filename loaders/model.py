@@ -1,0 +1,136 @@
+"""The plan model: what a parsed plan holds, before it becomes RDF.
+
+Every fact carries a :class:`Span` so that it can be checked against the source text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+ActionKind = Literal["提升行动", "重点工程"]
+Role = Literal["lead", "partner"]
+StatedAt = Literal["action", "measure"]
+RegionLevel = Literal["province", "city", "county", "district"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a fact stands in its source: character offsets into the decoded text (end
+    exclusive), 1-based line numbers, and the text as the analyst reads it (page breaks
+    joined, conversion placeholders removed)."""
+
+    start: int
+    end: int
+    line: int
+    end_line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    name: str
+    """Resolved name, as the plan would write it in full (``市委文明办``), no city prepended."""
+    surface: str
+    """The form written at this place (``文明办``)."""
+    span: Span
+
+
+@dataclass(frozen=True)
+class Assignment:
+    leads: tuple[AgencyMention, ...]
+    partners: tuple[AgencyMention, ...]
+    stated_at: StatedAt
+    span: Span
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str
+    value: Decimal
+    unit: str
+    comparator: str
+    year: int | None
+    per_year: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class Measure:
+    number: int
+    title: str
+    text: str
+    span: Span
+    assignment: Assignment | None = None
+    """The assignment stated for this measure alone (``stated_at == "measure"``)."""
+    targets: tuple[Target, ...] = ()
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: ActionKind
+    number: int
+    title: str
+    population: str | None
+    span: Span
+    measures: tuple[Measure, ...] = ()
+    assignment: Assignment | None = None
+    """The assignment stated once for the whole action (``stated_at == "action"``)."""
+
+    def assignments_of(self, measure: Measure) -> tuple[Assignment, ...]:
+        """The assignments that apply to ``measure``: its own and its action's."""
+        found = (measure.assignment, self.assignment)
+        return tuple(a for a in found if a is not None)
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str | None
+    doc_number: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Phase:
+    name: str
+    start_year: int
+    end_year: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str
+    level: RegionLevel
+    province: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    """The input file's name (no directory), as the CSV export reports it."""
+    sha256: str
+    text: str
+    """The decoded text that all spans index into."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    source: Source
+    title: str
+    region: Region
+    issuer: str | None = None
+    doc_number: str | None = None
+    issued: date | None = None
+    period: tuple[int, int] | None = None
+    draft: bool = False
+    citations: tuple[Citation, ...] = ()
+    headline: Target | None = None
+    baseline: Target | None = None
+    actions: tuple[Action, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    coordinating_office: AgencyMention | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)

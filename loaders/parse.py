@@ -1,0 +1,153 @@
+"""``parse_plan``: a plan text in, a :class:`~plankg.loaders.model.Plan` out. Knows no files."""
+
+from __future__ import annotations
+
+import hashlib
+
+from plankg.loaders.agencies import resolve_name
+from plankg.loaders.metadata import agency_prefix, read_metadata
+from plankg.loaders.model import Action, AgencyMention, Phase, Plan, Source, Target
+from plankg.loaders.patterns import regex, table
+from plankg.loaders.structure import Section, action_groups, build_action, split_sections
+from plankg.loaders.targets import literacy_shares, target_at
+from plankg.loaders.text import Reading
+
+
+class NotAPlanError(ValueError):
+    """The text is not a science-literacy implementation plan."""
+
+
+def parse_plan(text: str, name: str = "<text>") -> Plan:
+    """Parse the text of one plan. ``name`` is the source's name, kept for provenance."""
+    reading = Reading(text)
+    preamble, sections = split_sections(reading)
+    meta = read_metadata(reading, preamble)
+    if not meta.title and not sections:
+        raise NotAPlanError("no plan title and no numbered sections")
+    prefix = agency_prefix(meta.region.name)
+    actions = tuple(_actions(reading, sections, prefix))
+    period_start = meta.period[0] if meta.period else None
+    period_end = meta.period[1] if meta.period else None
+    headline, baseline = _literacy_targets(reading, sections, preamble, period_start, period_end)
+    plan = Plan(
+        source=Source(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), text),
+        title=meta.title,
+        region=meta.region,
+        issuer=meta.issuer,
+        doc_number=meta.doc_number,
+        issued=meta.issued,
+        period=meta.period,
+        draft=meta.draft,
+        citations=meta.citations,
+        headline=headline,
+        baseline=baseline,
+        actions=actions,
+        phases=tuple(_phases(reading, sections)),
+        coordinating_office=_coordinating_office(reading, sections, prefix),
+    )
+    return _with_warnings(plan, sections)
+
+
+def _actions(reading: Reading, sections: list[Section], prefix: str) -> list[Action]:
+    counters: dict[str, int] = {}
+    actions = []
+    for section in sections:
+        if not section.kind.startswith("actions:"):
+            continue
+        kind = section.kind.split(":", 1)[1]
+        for heading, body in action_groups(section):
+            counters[kind] = counters.get(kind, 0) + 1
+            actions.append(build_action(reading, kind, counters[kind], heading, body, prefix))  # type: ignore[arg-type]
+    return actions
+
+
+def _non_action_blocks(sections: list[Section], preamble: list) -> list:
+    blocks = list(preamble)
+    for s in sections:
+        if not s.kind.startswith("actions:") and s.kind != "implementation":
+            blocks.extend(b for b in ([s.heading] if s.heading else []) + s.blocks)
+    return blocks
+
+
+def _literacy_targets(
+    reading: Reading, sections: list[Section], preamble: list, start: int | None, end: int | None
+) -> tuple[Target | None, Target | None]:
+    headline = baseline = None
+    for block in _non_action_blocks(sections, preamble):
+        for value_start, unit_end in literacy_shares(reading, block.para.start, block.para.end):
+            target = target_at(reading, value_start, unit_end)
+            if _speaks_of_elsewhere(reading.norm[target.span.start - 0 : unit_end], target):
+                continue
+            if start and target.year and target.year < start:
+                baseline = baseline or target
+            elif headline is None:
+                headline = target if target.year else _due_at(target, end)
+    return headline, baseline
+
+
+def _speaks_of_elsewhere(text: str, target: Target) -> bool:
+    others = table("metadata", "other_reference")
+    return any(o in target.text for o in others)
+
+
+def _due_at(target: Target, year: int | None) -> Target:
+    from dataclasses import replace
+
+    return replace(target, year=year)
+
+
+def _phases(reading: Reading, sections: list[Section]) -> list[Phase]:
+    phases = []
+    for section in sections:
+        if section.kind != "implementation":
+            continue
+        for block in section.blocks:
+            m = regex("implementation", "phase").match(block.para.norm)
+            if m:
+                start = int(m["start"])
+                span = reading.span(block.para.start, block.para.end)
+                phases.append(Phase(m["name"], start, int(m["end"] or start), span))
+    return phases
+
+
+def _coordinating_office(reading: Reading, sections: list[Section], prefix: str) -> AgencyMention | None:
+    for section in sections:
+        if section.kind != "implementation":
+            continue
+        for block in section.blocks + ([section.heading] if section.heading else []):
+            for key in ("office_seat", "office_role"):
+                m = regex("implementation", key).search(block.para.norm)
+                if m:
+                    return _office(reading, block.para.start + m.start("name"), block.para.start + m.end("name"), prefix)
+    return None
+
+
+def _office(reading: Reading, start: int, end: int, prefix: str) -> AgencyMention:
+    surface = reading.text[start:end]
+    name = surface
+    for collective in sorted(table("implementation", "collective_prefixes"), key=len, reverse=True):
+        if name.startswith(collective):
+            name = prefix + name[len(collective):]
+            break
+    name, _ = resolve_name(name, prefix)
+    return AgencyMention(name, surface, reading.span(start, end))
+
+
+def _with_warnings(plan: Plan, sections: list[Section]) -> Plan:
+    from dataclasses import replace
+
+    warnings = []
+    if not plan.actions:
+        warnings.append("no actions found (no 提升行动 / 重点工程 section with (一)… headings)")
+    if plan.headline is None:
+        warnings.append("no headline literacy target found")
+    if plan.period is None:
+        warnings.append("no period (e.g. 2021—2025年) in the title")
+    for action in plan.actions:
+        where = f"{action.kind} {action.number} {action.title}"
+        if not action.measures:
+            warnings.append(f"{where}: no measures")
+        unassigned = [m.number for m in action.measures if not action.assignments_of(m)]
+        if unassigned:
+            warnings.append(f"{where}: no lead agency stated for measure(s) {unassigned}")
+    return replace(plan, warnings=tuple(warnings))

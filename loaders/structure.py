@@ -1,0 +1,245 @@
+"""The skeleton of a plan: sections, actions, measures and where assignments are stated.
+
+Paragraphs are classified by shape (section heading, action heading, item, assignment line,
+prose); sections are typed by a keyword of their title. Measures are numbered or dashed items
+when the action has any, else its paragraphs. An assignment clause covers the measures written
+since the previous clause: all of them → stated at the action; one → stated at the measure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from plankg.loaders.agencies import parse_clause
+from plankg.loaders.model import Action, ActionKind, Assignment, Measure, Span
+from plankg.loaders.patterns import regex, table
+from plankg.loaders.targets import find_targets
+from plankg.loaders.text import Paragraph, Reading
+
+BlockKind = Literal["section", "subsection", "item", "assign", "text"]
+FIRST_SENTENCE = re.compile(r"[。;!?]")
+TITLE_LIMIT = 80
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    para: Paragraph
+    match: re.Match[str] | None = None
+
+
+@dataclass
+class Section:
+    kind: str
+    """``actions:提升行动``, ``actions:重点工程``, ``goals``, ``implementation``, ``background`` or
+    ``other``."""
+    title: str
+    heading: Block | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    """A measure being gathered: its paragraphs' extent and the clause closing it, if any."""
+
+    start: int
+    end: int
+    body_start: int
+    clause: tuple[int, int] | None = None
+
+
+def classify(para: Paragraph, in_actions: bool) -> Block:
+    norm = para.norm
+    for kind, path in (
+        ("section", ("headings", "section", "pattern")),
+        ("subsection", ("headings", "subsection", "pattern")),
+        ("assign", ("assignment", "own_line")),
+        ("item", ("headings", "item", "pattern")),
+    ):
+        m = regex(*path).match(norm)
+        if m:
+            return Block(kind, para, m)  # type: ignore[arg-type]
+    if not in_actions:
+        m = regex("headings", "section_digit", "pattern").match(norm)
+        if m:
+            return Block("section", para, m)
+    return Block("text", para)
+
+
+def split_sections(reading: Reading) -> tuple[list[Block], list[Section]]:
+    """The preamble (blocks before the first section) and the sections."""
+    preamble: list[Block] = []
+    sections: list[Section] = []
+    for para in reading.paragraphs:
+        current = sections[-1] if sections else None
+        in_actions = bool(current and current.kind.startswith("actions:"))
+        block = classify(para, in_actions)
+        if block.kind == "section" and block.match is not None:
+            title = block.match["title"]
+            sections.append(Section(section_kind(title), title, block))
+        elif current is None:
+            preamble.append(block)
+        else:
+            current.blocks.append(block)
+    return preamble, sections
+
+
+def section_kind(title: str) -> str:
+    for keyword, kind in table("sections", "kinds"):
+        if keyword in title:
+            return kind
+    return "other"
+
+
+def population_of(title: str) -> str | None:
+    for population, keywords in table("populations").items():
+        if any(k in title for k in keywords):
+            return population
+    return None
+
+
+def action_groups(section: Section) -> Iterator[tuple[Block, list[Block]]]:
+    """Each action heading with the blocks under it."""
+    heading: Block | None = None
+    body: list[Block] = []
+    for block in section.blocks:
+        if block.kind == "subsection":
+            if heading is not None:
+                yield heading, body
+            heading, body = block, []
+        elif heading is not None:
+            body.append(block)
+    if heading is not None:
+        yield heading, body
+
+
+def build_action(
+    reading: Reading, kind: ActionKind, number: int, heading: Block, body: list[Block], prefix: str
+) -> Action:
+    assert heading.match is not None
+    title = heading.match["title"].strip()
+    drafts, clauses = _gather_measures(body)
+    measures, action_assignment = _assign(reading, drafts, clauses, prefix)
+    end = max([heading.para.end] + [b.para.end for b in body])
+    return Action(
+        kind=kind,
+        number=number,
+        title=reading.text[heading.para.start + heading.match.start("title") :][: len(title)],
+        population=population_of(title) if kind == "提升行动" else None,
+        span=reading.span(heading.para.start, end),
+        measures=tuple(measures),
+        assignment=action_assignment,
+    )
+
+
+def _gather_measures(body: list[Block]) -> tuple[list[_Draft], list[tuple[int, tuple[int, int]]]]:
+    """Measures in order, and own-line clauses as (number of measures before it, extent)."""
+    numbered = any(b.kind == "item" for b in body)
+    closing = not numbered and any(
+        b.kind == "text" and _trailing_clause_in(b.para) for b in body
+    )
+    drafts: list[_Draft] = []
+    clauses: list[tuple[int, tuple[int, int]]] = []
+    open_draft = False
+    for block in body:
+        para = block.para
+        if block.kind == "assign":
+            clauses.append((len(drafts), (para.start, para.end)))
+            open_draft = False
+        elif block.kind == "item" and block.match is not None:
+            drafts.append(_Draft(para.start, para.end, para.start + block.match.start("body")))
+            open_draft = True
+        elif block.kind == "text" and numbered:
+            if open_draft:
+                drafts[-1].end = para.end
+        elif block.kind == "text":
+            if closing and open_draft:
+                drafts[-1].end = para.end
+            else:
+                drafts.append(_Draft(para.start, para.end, para.start))
+            open_draft = closing and _trailing_clause_in(para) is None
+    return drafts, clauses
+
+
+def _trailing_clause_in(para: Paragraph) -> re.Match[str] | None:
+    """In an unnumbered action whose paragraphs close with their own clauses, a paragraph
+    without one runs on into the next (a page break after a full stop)."""
+    return regex("assignment", "trailing").search(para.norm)
+
+
+def _assign(
+    reading: Reading,
+    drafts: list[_Draft],
+    own_line: list[tuple[int, tuple[int, int]]],
+    prefix: str,
+) -> tuple[list[Measure], Assignment | None]:
+    clauses = _clauses(reading, drafts, own_line)
+    per_measure: dict[int, tuple[int, int]] = {}
+    action_clause: tuple[int, int] | None = None
+    covered_from = 0
+    for after, extent, inline in clauses:
+        covers = range(covered_from, after)
+        whole = covered_from == 0 and after == len(drafts) and (len(covers) > 1 or not inline)
+        if whole and len(clauses) == 1:
+            action_clause = extent
+        else:
+            for i in covers:
+                per_measure[i] = extent
+        covered_from = after
+    measures = [
+        _measure(reading, i + 1, d, _assignment(reading, per_measure.get(i), "measure", prefix))
+        for i, d in enumerate(drafts)
+    ]
+    return measures, _assignment(reading, action_clause, "action", prefix)
+
+
+def _clauses(
+    reading: Reading, drafts: list[_Draft], own_line: list[tuple[int, tuple[int, int]]]
+) -> list[tuple[int, tuple[int, int], bool]]:
+    """Every clause as (measures written before its end, extent, stands inside a measure)."""
+    found = [(after, extent, False) for after, extent in own_line]
+    for i, draft in enumerate(drafts):
+        m = regex("assignment", "trailing").search(reading.norm, draft.body_start, draft.end)
+        if m:
+            draft.clause = (m.start(), m.end())
+            found.append((i + 1, (m.start("clause"), m.end("clause")), True))
+    return sorted(found, key=lambda c: c[1][0])
+
+
+def _assignment(
+    reading: Reading, extent: tuple[int, int] | None, stated_at: str, prefix: str
+) -> Assignment | None:
+    if extent is None:
+        return None
+    leads, partners = parse_clause(reading, extent[0], extent[1], prefix)
+    return Assignment(leads, partners, stated_at, reading.span(*extent))  # type: ignore[arg-type]
+
+
+def _measure(reading: Reading, number: int, draft: _Draft, assignment: Assignment | None) -> Measure:
+    end = draft.clause[0] if draft.clause else draft.end
+    while end > draft.body_start and reading.text[end - 1] in " \n":
+        end -= 1
+    body = reading.text[draft.body_start : end]
+    return Measure(
+        number=number,
+        title=first_sentence(body),
+        text=body,
+        span=reading.span(draft.start, end),
+        assignment=assignment,
+        targets=tuple(find_targets(reading, draft.body_start, end)),
+    )
+
+
+def first_sentence(text: str) -> str:
+    m = FIRST_SENTENCE.search(text.translate({0xFF1B: ";", 0xFF01: "!", 0xFF1F: "?"}))
+    title = text[: m.start()] if m else text
+    return title[:TITLE_LIMIT] if len(title) > TITLE_LIMIT and not m else title
+
+
+def span_of(reading: Reading, blocks: list[Block]) -> Span | None:
+    if not blocks:
+        return None
+    return reading.span(blocks[0].para.start, blocks[-1].para.end)

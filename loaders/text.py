@@ -1,0 +1,176 @@
+"""The cleaned reading of a plan text, with a map back to the characters it came from.
+
+Conversion from Word and PDF leaves scars: a page break in the middle of a sentence, an
+``[image: …]`` placeholder inside a word, indentation, spaces between Chinese characters, full-
+and half-width punctuation mixed. :class:`Reading` undoes them and remembers, for every character
+it keeps, where it stood in the source, so every fact found in the reading has an exact span in
+the source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from plankg.loaders.model import Span
+from plankg.loaders.patterns import regex
+
+PLACEHOLDER = re.compile(r"\[image:[^\]\n]*\]")
+TERMINAL = frozenset("。！？；：!?;:)）》」』】…")
+SPACE = frozenset(" \t\u3000\u00a0\ufeff\r\x0b\x0c")
+TITLE_MAX = 60
+SENTENCE_MARKS = frozenset("，。；、,;")
+
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x2014: 0x2014, 0xFF0E: 0x2E})
+FOLD_WIDTH = str.maketrans(_FOLD)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+class Reading:
+    """The cleaned text of one source: paragraphs separated by ``\\n``.
+
+    ``text`` is for people (original punctuation); ``norm`` has the same length with full-width
+    ASCII folded to half-width, for the patterns.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        chars, origin = _clean(source)
+        self.text = "".join(chars)
+        self.origin = origin + [len(source)]
+        self.norm = self.text.translate(FOLD_WIDTH)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.source)]
+
+    def line_of(self, source_offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, source_offset)
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of ``text[start:end]``."""
+        begin = self.origin[start]
+        finish = self.origin[end - 1] + 1 if end > start else begin
+        return Span(
+            begin, finish, self.line_of(begin), self.line_of(max(begin, finish - 1)),
+            self.text[start:end],
+        )
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        return list(self._paragraphs())
+
+    def _paragraphs(self) -> Iterator[Paragraph]:
+        start = 0
+        for piece in self.text.split("\n"):
+            end = start + len(piece)
+            if piece:
+                yield Paragraph(start, end, piece, self.norm[start:end])
+            start = end + 1
+
+
+def _clean(source: str) -> tuple[list[str], list[int]]:
+    lines = [line for line in _physical_lines(source) if line[0]]
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, (text, offsets, newline_at) in enumerate(lines):
+        chars.extend(text)
+        origin.extend(offsets)
+        following = lines[index + 1][0] if index + 1 < len(lines) else None
+        if following is not None and not is_soft_break(text, following):
+            chars.append("\n")
+            origin.append(newline_at)
+    return chars, origin
+
+
+def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int]]:
+    """Each line of ``source`` cleaned, with the source offset of every character kept and of
+    the line's end."""
+    removed = _placeholder_offsets(source)
+    start = 0
+    for raw in source.split("\n"):
+        kept = [(c, start + i) for i, c in enumerate(raw) if start + i not in removed]
+        text, offsets = _squeeze_spaces(kept)
+        yield text, offsets, start + len(raw)
+        start += len(raw) + 1
+
+
+def _placeholder_offsets(source: str) -> set[int]:
+    return {i for m in PLACEHOLDER.finditer(source) for i in range(m.start(), m.end())}
+
+
+def _squeeze_spaces(kept: list[tuple[str, int]]) -> tuple[str, list[int]]:
+    """Drop leading and trailing spaces, and any run of spaces unless both its neighbours are
+    ASCII (Chinese is written without spaces: a space beside a Chinese character is a scar)."""
+    out: list[tuple[str, int]] = []
+    pending: int | None = None
+    for c, at in kept:
+        if c in SPACE or c.isspace():
+            if pending is None:
+                pending = at
+            continue
+        if pending is not None and out and out[-1][0].isascii() and c.isascii():
+            out.append((" ", pending))
+        pending = None
+        out.append((c, at))
+    return "".join(c for c, _ in out), [at for _, at in out]
+
+
+def is_soft_break(line: str, following: str) -> bool:
+    """Whether the break between two non-empty lines is a scar (page break or hard wrap) inside
+    one paragraph rather than the end of a paragraph."""
+    if line[-1] in TERMINAL:
+        return False
+    if has_open_bracket(line):
+        return True
+    norm = line.translate(FOLD_WIDTH)
+    return not (starts_block(following.translate(FOLD_WIDTH)) or is_heading(norm) or is_title_like(line))
+
+
+def is_heading(norm_line: str) -> bool:
+    """A whole line that is a section or action heading (not an item, which runs on as prose)."""
+    return any(
+        regex("headings", name, "pattern").match(norm_line)
+        for name in ("section", "section_digit")
+    ) or bool(_bare_subsection(norm_line))
+
+
+def _bare_subsection(norm_line: str) -> bool:
+    found = regex("headings", "subsection", "pattern").match(norm_line)
+    return bool(found and not found["rest"])
+
+
+def has_open_bracket(line: str) -> bool:
+    return line.count("《") > line.count("》") or (
+        line.count("（") + line.count("(") > line.count("）") + line.count(")")
+    )
+
+
+def starts_block(norm_line: str) -> bool:
+    """A heading, a numbered or dashed item, or an assignment standing on its own line."""
+    return any(
+        regex(*path).match(norm_line)
+        for path in (
+            ("headings", "section", "pattern"),
+            ("headings", "section_digit", "pattern"),
+            ("headings", "subsection", "pattern"),
+            ("headings", "item", "pattern"),
+            ("assignment", "own_line"),
+        )
+    ) or norm_line.startswith(("抄送", "附件"))
+
+
+def is_title_like(line: str) -> bool:
+    """A short line without sentence punctuation: a title, an issuer, a date, a document number."""
+    return len(line) <= TITLE_MAX and not any(c in SENTENCE_MARKS for c in line)
