@@ -31,7 +31,8 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  *
  * <p>Usage: {@code java -cp ... plankg.Neo4jLauncher <home-dir>}. Environment:
  * NEO4J_PORT (default 7687), NEO4J_PASSWORD (default plankg-dev-password, password
- * of user "neo4j"), NEO4J_PAGECACHE_MB (default 512), NEO4J_LAUNCHER_READY_FILE
+ * of user "neo4j"), NEO4J_PAGECACHE_MB (default 512), NEO4J_AUTH_MAX_FAILED_ATTEMPTS
+ * (default 0 = no lock-out after failed logins), NEO4J_LAUNCHER_READY_FILE
  * (optional; written once the server accepts a Bolt login, removed on shutdown).
  */
 public final class Neo4jLauncher {
@@ -49,6 +50,9 @@ public final class Neo4jLauncher {
         int port = Integer.parseInt(env("NEO4J_PORT", "7687"));
         String password = env("NEO4J_PASSWORD", "plankg-dev-password");
         long pageCacheMb = Long.parseLong(env("NEO4J_PAGECACHE_MB", "512"));
+        // Neo4j's default (3) locks the user for 5 s after 3 bad logins, which makes
+        // test suites that check wrong passwords flaky; 0 disables the lock.
+        int maxFailedAuth = Integer.parseInt(env("NEO4J_AUTH_MAX_FAILED_ATTEMPTS", "0"));
         String readyFileEnv = System.getenv("NEO4J_LAUNCHER_READY_FILE");
         Path readyFile = readyFileEnv == null || readyFileEnv.isEmpty() ? null : Path.of(readyFileEnv);
         if (readyFile != null) {
@@ -67,6 +71,7 @@ public final class Neo4jLauncher {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, maxFailedAuth)
                 .setConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress("127.0.0.1"))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
