@@ -1,1 +1,228 @@
-def main(): print("ok")
+"""The ``plankg`` command: parses arguments, calls the library, prints.
+
+Exit codes: 0 all went well; 1 some input files failed (the others were processed and
+written), or ``--strict`` and there were warnings; 2 usage error; 3 no input file could be
+read; 4 the graph does not conform to the SHACL shapes; 5 a database or query error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from plankg.graph.pipeline import Corpus, Problem, build, load_corpus, summary_counts
+from plankg.queries.library import QueryError, Table, query_names, query_parameters, run_sparql
+from plankg.queries.render import OUTPUT_FORMATS, render
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_NONE_READ, EXIT_INVALID, EXIT_FAILED = 0, 1, 3, 4, 5
+
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="table",
+    show_default=True,
+    help="table for people, csv or json for machines.",
+)
+workers_option = click.option(
+    "--workers", type=int, default=None, help="Processes for reading files (default: all cores)."
+)
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> None:
+    click.echo(f"plankg: {message}", err=True)
+    sys.exit(code)
+
+
+def report_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+def corpus_exit_code(corpus: Corpus, strict: bool) -> int:
+    if corpus.errors and not corpus.plans:
+        return EXIT_NONE_READ
+    if corpus.errors or (strict and corpus.warnings):
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def progress_bar() -> Callable[[int, int], None] | None:
+    """A progress bar on a terminal; nothing when stderr is piped."""
+    if not sys.stderr.isatty():
+        return None
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in state and total >= 20:
+            state["bar"] = click.progressbar(length=total, label="reading plans", file=sys.stderr)
+            state["bar"].__enter__()
+        if "bar" in state:
+            state["bar"].update(1)
+            if done == total:
+                state["bar"].__exit__(None, None, None)
+
+    return update
+
+
+def parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="plankg")
+def main() -> None:
+    """plankg: a knowledge graph of Chinese science-literacy implementation plans.
+
+    PATHS are plan files or folders; with none, the five sample plans shipped with plankg.
+    """
+
+
+@main.command("build")
+@paths_argument
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for plankg.ttl.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@click.option(
+    "--engine",
+    type=click.Choice(["fast", "pyshacl"]),
+    default="fast",
+    show_default=True,
+    help="SHACL engine.",
+)
+@click.option("--top", type=int, default=10, show_default=True, help="Rows of the top-lead table.")
+@workers_option
+def build_command(
+    paths: tuple[Path, ...], out: Path, strict: bool, engine: str, top: int, workers: int | None
+) -> None:
+    """Parse plans, validate the graph, write Turtle, print a summary and the top leads."""
+    result = build(paths, out, engine=engine, workers=workers, progress=progress_bar())
+    report_problems(result.corpus.problems)
+    code = corpus_exit_code(result.corpus, strict)
+    if code == EXIT_NONE_READ:
+        fail("no plan could be read", code)
+    counts = summary_counts(result.triples)
+    click.echo("  ".join(f"{v} {k}" for k, v in counts.items()))
+    click.echo(result.report.summary())
+    click.echo(f"wrote {', '.join(str(p) for p in result.written)}")
+    from plankg.graph.build import graph_of
+
+    table = run_sparql(graph_of(result.triples), "top-lead")
+    click.echo("\nTop lead agencies (measures led, all plans):")
+    click.echo(render(Table(table.columns, table.rows[:top])))
+    if not result.report.conforms:
+        sys.exit(EXIT_INVALID)
+    sys.exit(code)
+
+
+@main.command("query")
+@click.argument("name", required=False)
+@paths_argument
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter.")
+@click.option(
+    "--list", "list_queries", is_flag=True, help="List the named queries and their parameters."
+)
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@format_option
+def query_command(
+    name: str | None,
+    paths: tuple[Path, ...],
+    params: tuple[str, ...],
+    list_queries: bool,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """Run the named query NAME over the plans (embedded rdflib store)."""
+    if list_queries or not name:
+        for query in query_names():
+            described = ", ".join(
+                f"{p}{'' if req else '?'}" for p, req in query_parameters(query).items()
+            )
+            click.echo(f"{query}({described})")
+        return
+    corpus = load_corpus(paths)
+    report_problems(corpus.errors)
+    try:
+        table = run_sparql(corpus.graph(), name, parse_params(params))
+    except QueryError as e:
+        fail(str(e), EXIT_FAILED)
+    if limit is not None:
+        table = Table(table.columns, table.rows[:limit])
+    click.echo(render(table, fmt))
+    sys.exit(corpus_exit_code(corpus, strict=False))
+
+
+@main.command("export")
+@paths_argument
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "jsonld", "graphml", "gexf", "csv"]),
+    default="ttl",
+    show_default=True,
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="A file, or a folder (always a folder for csv).",
+)
+def export_command(paths: tuple[Path, ...], fmt: str, out: Path) -> None:
+    """Export the graph of the plans."""
+    from plankg.graph.export import write_export
+
+    corpus = load_corpus(paths)
+    report_problems(corpus.errors)
+    if not corpus.plans:
+        fail("no plan could be read", EXIT_NONE_READ)
+    for path in write_export(corpus.triples(), fmt, out):
+        click.echo(f"wrote {path}")
+    sys.exit(corpus_exit_code(corpus, strict=False))
+
+
+@main.command("validate")
+@paths_argument
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Validate this Turtle file instead of building from plans.",
+)
+@click.option(
+    "--engine", type=click.Choice(["pyshacl", "fast"]), default="pyshacl", show_default=True
+)
+def validate_command(paths: tuple[Path, ...], graph_file: Path | None, engine: str) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl)."""
+    from plankg.graph.turtle import serialize_turtle
+    from plankg.graph.validate import validate_turtle
+
+    if graph_file is not None:
+        turtle = graph_file.read_text(encoding="utf-8")
+        code = EXIT_OK
+    else:
+        corpus = load_corpus(paths)
+        report_problems(corpus.errors)
+        turtle, code = serialize_turtle(corpus.triples()), corpus_exit_code(corpus, strict=False)
+    report = validate_turtle(turtle, engine)
+    click.echo(report.summary(limit=50))
+    sys.exit(code if report.conforms else EXIT_INVALID)
+
+
+if __name__ == "__main__":
+    main()

@@ -104,7 +104,9 @@ def _names(reading: Reading, start: int, end: int, level_prefix: str) -> list[Ag
     return names
 
 
-def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+def _split(
+    text: str, start: int, end: int, separator: re.Pattern[str]
+) -> Iterator[tuple[int, int]]:
     cursor = start
     for m in separator.finditer(text, start, end):
         yield cursor, m.start()

@@ -144,12 +144,16 @@ def _citations_in(reading: Reading, para) -> list[Citation]:
         number = next((n for n in numbers if 0 <= n.start() - t.end() <= 2), None)
         end = number.end() if number else t.end()
         doc = normalise_doc_number(number) if number else None
-        citations.append(Citation(t["title"], doc, reading.span(para.start + t.start(), para.start + end)))
+        citations.append(
+            Citation(t["title"], doc, reading.span(para.start + t.start(), para.start + end))
+        )
     claimed = {c.doc_number for c in citations}
     for n in numbers:
         doc = normalise_doc_number(n)
         if doc not in claimed:
-            citations.append(Citation(None, doc, reading.span(para.start + n.start(), para.start + n.end())))
+            citations.append(
+                Citation(None, doc, reading.span(para.start + n.start(), para.start + n.end()))
+            )
     return sorted(citations, key=lambda c: c.span.start)
 
 

@@ -110,7 +110,9 @@ def _phases(reading: Reading, sections: list[Section]) -> list[Phase]:
     return phases
 
 
-def _coordinating_office(reading: Reading, sections: list[Section], prefix: str) -> AgencyMention | None:
+def _coordinating_office(
+    reading: Reading, sections: list[Section], prefix: str
+) -> AgencyMention | None:
     for section in sections:
         if section.kind != "implementation":
             continue
@@ -118,7 +120,12 @@ def _coordinating_office(reading: Reading, sections: list[Section], prefix: str)
             for key in ("office_seat", "office_role"):
                 m = regex("implementation", key).search(block.para.norm)
                 if m:
-                    return _office(reading, block.para.start + m.start("name"), block.para.start + m.end("name"), prefix)
+                    return _office(
+                        reading,
+                        block.para.start + m.start("name"),
+                        block.para.start + m.end("name"),
+                        prefix,
+                    )
     return None
 
 
@@ -127,7 +134,7 @@ def _office(reading: Reading, start: int, end: int, prefix: str) -> AgencyMentio
     name = surface
     for collective in sorted(table("implementation", "collective_prefixes"), key=len, reverse=True):
         if name.startswith(collective):
-            name = prefix + name[len(collective):]
+            name = prefix + name[len(collective) :]
             break
     name, _ = resolve_name(name, prefix)
     return AgencyMention(name, surface, reading.span(start, end))

@@ -6,11 +6,15 @@ from importlib.resources import files
 from pathlib import Path
 
 from plankg.loaders.model import Plan
-from plankg.loaders.parse import parse_plan
+from plankg.loaders.parse import NotAPlanError, parse_plan
 
 
 class PlanReadError(ValueError):
     """A file that cannot be read as a plan; the message names the file and the reason."""
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return (".txt",)
 
 
 def sample_paths() -> list[Path]:
@@ -36,4 +40,7 @@ def read_plan(path: str | Path) -> Plan:
         data = path.read_bytes()
     except OSError as e:
         raise PlanReadError(f"{path}: cannot read ({e.strerror})") from e
-    return parse_plan(decode(data, str(path)), path.name)
+    try:
+        return parse_plan(decode(data, str(path)), path.name)
+    except NotAPlanError as e:
+        raise PlanReadError(f"{path}: not a plan ({e})") from e

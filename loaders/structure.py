@@ -138,9 +138,7 @@ def build_action(
 def _gather_measures(body: list[Block]) -> tuple[list[_Draft], list[tuple[int, tuple[int, int]]]]:
     """Measures in order, and own-line clauses as (number of measures before it, extent)."""
     numbered = any(b.kind == "item" for b in body)
-    closing = not numbered and any(
-        b.kind == "text" and _trailing_clause_in(b.para) for b in body
-    )
+    closing = not numbered and any(b.kind == "text" and _trailing_clause_in(b.para) for b in body)
     drafts: list[_Draft] = []
     clauses: list[tuple[int, tuple[int, int]]] = []
     open_draft = False
@@ -218,7 +216,9 @@ def _assignment(
     return Assignment(leads, partners, stated_at, reading.span(*extent))  # type: ignore[arg-type]
 
 
-def _measure(reading: Reading, number: int, draft: _Draft, assignment: Assignment | None) -> Measure:
+def _measure(
+    reading: Reading, number: int, draft: _Draft, assignment: Assignment | None
+) -> Measure:
     end = draft.clause[0] if draft.clause else draft.end
     while end > draft.body_start and reading.text[end - 1] in " \n":
         end -= 1

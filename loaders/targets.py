@@ -44,13 +44,14 @@ def target_at(reading: Reading, value_start: int, unit_end: int) -> Target:
 
 
 def _is_year_or_label(norm: str, start: int, end: int) -> bool:
-    """Numbers in quotes or names (``健康泉州2030``, ``12396``) and ranges of years are no targets."""
+    """Years (``2025年``) and numbers opening a quotation are not targets."""
     following = norm[end : end + 1]
     return following == "年" or norm[start - 1 : start] in ("“", "\u201d")
 
 
 def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
-    """The clause holding a quantity; a clause that only names the year (``到2025年，``) joins it."""
+    """The clause holding a quantity, with a clause before it that only names the year
+    (``到2025年，``)."""
     clause_start = _last(CLAUSE_END, norm, start) + 1
     before = _last(CLAUSE_END, norm, clause_start - 1) + 1
     if norm[clause_start - 1 : clause_start] == "," and _only_names_a_year(
@@ -73,7 +74,9 @@ def _last(pattern: re.Pattern[str], text: str, before: int) -> int:
     return -1
 
 
-def _comparator(norm: str, clause_start: int, value_start: int, unit_end: int, clause_end: int) -> str:
+def _comparator(
+    norm: str, clause_start: int, value_start: int, unit_end: int, clause_end: int
+) -> str:
     after = alternation("targets", "after").match(norm, unit_end, clause_end)
     if after:
         return table("targets", "after")[after.group()]

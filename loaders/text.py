@@ -48,7 +48,7 @@ class Reading:
         self.source = source
         chars, origin = _clean(source)
         self.text = "".join(chars)
-        self.origin = origin + [len(source)]
+        self.origin = [*origin, len(source)]
         self.norm = self.text.translate(FOLD_WIDTH)
 
     @cached_property
@@ -63,7 +63,10 @@ class Reading:
         begin = self.origin[start]
         finish = self.origin[end - 1] + 1 if end > start else begin
         return Span(
-            begin, finish, self.line_of(begin), self.line_of(max(begin, finish - 1)),
+            begin,
+            finish,
+            self.line_of(begin),
+            self.line_of(max(begin, finish - 1)),
             self.text[start:end],
         )
 
@@ -135,14 +138,15 @@ def is_soft_break(line: str, following: str) -> bool:
     if has_open_bracket(line):
         return True
     norm = line.translate(FOLD_WIDTH)
-    return not (starts_block(following.translate(FOLD_WIDTH)) or is_heading(norm) or is_title_like(line))
+    return not (
+        starts_block(following.translate(FOLD_WIDTH)) or is_heading(norm) or is_title_like(line)
+    )
 
 
 def is_heading(norm_line: str) -> bool:
     """A whole line that is a section or action heading (not an item, which runs on as prose)."""
     return any(
-        regex("headings", name, "pattern").match(norm_line)
-        for name in ("section", "section_digit")
+        regex("headings", name, "pattern").match(norm_line) for name in ("section", "section_digit")
     ) or bool(_bare_subsection(norm_line))
 
 

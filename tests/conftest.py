@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from plankg.loaders.read import sample_paths
 
 SAMPLES = sample_paths()

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from plankg.loaders.model import Plan
 from plankg.loaders.read import read_plan, sample_paths
 
@@ -109,15 +108,33 @@ def _roles(assignment) -> tuple[list[str], list[str]]:
 def test_targets(case):
     plan, exp = case
     got = sorted(
-        (a.kind, a.number, m.number, str(t.value), t.unit, t.comparator, t.year, t.per_year,
-         SPACES.sub("", t.text))
+        (
+            a.kind,
+            a.number,
+            m.number,
+            str(t.value),
+            t.unit,
+            t.comparator,
+            t.year,
+            t.per_year,
+            SPACES.sub("", t.text),
+        )
         for a in plan.actions
         for m in a.measures
         for t in m.targets
     )
     want = sorted(
-        (t["action_kind"], t["action_no"], t["measure_no"], t["value"], t["unit"],
-         t["comparator"], t["year"], t["per_year"], SPACES.sub("", t["text"]))
+        (
+            t["action_kind"],
+            t["action_no"],
+            t["measure_no"],
+            t["value"],
+            t["unit"],
+            t["comparator"],
+            t["year"],
+            t["per_year"],
+            SPACES.sub("", t["text"]),
+        )
         for t in exp["targets"]
     )
     assert got == want

@@ -1,0 +1,82 @@
+"""Loading named queries and running the SPARQL ones on an rdflib graph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from rdflib import Graph, Literal
+
+SUFFIXES = {"sparql": ".rq", "cypher": ".cypher"}
+PARAMETERS_LINE = re.compile(r"^(?://|#)\s*Parameters:(?P<list>.*)$", re.MULTILINE)
+PARAMETER = re.compile(r"(?P<name>[a-z_]+)\s*\((?P<kind>required|optional)")
+
+
+class QueryError(ValueError):
+    """An unknown query, or a parameter missing or not known to the query."""
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def query_names(backend: str = "sparql") -> list[str]:
+    suffix = SUFFIXES[backend]
+    folder = files("plankg.queries")
+    return sorted(p.name[: -len(suffix)] for p in folder.iterdir() if p.name.endswith(suffix))
+
+
+@cache
+def load_query(name: str, backend: str = "sparql") -> str:
+    if name not in query_names(backend):
+        known = ", ".join(query_names(backend))
+        raise QueryError(f"no {backend} query named {name!r} (known: {known})")
+    return files("plankg.queries").joinpath(name + SUFFIXES[backend]).read_text(encoding="utf-8")
+
+
+def query_parameters(name: str, backend: str = "sparql") -> dict[str, bool]:
+    """The query's parameters, from its ``Parameters:`` comment: name → required."""
+    found = PARAMETERS_LINE.search(load_query(name, backend))
+    if not found:
+        return {}
+    return {m["name"]: m["kind"] == "required" for m in PARAMETER.finditer(found["list"])}
+
+
+def check_parameters(name: str, params: dict[str, Any], backend: str) -> None:
+    declared = query_parameters(name, backend)
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise QueryError(
+            f"query {name!r} has no parameter {', '.join(unknown)}"
+            f" (it takes: {', '.join(declared) or 'none'})"
+        )
+    missing = sorted(p for p, required in declared.items() if required and params.get(p) is None)
+    if missing:
+        raise QueryError(f"query {name!r} needs parameter {', '.join(missing)}")
+
+
+def run_sparql(graph: Graph, name: str, params: dict[str, Any] | None = None) -> Table:
+    """Run the named SPARQL query; ``params`` bind the query's ``?p_<name>`` variables."""
+    params = {k: v for k, v in (params or {}).items() if v is not None}
+    check_parameters(name, params, "sparql")
+    bindings = {f"p_{k}": Literal(str(v)) for k, v in params.items()}
+    result = graph.query(load_query(name), initBindings=bindings)
+    columns = tuple(str(v) for v in result.vars or ())
+    rows = tuple(tuple(_python(row[c]) for c in columns) for row in result)  # type: ignore[index]
+    return Table(columns, rows)
+
+
+def _python(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Literal):
+        return value.toPython()
+    return str(value)

@@ -1,0 +1,79 @@
+"""Tables for people (aligned, Chinese counted double-width) and for machines (CSV, JSON)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from plankg.queries.library import Table
+
+OUTPUT_FORMATS = ("table", "csv", "json")
+
+
+def render(table: Table, fmt: str = "table") -> str:
+    if fmt == "csv":
+        return render_csv(table)
+    if fmt == "json":
+        return render_json(table)
+    return render_text(table)
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, size: int, right: bool) -> str:
+    fill = " " * (size - width(text))
+    return fill + text if right else text + fill
+
+
+def render_text(table: Table) -> str:
+    cells = [[cell(v) for v in row] for row in table.rows]
+    sizes = [max([width(c)] + [width(r[i]) for r in cells]) for i, c in enumerate(table.columns)]
+    numeric = [
+        all(isinstance(r[i], int | float | Decimal) for r in table.rows if r[i] is not None)
+        and table.rows
+        for i in range(len(table.columns))
+    ]
+    lines = ["  ".join(_pad(c, sizes[i], False) for i, c in enumerate(table.columns)).rstrip()]
+    lines.append("  ".join("-" * s for s in sizes))
+    for row in cells:
+        lines.append(
+            "  ".join(_pad(c, sizes[i], bool(numeric[i])) for i, c in enumerate(row)).rstrip()
+        )
+    lines.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def render_csv(table: Table) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows([cell(v) for v in row] for row in table.rows)
+    return buffer.getvalue().rstrip("\n")
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def render_json(table: Table) -> str:
+    records = [{k: _json_value(v) for k, v in r.items()} for r in table.records()]
+    return json.dumps(records, ensure_ascii=False, indent=2)
