@@ -146,8 +146,16 @@ def resolve_name(name: str, inherited: str) -> tuple[str, str | None]:
     if prefix:
         return name, prefix["prefix"]
     if is_bare(name):
-        return inherited + name, None
+        return _level_for(name, inherited) + name, None
     return name, None
+
+
+def _level_for(name: str, inherited: str) -> str:
+    """A committee prefix (市委) passes only to party organs; others get its plain level (市)."""
+    levels = table("agency", "committee_levels")
+    if inherited in levels and not name.endswith(tuple(table("agency", "party_organs"))):
+        return levels[inherited]
+    return inherited
 
 
 def is_bare(name: str) -> bool:

@@ -22,8 +22,10 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
     reading = Reading(text)
     preamble, sections = split_sections(reading)
     meta = read_metadata(reading, preamble)
-    if not meta.title and not sections:
-        raise NotAPlanError("no plan title and no numbered sections")
+    if not _looks_like_a_plan(meta.title, sections):
+        raise NotAPlanError(
+            "no plan title (…方案/纲要/计划) and no plan sections (提升行动, 重点工程, 目标)"
+        )
     prefix = agency_prefix(meta.region.name)
     actions = tuple(_actions(reading, sections, prefix))
     period_start = meta.period[0] if meta.period else None
@@ -46,6 +48,12 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
         coordinating_office=_coordinating_office(reading, sections, prefix),
     )
     return _with_warnings(plan, sections)
+
+
+def _looks_like_a_plan(title: str, sections: list[Section]) -> bool:
+    titled = any(k in title for k in table("metadata", "title_keywords"))
+    planned = any(s.kind.startswith("actions:") or s.kind == "goals" for s in sections)
+    return titled or planned
 
 
 def _actions(reading: Reading, sections: list[Section], prefix: str) -> list[Action]:

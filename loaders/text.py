@@ -19,6 +19,7 @@ from plankg.loaders.model import Span
 from plankg.loaders.patterns import regex
 
 PLACEHOLDER = re.compile(r"\[image:[^\]\n]*\]")
+PLACEHOLDER_AT_END = re.compile(r"\[image:[^\]\n]*\]\s*$")
 TERMINAL = frozenset("。！？；：!?;:)）》」』】…")
 SPACE = frozenset(" \t\u3000\u00a0\ufeff\r\x0b\x0c")
 TITLE_MAX = 60
@@ -87,25 +88,26 @@ def _clean(source: str) -> tuple[list[str], list[int]]:
     lines = [line for line in _physical_lines(source) if line[0]]
     chars: list[str] = []
     origin: list[int] = []
-    for index, (text, offsets, newline_at) in enumerate(lines):
+    for index, (text, offsets, newline_at, at_figure) in enumerate(lines):
         chars.extend(text)
         origin.extend(offsets)
         following = lines[index + 1][0] if index + 1 < len(lines) else None
-        if following is not None and not is_soft_break(text, following):
+        if following is not None and not (at_figure or is_soft_break(text, following)):
             chars.append("\n")
             origin.append(newline_at)
     return chars, origin
 
 
-def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int]]:
-    """Each line of ``source`` cleaned, with the source offset of every character kept and of
-    the line's end."""
+def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int, bool]]:
+    """Each line of ``source`` cleaned, with the source offset of every character kept, of the
+    line's end, and whether a placeholder closed it (a figure cut into the sentence there)."""
     removed = _placeholder_offsets(source)
     start = 0
     for raw in source.split("\n"):
         kept = [(c, start + i) for i, c in enumerate(raw) if start + i not in removed]
         text, offsets = _squeeze_spaces(kept)
-        yield text, offsets, start + len(raw)
+        at_figure = PLACEHOLDER_AT_END.search(raw) is not None
+        yield text, offsets, start + len(raw), at_figure
         start += len(raw) + 1
 
 

@@ -1,0 +1,107 @@
+"""Every export format: round trip, exact CSV headers, determinism."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import networkx as nx
+import pytest
+from plankg.graph.build import graph_of
+from plankg.graph.export import FORMATS, export_texts, write_export
+from plankg.graph.pipeline import load_corpus
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+HEADERS = {
+    "plans.csv": "plan,source,title,region,region_level,province,doc_number,issued,period_start,period_end,draft,headline_value,headline_unit,cites",
+    "assignments.csv": "plan,region,action_kind,action_no,action_title,measure_no,measure_title,role,agency,agency_surface,agency_type,stated_at",
+    "targets.csv": "plan,region,action_kind,action_no,measure_no,text,value,unit,comparator,year,per_year",
+}
+
+
+@pytest.fixture(scope="module")
+def triples():
+    return load_corpus().triples()
+
+
+@pytest.fixture(scope="module")
+def tables(triples):
+    texts = export_texts(triples, "csv")
+    return {name: list(csv.DictReader(io.StringIO(text))) for name, text in texts.items()}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "rdf_format"), [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")]
+)
+def test_rdf_exports_reparse_to_the_built_graph(triples, fmt, rdf_format):
+    (text,) = export_texts(triples, fmt).values()
+    assert isomorphic(Graph().parse(data=text, format=rdf_format), graph_of(triples))
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_network_exports_hold_every_resource(triples, fmt, tmp_path):
+    (path,) = write_export(triples, fmt, tmp_path)
+    graph = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    resources = {str(s) for s, _, _ in triples}
+    assert resources <= set(graph.nodes)
+    agency = graph.nodes["https://w3id.org/plankg/id/agency/泉州市/市科协"]
+    assert agency["label"] == "市科协"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_exports_are_byte_identical_across_runs(triples, fmt):
+    assert export_texts(triples, fmt) == export_texts(load_corpus().triples(), fmt)
+
+
+def test_csv_headers_are_exactly_as_specified(triples):
+    texts = export_texts(triples, "csv")
+    assert {name: text.splitlines()[0] for name, text in texts.items()} == HEADERS
+
+
+def test_plans_csv(tables):
+    rows = {r["region"]: r for r in tables["plans.csv"]}
+    assert rows["新郑市"]["cites"] == "国发〔2021〕9号;豫政办〔2021〕73号;郑政办〔2022〕5号"
+    assert rows["新郑市"]["draft"] == "true" and rows["新郑市"]["region_level"] == "county"
+    assert rows["忻州市"]["issued"] == "2022-04-06" and rows["忻州市"]["province"] == "山西省"
+    assert (
+        rows["泉州市"]["headline_value"] == "16"
+        and rows["泉州市"]["source"] == "004_c0321c47fe632fb7.txt"
+    )
+
+
+def test_assignments_csv_one_row_per_measure_agency_role(tables):
+    rows = tables["assignments.csv"]
+    quanzhou = [
+        r
+        for r in rows
+        if r["region"] == "泉州市" and r["action_no"] == "1" and r["action_kind"] == "提升行动"
+    ]
+    first_measure = [r for r in quanzhou if r["measure_no"] == "1"]
+    assert [r["agency"] for r in first_measure if r["role"] == "lead"] == ["市教育局", "市科协"]
+    civilization = next(r for r in first_measure if r["agency"] == "市委文明办")
+    assert (
+        civilization["agency_surface"],
+        civilization["agency_type"],
+        civilization["stated_at"],
+    ) == (
+        "文明办",
+        "civilization_office",
+        "action",
+    )
+    assert len(quanzhou) == 4 * len(first_measure)
+    xinzhou = [r for r in rows if r["region"] == "忻州市"]
+    assert {r["stated_at"] for r in xinzhou} == {"measure"}
+
+
+def test_targets_csv(tables):
+    rows = tables["targets.csv"]
+    headline = next(r for r in rows if r["region"] == "周口市" and not r["action_kind"])
+    assert (headline["value"], headline["unit"], headline["comparator"], headline["year"]) == (
+        "14.4",
+        "%",
+        ">=",
+        "2025",
+    )
+    per_year = next(r for r in rows if r["region"] == "周口市" and r["value"] == "0.5")
+    assert (per_year["unit"], per_year["per_year"], per_year["year"]) == ("万人次", "true", "")

@@ -1,0 +1,119 @@
+"""Assignment clauses in the five layouts, with elided prefixes restored."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from plankg.loaders.agencies import parse_clause, resolve_name
+from plankg.loaders.text import Reading
+
+
+def roles(clause: str, prefix: str = "市") -> tuple[list[str], list[str]]:
+    reading = Reading(clause)
+    leads, partners = parse_clause(reading, 0, len(reading.text), prefix)
+    return [a.name for a in leads], [a.name for a in partners]
+
+
+@pytest.mark.parametrize(
+    ("clause", "leads", "partners"),
+    [
+        (
+            "牵头单位：市教育体育局、团市委，责任单位：市委宣传部、市妇联",
+            ["市教育体育局", "团市委"],
+            ["市委宣传部", "市妇联"],
+        ),
+        (
+            "(牵头单位:市委组织部、市科协,责任单位:市委宣传部)",
+            ["市委组织部", "市科协"],
+            ["市委宣传部"],
+        ),
+        ("牵头单位:市教育局、市科协，参与单位：市应急局。", ["市教育局", "市科协"], ["市应急局"]),
+        (
+            "市科协、市教育局牵头，市委宣传部、妇联、日报社等单位配合",
+            ["市科协", "市教育局"],
+            ["市委宣传部", "市妇联", "日报社"],
+        ),
+        (
+            "责任分工：由区教体局、团区委牵头，区党工委宣传部、各街道办事处、管理处等单位参加",
+            ["区教体局", "团区委"],
+            ["区党工委宣传部", "各街道办事处", "管理处"],
+        ),
+    ],
+    ids=["zhoukou-full-width", "zhoukou-half-width", "xinzheng", "xinzhou", "nanhu"],
+)
+def test_the_five_layouts(clause, leads, partners):
+    prefix = "区" if clause.startswith("责任分工") else "市"
+    assert roles(clause, prefix) == (leads, partners)
+
+
+def test_quanzhou_elision_restores_each_prefix():
+    clause = "责任单位：市教育局、市科协牵头，市委宣传部、文明办，市科技局、工信局、市场监管局，团市委、妇联、社科联等单位配合。"
+    leads, partners = roles(clause)
+    assert leads == ["市教育局", "市科协"]
+    assert partners == [
+        "市委宣传部",
+        "市委文明办",
+        "市科技局",
+        "市工信局",
+        "市市场监管局",
+        "团市委",
+        "市妇联",
+        "市社科联",
+    ]
+
+
+def test_surface_forms_are_kept():
+    reading = Reading("市委宣传部、文明办牵头")
+    leads, _ = parse_clause(reading, 0, len(reading.text), "市")
+    assert [(a.name, a.surface) for a in leads] == [
+        ("市委宣传部", "市委宣传部"),
+        ("市委文明办", "文明办"),
+    ]
+
+
+def test_a_list_broken_by_a_page_break_is_read_whole():
+    reading = Reading(
+        "责任单位：市科协牵头，市委宣传部、文明办，市发改委、\n\n教育局、科技局等单位配合。"
+    )
+    _, partners = parse_clause(reading, 0, len(reading.text), "市")
+    assert [a.name for a in partners] == [
+        "市委宣传部",
+        "市委文明办",
+        "市发改委",
+        "市教育局",
+        "市科技局",
+    ]
+    assert partners[3].span.line == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "inherited", "resolved"),
+    [
+        ("文明办", "市委", "市委文明办"),
+        ("市场监管局", "市", "市市场监管局"),
+        ("团市委", "市", "团市委"),
+        ("日报社", "市", "日报社"),
+        ("区资规局", "市", "区资规局"),
+        ("党校", "市委", "市委党校"),
+    ],
+)
+def test_resolve_name(name, inherited, resolved):
+    assert resolve_name(name, inherited)[0] == resolved
+
+
+names = st.sampled_from(
+    ["市教育局", "市科协", "团市委", "妇联", "科技局", "市委宣传部", "文明办", "日报社"]
+)
+
+
+@given(
+    st.lists(names, min_size=1, max_size=6, unique=True), st.lists(names, max_size=6, unique=True)
+)
+def test_every_listed_agency_gets_exactly_one_role(leads, partners):
+    partners = [p for p in partners if p not in leads]
+    clause = f"{'、'.join(leads)}牵头" + (f"，{'、'.join(partners)}等单位配合" if partners else "")
+    got_leads, got_partners = roles(clause)
+    assert len(got_leads) == len(leads)
+    assert not set(got_leads) & set(got_partners)
+    assert all(name.endswith(orig) for name, orig in zip(got_leads, leads, strict=True))

@@ -1,0 +1,131 @@
+"""The command line: exit codes, one-line errors, nothing lost when one file is bad."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from plankg.cli import main
+from plankg.loaders.read import sample_paths
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(main, [str(a) for a in args])
+
+    return invoke
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(sample_paths()[4], folder / "quanzhou.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "notice.txt").write_text("关于召开会议的通知\n请各单位准时参加。\n", encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("caf\xe9 ".encode("latin-1") * 20)
+    return folder
+
+
+def test_build_writes_turtle_and_prints_the_top_leads(run, tmp_path):
+    result = run("build", "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "5 plans" in result.output and "conforms" in result.output
+    assert "市科协" in result.output
+    assert (tmp_path / "plankg.ttl").stat().st_size > 100_000
+
+
+def test_bad_files_get_one_line_each_and_the_good_one_is_still_written(run, mixed_folder, tmp_path):
+    result = run("build", mixed_folder, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 4
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("notice.txt", "not a plan"),
+        ("latin1.txt", "not"),
+    ]:
+        assert any(name in line and reason in line for line in errors), name
+    assert "Traceback" not in result.output
+    assert "1 plans" in result.output
+    assert "泉州市" in (tmp_path / "out" / "plankg.ttl").read_text(encoding="utf-8")
+
+
+def test_all_files_bad_exits_3(run, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    result = run("build", bad, tmp_path / "missing.txt", "--out", tmp_path / "out")
+    assert result.exit_code == 3
+    assert "no such file" in result.output
+
+
+def test_strict_turns_warnings_into_failure(run, tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某某市全民科学素质行动规划纲要实施方案（2021—2025年）\n一、总体要求\n到2025年，全市公民具备科学素质比例达到15%。\n",
+        encoding="utf-8",
+    )
+    assert run("build", plan, "--out", tmp_path / "a").exit_code == 0
+    strict = run("build", plan, "--out", tmp_path / "b", "--strict")
+    assert strict.exit_code == 1
+    assert "warning:" in strict.output and "no actions found" in strict.output
+
+
+def test_query_formats(run):
+    table = run("query", "top-lead", "--param", "region=泉州市", "--limit", "2")
+    assert table.exit_code == 0 and "市科协" in table.output and "(2 rows)" in table.output
+    as_json = json.loads(
+        run("query", "top-lead", "--param", "region=泉州市", "--format", "json").output
+    )
+    assert as_json[0] == {
+        "region": "泉州市",
+        "agency": "市科协",
+        "measures_led": 19,
+        "actions_led": 6,
+    }
+    as_csv = run(
+        "query", "co-lead", "--param", "agency=市科协", "--format", "csv"
+    ).output.splitlines()
+    assert as_csv[0] == "region,agency_a,agency_b,measures"
+
+
+def test_query_errors_are_one_line(run):
+    result = run("query", "nope")
+    assert result.exit_code == 5
+    assert (
+        result.output.strip().count("\n") == 0 and "no sparql query named 'nope'" in result.output
+    )
+    assert run("query", "top-lead", "--param", "oops").exit_code == 2
+
+
+def test_query_list(run):
+    result = run("query", "--list")
+    assert "agency(agency, region?)" in result.output
+
+
+def test_export_csv_and_validate(run, tmp_path):
+    result = run("export", "--format", "csv", "--out", tmp_path)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "assignments.csv",
+        "plans.csv",
+        "targets.csv",
+    ]
+    validated = run("validate", "--engine", "fast")
+    assert validated.exit_code == 0 and "conforms" in validated.output
+
+
+def test_validate_reports_a_broken_graph(run, tmp_path):
+    run("export", "--format", "ttl", "--out", tmp_path / "g.ttl")
+    text = (tmp_path / "g.ttl").read_text(encoding="utf-8").replace("pk:unit", "pk:fileName", 1)
+    (tmp_path / "broken.ttl").write_text(text, encoding="utf-8")
+    result = run("validate", "--graph", tmp_path / "broken.ttl", "--engine", "fast")
+    assert result.exit_code == 4 and "violation" in result.output
