@@ -174,14 +174,14 @@ class _PlanWriter:
         if action.population:
             add((node, PK.targetPopulation, self._concept(PKP[action.population])))
         self._provenance(node, action.span)
-        measures = [(m, self._measure(node, m)) for m in action.measures]
+        measures = [(m, self._measure(node, m, action)) for m in action.measures]
         if action.assignment:
             self._assignment(node, action.assignment, [n for _, n in measures])
         for measure, measure_node in measures:
             if measure.assignment:
                 self._assignment(measure_node, measure.assignment, [measure_node])
 
-    def _measure(self, action_node: URIRef, measure: Measure) -> URIRef:
+    def _measure(self, action_node: URIRef, measure: Measure, action: Action) -> URIRef:
         node = iris.measure_iri(action_node, measure)
         add = self.add
         add((action_node, PK.hasMeasure, node))
@@ -190,6 +190,8 @@ class _PlanWriter:
         add((node, DCTERMS.title, zh(measure.title)))
         add((node, DCTERMS.description, zh(measure.text)))
         self._provenance(node, measure.span)
+        if not any(a.leads for a in action.assignments_of(measure)):
+            add((node, PK.noLeadStated, Literal(True)))
         for index, target in enumerate(measure.targets, start=1):
             self._target(node, PK.hasTarget, iris.target_iri(node, index), target)
         return node

@@ -8,6 +8,7 @@ from datetime import date
 
 from plankg.loaders.model import Citation, Region
 from plankg.loaders.patterns import regex, table
+from plankg.loaders.script import to_simplified
 from plankg.loaders.structure import Block
 from plankg.loaders.text import Reading, is_title_like
 
@@ -45,7 +46,7 @@ def read_metadata(reading: Reading, preamble: list[Block]) -> Metadata:
         doc_number=own_number,
         issued=_issued(reading, paras),
         period=_period(title),
-        draft=any(m in p.text for p in paras[: opener or len(paras)] for m in _drafts()),
+        draft=any(m in p.norm for p in paras[: opener or len(paras)] for m in _drafts()),
         citations=citations,
     )
 
@@ -57,7 +58,7 @@ def _drafts() -> list[str]:
 def _body_opener(paras: list) -> int | None:
     openers = tuple(table("metadata", "body_openers"))
     for i, p in enumerate(paras):
-        if p.text.startswith(openers) and not is_title_like(p.text):
+        if p.norm.startswith(openers) and not is_title_like(p.text):
             return i
     return None
 
@@ -92,8 +93,9 @@ def _issuer(paras: list) -> str | None:
     for p in paras:
         notice = regex("metadata", "notice_title").search(p.norm)
         if notice and notice.start() > 0:
-            return _issuer_name(p.text[: notice.start()].strip()) or p.text[: notice.start()]
-        name = _issuer_name(p.text)
+            before = to_simplified(p.text[: notice.start()]).strip()
+            return _issuer_name(before) or before
+        name = _issuer_name(to_simplified(p.text))
         if name:
             return name
     return None
@@ -119,7 +121,7 @@ def _own_doc_number(reading: Reading, paras: list) -> str | None:
     for p in paras:
         if regex("metadata", "doc_number").fullmatch(p.norm):
             raw = reading.source[reading.origin[p.start] : reading.origin[p.end - 1] + 1]
-            return WHITESPACE.sub(" ", raw.strip())
+            return WHITESPACE.sub(" ", to_simplified(raw).strip())
     return None
 
 
@@ -138,7 +140,8 @@ def _citations(reading: Reading, paras: list, own: str | None) -> list[Citation]
 
 def _citations_in(reading: Reading, para) -> list[Citation]:
     numbers = list(regex("metadata", "doc_number").finditer(para.norm))
-    titles = [t for t in QUOTED_TITLE.finditer(para.text) if _is_cited_plan(para.text, t)]
+    text = to_simplified(para.text)
+    titles = [t for t in QUOTED_TITLE.finditer(text) if _is_cited_plan(text, t)]
     citations = []
     for t in titles:
         number = next((n for n in numbers if 0 <= n.start() - t.end() <= 2), None)
@@ -180,6 +183,7 @@ def _period(title: str) -> tuple[int, int] | None:
 def _region(title: str, issuer: str | None, citations: tuple[Citation, ...]) -> Region:
     name = _region_in_title(title) or (issuer or "")
     parent = None
+    issuer = to_simplified(issuer) if issuer else None
     if issuer and name and name in issuer:
         full = issuer[: issuer.index(name) + len(name)]
         parent = full[: -len(name)] or None
@@ -190,6 +194,8 @@ def _region(title: str, issuer: str | None, citations: tuple[Citation, ...]) -> 
 
 
 def _region_in_title(title: str) -> str | None:
+    """The region a title names, in simplified script (it is an identity)."""
+    title = to_simplified(title)
     for end in table("metadata", "region_end"):
         if end in title and title.index(end) > 0:
             return title[: title.index(end)]

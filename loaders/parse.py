@@ -5,16 +5,13 @@ from __future__ import annotations
 import hashlib
 
 from plankg.loaders.agencies import resolve_name
+from plankg.loaders.errors import NotAPlanError
 from plankg.loaders.metadata import agency_prefix, read_metadata
 from plankg.loaders.model import Action, AgencyMention, Phase, Plan, Source, Target
 from plankg.loaders.patterns import regex, table
 from plankg.loaders.structure import Section, action_groups, build_action, split_sections
 from plankg.loaders.targets import literacy_shares, target_at
 from plankg.loaders.text import Reading
-
-
-class NotAPlanError(ValueError):
-    """The text is not a science-literacy implementation plan."""
 
 
 def parse_plan(text: str, name: str = "<text>") -> Plan:
@@ -162,7 +159,9 @@ def _with_warnings(plan: Plan, sections: list[Section]) -> Plan:
         where = f"{action.kind} {action.number} {action.title}"
         if not action.measures:
             warnings.append(f"{where}: no measures")
-        unassigned = [m.number for m in action.measures if not action.assignments_of(m)]
+        unassigned = [
+            m.number for m in action.measures if not any(a.leads for a in action.assignments_of(m))
+        ]
         if unassigned:
             warnings.append(f"{where}: no lead agency stated for measure(s) {unassigned}")
     return replace(plan, warnings=tuple(warnings))

@@ -1,37 +1,27 @@
-"""Reading plan files: bytes to text, then :func:`~plankg.loaders.parse.parse_plan`."""
+"""Reading plan files: bytes to text (by format and encoding), then
+:func:`~plankg.loaders.parse.parse_plan`."""
 
 from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
 
+from plankg.loaders.errors import NotAPlanError, PlanReadError
+from plankg.loaders.formats import READERS, text_of
 from plankg.loaders.model import Plan
-from plankg.loaders.parse import NotAPlanError, parse_plan
+from plankg.loaders.parse import parse_plan
 
-
-class PlanReadError(ValueError):
-    """A file that cannot be read as a plan; the message names the file and the reason."""
+__all__ = ["PlanReadError", "read_plan", "sample_paths", "supported_suffixes"]
 
 
 def supported_suffixes() -> tuple[str, ...]:
-    return (".txt",)
+    return tuple(f".{suffix}" for suffix in READERS)
 
 
 def sample_paths() -> list[Path]:
     """The five sample plans shipped with plankg."""
     folder = Path(str(files("plankg").joinpath("samples")))
     return sorted(folder.glob("*.txt"))
-
-
-def decode(data: bytes, name: str) -> str:
-    if not data.strip():
-        raise PlanReadError(f"{name}: empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise PlanReadError(f"{name}: binary file, not a text plan")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise PlanReadError(f"{name}: not UTF-8 text ({e.reason} at byte {e.start})") from e
 
 
 def read_plan(path: str | Path) -> Plan:
@@ -41,6 +31,6 @@ def read_plan(path: str | Path) -> Plan:
     except OSError as e:
         raise PlanReadError(f"{path}: cannot read ({e.strerror})") from e
     try:
-        return parse_plan(decode(data, str(path)), path.name)
+        return parse_plan(text_of(data, str(path)), path.name)
     except NotAPlanError as e:
         raise PlanReadError(f"{path}: not a plan ({e})") from e

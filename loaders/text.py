@@ -17,12 +17,19 @@ from functools import cached_property
 
 from plankg.loaders.model import Span
 from plankg.loaders.patterns import regex
+from plankg.loaders.script import to_simplified
 
 PLACEHOLDER = re.compile(r"\[image:[^\]\n]*\]")
 PLACEHOLDER_AT_END = re.compile(r"\[image:[^\]\n]*\]\s*$")
 TERMINAL = frozenset("。！？；：!?;:)）》」』】…")
+CONTINUING = frozenset("、，,")
+"""A line ending in a list or clause separator always runs on."""
 SPACE = frozenset(" \t\u3000\u00a0\ufeff\r\x0b\x0c")
 TITLE_MAX = 60
+WRAP_MIN = 10
+WRAP_LINES = 20
+WRAP_SLACK = 2
+WRAP_SHARE = 0.4
 SENTENCE_MARKS = frozenset("，。；、,;")
 
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -47,10 +54,13 @@ class Reading:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        chars, origin = _clean(source)
-        self.text = "".join(chars)
+        simplified = to_simplified(source)
+        chars, origin = _clean(simplified)
+        self.text = "".join(
+            c if c in "\n " else source[at] for c, at in zip(chars, origin, strict=True)
+        )
         self.origin = [*origin, len(source)]
-        self.norm = self.text.translate(FOLD_WIDTH)
+        self.norm = "".join(chars).translate(FOLD_WIDTH)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -86,13 +96,14 @@ class Reading:
 
 def _clean(source: str) -> tuple[list[str], list[int]]:
     lines = [line for line in _physical_lines(source) if line[0]]
+    width = wrap_width([text for text, *_ in lines])
     chars: list[str] = []
     origin: list[int] = []
     for index, (text, offsets, newline_at, at_figure) in enumerate(lines):
         chars.extend(text)
         origin.extend(offsets)
         following = lines[index + 1][0] if index + 1 < len(lines) else None
-        if following is not None and not (at_figure or is_soft_break(text, following)):
+        if following is not None and not (at_figure or is_soft_break(text, following, width)):
             chars.append("\n")
             origin.append(newline_at)
     return chars, origin
@@ -132,17 +143,31 @@ def _squeeze_spaces(kept: list[tuple[str, int]]) -> tuple[str, list[int]]:
     return "".join(c for c, _ in out), [at for _, at in out]
 
 
-def is_soft_break(line: str, following: str) -> bool:
+def wrap_width(lines: list[str]) -> int | None:
+    """The line width of hard-wrapped text (PDF extraction, re-flowed text): most lines the
+    same length. None for text with a line per paragraph."""
+    lengths = [len(line) for line in lines if len(line) >= WRAP_MIN]
+    if len(lengths) < WRAP_LINES:
+        return None
+    mode = max(set(lengths), key=lambda n: (sum(abs(m - n) <= WRAP_SLACK for m in lengths), n))
+    share = sum(abs(m - mode) <= WRAP_SLACK for m in lengths) / len(lengths)
+    return mode if share >= WRAP_SHARE else None
+
+
+def is_soft_break(line: str, following: str, width: int | None = None) -> bool:
     """Whether the break between two non-empty lines is a scar (page break or hard wrap) inside
-    one paragraph rather than the end of a paragraph."""
+    one paragraph rather than the end of a paragraph. In hard-wrapped text (``width``), a line
+    that fills the width runs on; a shorter one ends its paragraph."""
     if line[-1] in TERMINAL:
         return False
-    if has_open_bracket(line):
+    if line[-1] in CONTINUING or has_open_bracket(line):
         return True
     norm = line.translate(FOLD_WIDTH)
-    return not (
-        starts_block(following.translate(FOLD_WIDTH)) or is_heading(norm) or is_title_like(line)
-    )
+    if starts_block(following.translate(FOLD_WIDTH)) or is_heading(norm):
+        return False
+    if width is not None:
+        return len(line) >= width - WRAP_SLACK
+    return not is_title_like(line)
 
 
 def is_heading(norm_line: str) -> bool:
