@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import click
-from plankg.graph.pipeline import Corpus, Problem, build, load_corpus, summary_counts
+from plankg.graph.pipeline import Corpus, expand_paths, load_corpus
+from plankg.graph.problems import Problem
 from plankg.queries.library import QueryError, Table, query_names, query_parameters, run_sparql
 from plankg.queries.render import OUTPUT_FORMATS, render
 
@@ -43,12 +44,17 @@ def report_problems(problems: Sequence[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
-def corpus_exit_code(corpus: Corpus, strict: bool) -> int:
-    if corpus.errors and not corpus.plans:
+def problems_exit_code(problems: Sequence[Problem], any_read: bool, strict: bool) -> int:
+    errors = any(p.fatal for p in problems)
+    if errors and not any_read:
         return EXIT_NONE_READ
-    if corpus.errors or (strict and corpus.warnings):
+    if errors or (strict and problems):
         return EXIT_SOME_FAILED
     return EXIT_OK
+
+
+def corpus_exit_code(corpus: Corpus, strict: bool) -> int:
+    return problems_exit_code(corpus.problems, bool(corpus.plans), strict)
 
 
 def progress_bar() -> Callable[[int, int], None] | None:
@@ -111,23 +117,21 @@ def build_command(
     paths: tuple[Path, ...], out: Path, strict: bool, engine: str, top: int, workers: int | None
 ) -> None:
     """Parse plans, validate the graph, write Turtle, print a summary and the top leads."""
-    result = build(paths, out, engine=engine, workers=workers, progress=progress_bar())
-    report_problems(result.corpus.problems)
-    code = corpus_exit_code(result.corpus, strict)
+    from plankg.graph.batch import TOP_LEAD_COLUMNS, build_many
+
+    files, missing = expand_paths(paths)
+    result = build_many(files, out, engine=engine, workers=workers, progress=progress_bar())
+    problems = missing + result.problems()
+    report_problems(problems)
+    code = problems_exit_code(problems, bool(result.plans), strict)
     if code == EXIT_NONE_READ:
         fail("no plan could be read", code)
-    counts = summary_counts(result.triples)
-    click.echo("  ".join(f"{v} {k}" for k, v in counts.items()))
+    click.echo("  ".join(f"{v} {k}" for k, v in result.counts().items()))
     click.echo(result.report.summary())
-    click.echo(f"wrote {', '.join(str(p) for p in result.written)}")
-    from plankg.graph.build import graph_of
-
-    table = run_sparql(graph_of(result.triples), "top-lead")
+    click.echo(f"wrote {result.written}")
     click.echo("\nTop lead agencies (measures led, all plans):")
-    click.echo(render(Table(table.columns, table.rows[:top])))
-    if not result.report.conforms:
-        sys.exit(EXIT_INVALID)
-    sys.exit(code)
+    click.echo(render(Table(TOP_LEAD_COLUMNS, tuple(result.top_leads()[:top]))))
+    sys.exit(code if result.report.conforms else EXIT_INVALID)
 
 
 @main.command("query")

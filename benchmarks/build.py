@@ -54,8 +54,13 @@ def main() -> None:
     shacl, _ = median_seconds(lambda: validate_turtle(turtle, "fast"), runs)  # type: ignore[arg-type]
     wall = command_seconds(runs)
     print(f"sample plans: {len(paths)} files, {len(triples)} triples, median of {runs} runs")  # type: ignore[arg-type]
-    for name, seconds in [("parse", parse), ("RDF build", rdf), ("serialize Turtle", ttl),
-                          ("SHACL (fast engine)", shacl), ("`plankg build` wall", wall)]:
+    for name, seconds in [
+        ("parse", parse),
+        ("RDF build", rdf),
+        ("serialize Turtle", ttl),
+        ("SHACL (fast engine)", shacl),
+        ("`plankg build` wall", wall),
+    ]:
         print(f"  {name:<22} {seconds * 1000:8.1f} ms")
 
 

@@ -1,4 +1,5 @@
-"""From files to a validated graph: the one pipeline the CLI, notebooks and benchmarks share.
+"""Plans read into memory (a :class:`Corpus`): the model and graph that queries, exports,
+views and analysis work on. (Writing the graph of many files is :mod:`plankg.graph.batch`.)
 
 Every file is read on its own: a file that fails is reported (one line: which file, what is
 wrong) and the others go on.
@@ -14,27 +15,11 @@ from pathlib import Path
 
 from plankg.graph.build import Triple, build_triples, graph_of
 from plankg.graph.iris import plan_key
-from plankg.graph.tables import Index
-from plankg.graph.turtle import serialize_turtle
-from plankg.graph.validate import ValidationReport, validate_turtle
+from plankg.graph.problems import Problem
 from plankg.loaders.model import Plan
 from plankg.loaders.read import PlanReadError, read_plan, sample_paths, supported_suffixes
-from plankg.ontology import PK
-from rdflib.namespace import RDF
 
 PARALLEL_THRESHOLD = 32
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    message: str
-    fatal: bool
-    """True when the file yielded no plan; False for a warning about a plan that was read."""
-
-    def __str__(self) -> str:
-        kind = "error" if self.fatal else "warning"
-        return f"{kind}: {self.path}: {self.message}"
 
 
 @dataclass
@@ -132,51 +117,3 @@ def _unique_key(plan: Plan, seen: dict[str, str], corpus: Corpus, path: Path) ->
         key = f"{key}~{plan.source.sha256[:12]}"
     seen.setdefault(key, plan.source.sha256)
     return key
-
-
-@dataclass
-class BuildResult:
-    corpus: Corpus
-    triples: set[Triple]
-    turtle: str
-    report: ValidationReport
-    written: list[Path]
-
-
-def build(
-    paths: Sequence[str | Path] | None,
-    out: Path,
-    *,
-    engine: str = "fast",
-    workers: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> BuildResult:
-    """Read, convert, validate and write ``out/plankg.ttl``; the files that could be read are
-    written even when others failed."""
-    corpus = load_corpus(paths, workers=workers, progress=progress)
-    triples = corpus.triples()
-    turtle = serialize_turtle(triples)
-    report = validate_turtle(turtle, engine)
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / "plankg.ttl"
-    target.write_text(turtle, encoding="utf-8")
-    return BuildResult(corpus, triples, turtle, report, [target])
-
-
-def summary_counts(triples: Iterable[Triple]) -> dict[str, int]:
-    """How many of each thing the graph holds."""
-    index = Index(triples)
-    count = lambda cls: len(index.subjects(RDF.type, cls))  # noqa: E731
-    return {
-        "plans": count(PK.Plan),
-        "actions": count(PK.Action),
-        "measures": count(PK.Measure),
-        "agencies": count(PK.Agency),
-        "assignments (measure × agency × role)": sum(
-            len(index.all(a, PK.covers)) for a in index.subjects(RDF.type, PK.Assignment)
-        ),
-        "targets": count(PK.Target),
-        "triples": sum(
-            len(objects) for by_p in index.by_subject.values() for objects in by_p.values()
-        ),
-    }

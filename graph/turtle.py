@@ -31,37 +31,42 @@ ALL_PREFIXES = {
 }
 
 
-def serialize_turtle(triples: Iterable[Triple], prefixes: Mapping[str, str] = ALL_PREFIXES) -> str:
-    ordered = sorted(prefixes.items(), key=lambda kv: len(kv[1]), reverse=True)
-    lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())]
-    for subject, group in groupby(sorted(triples, key=_sort_key), key=lambda t: t[0]):
-        lines.append("")
-        lines.append(term(subject, ordered))
+FormattedTriple = tuple[str, str, str]
+"""A triple with each term written as Turtle; sorting these orders the document."""
+PREFIX_ORDER = sorted(ALL_PREFIXES.items(), key=lambda kv: len(kv[1]), reverse=True)
+
+
+def serialize_turtle(triples: Iterable[Triple]) -> str:
+    return turtle_header() + turtle_body(format_triples(triples))
+
+
+def turtle_header(prefixes: Mapping[str, str] = ALL_PREFIXES) -> str:
+    return "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())) + "\n"
+
+
+def format_triples(triples: Iterable[Triple]) -> set[FormattedTriple]:
+    written: dict[URIRef | Literal, str] = {RDF.type: "a"}
+
+    def write(node: URIRef | Literal) -> str:
+        text = written.get(node)
+        if text is None:
+            text = written[node] = term(node, PREFIX_ORDER)
+        return text
+
+    return {(write(s), write(p), write(o)) for s, p, o in triples}
+
+
+def turtle_body(triples: Iterable[FormattedTriple]) -> str:
+    """Subject blocks, sorted by subject, predicate (``a`` first) and object."""
+    lines: list[str] = []
+    ordered = sorted(triples, key=lambda t: (t[0], t[1] != "a", t[1], t[2]))
+    for subject, group in groupby(ordered, key=lambda t: t[0]):
         by_predicate = groupby(group, key=lambda t: t[1])
         blocks = [
-            f"    {_predicate(p, ordered)} "
-            + " ,\n        ".join(term(o, ordered) for _, _, o in objs)
-            for p, objs in by_predicate
+            f"    {p} " + " ,\n        ".join(o for _, _, o in objs) for p, objs in by_predicate
         ]
-        lines.append(" ;\n".join(blocks) + " .")
-    return "\n".join(lines) + "\n"
-
-
-def _sort_key(triple: Triple) -> tuple[str, int, str, str, str, str]:
-    s, p, o = triple
-    literal = isinstance(o, Literal)
-    return (
-        str(s),
-        0 if p == RDF.type else 1,
-        str(p),
-        str(o),
-        str(o.datatype or "") if literal else "",
-        str(o.language or "") if literal else "",
-    )
-
-
-def _predicate(p: URIRef, prefixes: list[tuple[str, str]]) -> str:
-    return "a" if p == RDF.type else term(p, prefixes)
+        lines.append(f"\n{subject}\n" + " ;\n".join(blocks) + " .")
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def term(node: URIRef | Literal, prefixes: list[tuple[str, str]]) -> str:

@@ -1,0 +1,80 @@
+"""Scale: `plankg build` on generated corpora of 100, 1,000 and 5,000 plans.
+
+Reports wall time, CPU time over wall time (2.0 = both cores busy), per-plan time (linear growth
+means a flat column) and the peak memory of the whole process tree (parent and workers, sampled
+from /proc).
+
+    .venv/bin/python benchmarks/scale.py [--sizes 100 1000 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate_corpus import generate
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/statm") as statm:
+                total += int(statm.read().split()[1]) * PAGE
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    pending.extend(int(c) for c in children.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def run_build(corpus: Path, out: Path) -> tuple[float, float, int]:
+    plankg = Path(sys.executable).with_name("plankg")
+    before = os.times()
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(plankg), "build", str(corpus), "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.1)
+    wall = time.perf_counter() - start
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    if process.returncode != 0:
+        raise SystemExit(f"plankg build failed with exit code {process.returncode}")
+    return wall, cpu / wall, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    sizes = parser.parse_args().sizes
+    print(f"{'plans':>6}  {'wall s':>8}  {'ms/plan':>8}  {'cpu/wall':>8}  {'peak MiB':>9}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            corpus = Path(tmp) / f"corpus-{size}"
+            generate(size, corpus)
+            wall, cores, peak = run_build(corpus, Path(tmp) / f"out-{size}")
+            per_plan, mib = 1000 * wall / size, peak / 2**20
+            print(f"{size:>6}  {wall:>8.1f}  {per_plan:>8.1f}  {cores:>8.2f}  {mib:>9.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""Building the graph of many plans: each file converted, validated and written on its own
+(in parallel above a few dozen files), then stitched into one Turtle document.
+
+A plan's own triples (its IRI and everything under it) are written by the worker that read it;
+triples about shared things (agencies, regions, types, cited documents) are gathered, merged and
+written once at the end. Memory stays flat: plan chunks stream to disk as they arrive.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plankg.graph.build import plan_triples
+from plankg.graph.iris import plan_iri, plan_key
+from plankg.graph.problems import Problem
+from plankg.graph.tables import Index
+from plankg.graph.turtle import FormattedTriple, format_triples, turtle_body, turtle_header
+from plankg.graph.validate import ValidationReport, Violation, validate_turtle
+from plankg.loaders.read import PlanReadError, read_plan
+from plankg.ontology import PK
+from rdflib.namespace import RDF, RDFS
+
+PARALLEL_THRESHOLD = 32
+TOP_LEAD_COLUMNS = ("region", "agency", "measures_led", "actions_led")
+COUNTED = {"plans": PK.Plan, "actions": PK.Action, "measures": PK.Measure, "targets": PK.Target}
+
+
+@dataclass
+class FileResult:
+    """What one input file gave: a plan's Turtle chunk and figures, or an error."""
+
+    path: str
+    key: str | None = None
+    sha256: str | None = None
+    chunk: str = ""
+    shared: set[FormattedTriple] = field(default_factory=set)
+    violations: tuple[Violation, ...] = ()
+    counts: Counter = field(default_factory=Counter)
+    leads: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    agencies: set[str] = field(default_factory=set)
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def process_file(path: Path, key: str | None = None, engine: str = "fast") -> FileResult:
+    """Read one plan file and turn it into a validated Turtle chunk."""
+    try:
+        plan = read_plan(path)
+    except PlanReadError as e:
+        return FileResult(str(path), error=str(e))
+    key = key or plan_key(plan)
+    triples = plan_triples(plan, key)
+    own_prefix = str(plan_iri(key))
+    own = {t for t in triples if str(t[0]) == own_prefix or str(t[0]).startswith(own_prefix + "/")}
+    own_text, shared = turtle_body(format_triples(own)), format_triples(triples - own)
+    report = validate_turtle(turtle_header() + own_text + turtle_body(shared), engine)
+    index = Index(triples)
+    return FileResult(
+        path=str(path),
+        key=key,
+        sha256=plan.source.sha256,
+        chunk=own_text,
+        shared=shared,
+        violations=report.violations,
+        counts=_counts(index, len(triples)),
+        leads=_leads(index),
+        agencies={str(a) for a in index.subjects(RDF.type, PK.Agency)},
+        warnings=plan.warnings,
+    )
+
+
+def _counts(index: Index, triples: int) -> Counter:
+    counts = Counter({name: len(index.subjects(RDF.type, cls)) for name, cls in COUNTED.items()})
+    counts["assignments"] = sum(
+        len(index.all(a, PK.covers)) for a in index.subjects(RDF.type, PK.Assignment)
+    )
+    counts["triples"] = triples
+    return counts
+
+
+def _leads(index: Index) -> dict[tuple[str, str], tuple[int, int]]:
+    """(region, agency) → (measures led, actions those measures belong to)."""
+    actions = index.subjects(RDF.type, PK.Action)
+    action_of = {m: a for a in actions for m in index.all(a, PK.hasMeasure)}
+    leads = {}
+    for agency in index.subjects(RDF.type, PK.Agency):
+        measures = index.all(agency, PK.leads)
+        if measures:
+            region = index.text(index.one(agency, PK.jurisdiction), RDFS.label) or ""
+            name = index.text(agency, RDFS.label) or ""
+            leads[(region, name)] = (len(measures), len({action_of[m] for m in measures}))
+    return leads
+
+
+@dataclass
+class BatchResult:
+    results: list[FileResult]
+    report: ValidationReport
+    written: Path
+
+    @property
+    def plans(self) -> list[FileResult]:
+        return [r for r in self.results if r.key is not None]
+
+    def problems(self) -> list[Problem]:
+        found = []
+        for r in self.results:
+            if r.error:
+                found.append(Problem(r.path, r.error.removeprefix(f"{r.path}: "), True))
+            found.extend(Problem(r.path, w, False) for w in r.warnings)
+        return found
+
+    def counts(self) -> dict[str, int]:
+        total = sum((r.counts for r in self.plans), Counter())
+        agencies = len(set().union(*(r.agencies for r in self.plans))) if self.plans else 0
+        return {
+            "plans": total["plans"],
+            "actions": total["actions"],
+            "measures": total["measures"],
+            "agencies": agencies,
+            "assignments (measure × agency × role)": total["assignments"],
+            "targets": total["targets"],
+        }
+
+    def top_leads(self) -> list[tuple[str, str, int, int]]:
+        """Agencies by measures led, as the ``top-lead`` query orders them."""
+        merged: Counter = Counter()
+        actions: Counter = Counter()
+        for result in self.plans:
+            for key, (measures, acts) in result.leads.items():
+                merged[key] += measures
+                actions[key] += acts
+        rows = [(*key, merged[key], actions[key]) for key in merged]
+        return sorted(rows, key=lambda r: (-r[2], -r[3], r[0], r[1]))
+
+
+def build_many(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    engine: str = "fast",
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    parallel_from: int = PARALLEL_THRESHOLD,
+) -> BatchResult:
+    """Convert every file in ``paths`` and write ``out/plankg.ttl``; files that fail are
+    reported in the results and do not stop the others."""
+    out.mkdir(parents=True, exist_ok=True)
+    target, partial = out / "plankg.ttl", out / "plankg.ttl.partial"
+    results: list[FileResult] = []
+    shared: set[FormattedTriple] = set()
+    seen: dict[str, str] = {}
+    with partial.open("w", encoding="utf-8") as sink:
+        sink.write(turtle_header())
+        for done, result in enumerate(_results(paths, engine, workers, parallel_from), start=1):
+            result = _with_unique_key(result, seen, engine)
+            results.append(result)
+            sink.write(result.chunk)
+            shared |= result.shared
+            result.chunk, result.shared = "", set()
+            if progress:
+                progress(done, len(paths))
+        sink.write(turtle_body(shared))
+    partial.replace(target)
+    violations = tuple(sorted(v for r in results for v in r.violations))
+    return BatchResult(results, ValidationReport(not violations, violations, engine), target)
+
+
+def _results(
+    paths: Sequence[Path], engine: str, workers: int | None, parallel_from: int
+) -> Iterator[FileResult]:
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(paths) < parallel_from:
+        yield from (process_file(p, engine=engine) for p in paths)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        keys, engines = [None] * len(paths), [engine] * len(paths)
+        yield from pool.map(process_file, paths, keys, engines, chunksize=4)
+
+
+def _with_unique_key(result: FileResult, seen: dict[str, str], engine: str) -> FileResult:
+    """A second plan with the same region and period is keyed by its content digest."""
+    if result.key is None or result.sha256 is None:
+        return result
+    if seen.get(result.key) == result.sha256:
+        return FileResult(result.path, warnings=("same text as an earlier file; skipped",))
+    if seen.get(result.key, result.sha256) != result.sha256:
+        first = seen[result.key]
+        result = process_file(Path(result.path), f"{result.key}~{result.sha256[:12]}", engine)
+        note = f"same region and period as {first[:12]}…; keyed by content digest"
+        result.warnings = (*result.warnings, note)
+    seen.setdefault(result.key or "", result.sha256 or "")
+    return result
