@@ -17,7 +17,7 @@ from plankg.graph.build import Triple, build_triples, graph_of
 from plankg.graph.iris import plan_key
 from plankg.graph.problems import Problem
 from plankg.loaders.model import Plan
-from plankg.loaders.read import PlanReadError, read_plan, sample_paths, supported_suffixes
+from plankg.loaders.read import PlanReadError, read_plan, sample_paths
 
 PARALLEL_THRESHOLD = 32
 
@@ -55,7 +55,7 @@ def expand_paths(paths: Sequence[str | Path] | None) -> tuple[list[Path], list[P
         path = Path(raw)
         if path.is_dir():
             files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix.lower() in supported_suffixes())
+                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
             )
         elif path.exists():
             files.append(path)

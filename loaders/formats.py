@@ -35,6 +35,9 @@ BLOCK_TAGS = (
 def text_of(data: bytes, name: str) -> str:
     """The text of the file ``name`` holding ``data``, read by its suffix."""
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else "txt"
+    unsupported = table("formats", "unsupported").get(suffix)
+    if unsupported:
+        raise PlanReadError(f"{name}: {unsupported}")
     reader = READERS.get(suffix, decode_bytes)
     try:
         return reader(data, name)

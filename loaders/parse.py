@@ -155,6 +155,9 @@ def _with_warnings(plan: Plan, sections: list[Section]) -> Plan:
         warnings.append("no headline literacy target found")
     if plan.period is None:
         warnings.append("no period (e.g. 2021—2025年) in the title")
+    stated = any(a.assignment or any(m.assignment for m in a.measures) for a in plan.actions)
+    if plan.actions and not stated:
+        warnings.append("no assignments found: no 牵头/责任单位 clause names a lead or partner")
     for action in plan.actions:
         where = f"{action.kind} {action.number} {action.title}"
         if not action.measures:
@@ -162,6 +165,6 @@ def _with_warnings(plan: Plan, sections: list[Section]) -> Plan:
         unassigned = [
             m.number for m in action.measures if not any(a.leads for a in action.assignments_of(m))
         ]
-        if unassigned:
+        if unassigned and stated:
             warnings.append(f"{where}: no lead agency stated for measure(s) {unassigned}")
     return replace(plan, warnings=tuple(warnings))

@@ -129,3 +129,34 @@ def test_validate_reports_a_broken_graph(run, tmp_path):
     (tmp_path / "broken.ttl").write_text(text, encoding="utf-8")
     result = run("validate", "--graph", tmp_path / "broken.ttl", "--engine", "fast")
     assert result.exit_code == 4 and "violation" in result.output
+
+
+def test_a_plan_without_assignments_gets_one_warning_line(run, tmp_path):
+    text = sample_paths()[1].read_text(encoding="utf-8")
+    stripped = "\n".join(line for line in text.split("\n") if not line.startswith("牵头单位"))
+    plan = tmp_path / "no-assignments.txt"
+    plan.write_text(stripped, encoding="utf-8")
+    result = run("build", plan, "--out", tmp_path / "out", "--strict")
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        f"warning: {plan}: no assignments found: no 牵头/责任单位 clause names a lead or partner"
+    ]
+    assert result.exit_code == 1
+
+
+def test_every_supported_form_is_read_from_a_folder(run, tmp_path):
+    from .loaders.variants import VARIANTS
+
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    text = sample_paths()[4].read_text(encoding="utf-8")
+    for name in ("docx", "pdf", "html", "gb18030"):
+        suffix, data = VARIANTS[name](text.replace("泉州", name[:2].upper() + "州"))
+        (folder / f"plan-{name}.{suffix}").write_bytes(data)
+    (folder / "old-word.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    result = run("build", folder, "--out", tmp_path / "out")
+    assert "4 plans" in result.output
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("error:")] == [
+        f"error: {folder / 'old-word.doc'}: Word 97-2003 .doc is not read: save it as .docx"
+    ]
