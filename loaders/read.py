@@ -7,15 +7,11 @@ from importlib.resources import files
 from pathlib import Path
 
 from plankg.loaders.errors import NotAPlanError, PlanReadError
-from plankg.loaders.formats import READERS, text_of
+from plankg.loaders.formats import text_of
 from plankg.loaders.model import Plan
 from plankg.loaders.parse import parse_plan
 
-__all__ = ["PlanReadError", "read_plan", "sample_paths", "supported_suffixes"]
-
-
-def supported_suffixes() -> tuple[str, ...]:
-    return tuple(f".{suffix}" for suffix in READERS)
+__all__ = ["PlanReadError", "read_plan", "sample_paths"]
 
 
 def sample_paths() -> list[Path]:
