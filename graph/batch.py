@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plankg.graph.build import plan_triples
-from plankg.graph.iris import plan_iri, plan_key
+from plankg.graph.iris import agency_iri, plan_iri, plan_key, source_iri
 from plankg.graph.problems import Problem
 from plankg.graph.tables import Index
 from plankg.graph.turtle import FormattedTriple, format_triples, turtle_body, turtle_header
 from plankg.graph.validate import ValidationReport, Violation, validate_turtle
+from plankg.loaders.model import Plan
 from plankg.loaders.read import PlanReadError, read_plan
 from plankg.ontology import PK
 from rdflib.namespace import RDF, RDFS
@@ -55,8 +56,7 @@ def process_file(path: Path, key: str | None = None, engine: str = "fast") -> Fi
         return FileResult(str(path), error=str(e))
     key = key or plan_key(plan)
     triples = plan_triples(plan, key)
-    own_prefix = str(plan_iri(key))
-    own = {t for t in triples if str(t[0]) == own_prefix or str(t[0]).startswith(own_prefix + "/")}
+    own = {t for t in triples if _is_own(str(t[0]), plan, key)}
     own_text, shared = turtle_body(format_triples(own)), format_triples(triples - own)
     report = validate_turtle(turtle_header() + own_text + turtle_body(shared), engine)
     index = Index(triples)
@@ -71,6 +71,19 @@ def process_file(path: Path, key: str | None = None, engine: str = "fast") -> Fi
         leads=_leads(index),
         agencies={str(a) for a in index.subjects(RDF.type, PK.Agency)},
         warnings=plan.warnings,
+    )
+
+
+def _is_own(subject: str, plan: Plan, key: str) -> bool:
+    """Written in the plan's chunk: the plan and everything under it, its source file and the
+    agencies of its region (another plan of the same region may add to them; Turtle allows a
+    subject in two places). Regions, types and cited documents go to the shared block."""
+    plan_node = str(plan_iri(key))
+    return (
+        subject == plan_node
+        or subject.startswith(plan_node + "/")
+        or subject.startswith(str(agency_iri(plan.region.name, "")))
+        or subject == str(source_iri(plan.source.sha256))
     )
 
 
