@@ -228,5 +228,108 @@ def validate_command(paths: tuple[Path, ...], graph_file: Path | None, engine: s
     sys.exit(code if report.conforms else EXIT_INVALID)
 
 
+@main.command("viz")
+@paths_argument
+@click.option(
+    "--view",
+    "view_name",
+    type=click.Choice(["plan", "agencies", "types"]),
+    default="agencies",
+    show_default=True,
+    help="plan: one plan's tree; agencies: the agency network; types: agency types × regions.",
+)
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The HTML file to write (default out/VIEW.html).",
+)
+@click.option(
+    "--plan",
+    "plans",
+    multiple=True,
+    metavar="REGION",
+    help="A plan by region (泉州市) or key (泉州市/2021-2025); repeatable. "
+    "The plan view shows one (default the first), the others these plans (default all).",
+)
+def viz_command(
+    paths: tuple[Path, ...], view_name: str, out: Path | None, plans: tuple[str, ...]
+) -> None:
+    """Draw an interactive view as one self-contained HTML file that opens offline."""
+    from plankg.graph.view_html import AssetError
+    from plankg.graph.views import ViewError, write_view
+
+    corpus = load_corpus(paths)
+    report_problems(corpus.errors)
+    if not corpus.plans:
+        fail("no plan could be read", EXIT_NONE_READ)
+    out = out or Path("out") / f"{view_name}.html"
+    try:
+        view = write_view(corpus.triples(), view_name, out, plans)
+    except ViewError as e:
+        raise click.BadParameter(str(e), param_hint="--plan") from None
+    except AssetError as e:
+        fail(str(e), EXIT_FAILED)
+    nodes, edges = view.counts()
+    click.echo(f"wrote {out} ({nodes} nodes, {edges} edges)")
+    sys.exit(corpus_exit_code(corpus, strict=False))
+
+
+@main.command("analyze")
+@paths_argument
+@format_option
+@click.option(
+    "--section",
+    type=click.Choice(["load", "concentration", "networks", "matrix", "targets", "all"]),
+    default="all",
+    show_default=True,
+    help="Which tables: lead load, concentration, agency networks, region × type, targets.",
+)
+def analyze_command(paths: tuple[Path, ...], fmt: str, section: str) -> None:
+    """Cross-city analysis: lead load, concentration (HHI, Gini), co-lead and collaboration
+    networks (networkx), region × agency type, targets side by side."""
+    from plankg.graph.analysis import AnalysisError, analyze, render_analysis
+
+    corpus = load_corpus(paths)
+    report_problems(corpus.errors)
+    if not corpus.plans:
+        fail("no plan could be read", EXIT_NONE_READ)
+    try:
+        tables = analyze(corpus.triples(), section)
+    except AnalysisError as e:
+        fail(str(e), EXIT_FAILED)
+    click.echo(render_analysis(tables, fmt))
+    sys.exit(corpus_exit_code(corpus, strict=False))
+
+
+@main.command("report")
+@paths_argument
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("out") / "report",
+    show_default=True,
+    help="Folder for report.html, report.md and figures/.",
+)
+def report_command(paths: tuple[Path, ...], out: Path) -> None:
+    """Write the cross-city analysis as a self-contained HTML report with Markdown beside it."""
+    from plankg.graph.analysis import AnalysisError
+    from plankg.graph.report import ReportError, write_report
+
+    corpus = load_corpus(paths)
+    report_problems(corpus.errors)
+    if not corpus.plans:
+        fail("no plan could be read", EXIT_NONE_READ)
+    try:
+        written = write_report(corpus.triples(), out)
+    except (AnalysisError, ReportError, OSError) as e:
+        fail(str(e), EXIT_FAILED)
+    for path in written:
+        click.echo(f"wrote {path}")
+    sys.exit(corpus_exit_code(corpus, strict=False))
+
+
 if __name__ == "__main__":
     main()

@@ -208,7 +208,7 @@ class _PlanWriter:
                 add((node, PK.role, self._concept(ROLES[role])))
                 add((node, PK.statedAt, Literal(assignment.stated_at)))
                 add((node, PK.surfaceForm, Literal(mention.surface)))
-                self._provenance(node, mention.span)
+                self._provenance(node, assignment.span)
                 for measure in covers:
                     add((node, PK.covers, measure))
                     add((agency, SHORTCUTS[role], measure))

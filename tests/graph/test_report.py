@@ -1,0 +1,157 @@
+"""The HTML and Markdown report of the sample plans: files written, nothing fetched from outside,
+charts embedded, every table present, every figure named by the function (and query) behind it,
+and the same bytes on a second run."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+from plankg.graph import report_charts
+from plankg.graph.analysis import TABLES
+from plankg.graph.pipeline import load_corpus
+from plankg.graph.report import (
+    FIGURE_PLAN,
+    ReportError,
+    build_report,
+    markdown_table,
+    traced_to,
+    write_report,
+)
+from plankg.queries import Table
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+EMBEDDED_PNG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
+EXTERNAL_REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:|//)""", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def triples():
+    return load_corpus().triples()
+
+
+@pytest.fixture(scope="module")
+def written(triples, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    write_report(triples, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def page(written) -> str:
+    return (written / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def markdown(written) -> str:
+    return (written / "report.md").read_text(encoding="utf-8")
+
+
+def test_the_report_files_are_written(written):
+    names = sorted(str(p.relative_to(written)) for p in written.rglob("*") if p.is_file())
+    figures = sorted(f"figures/{name}.png" for name, *_ in FIGURE_PLAN)
+    assert names == sorted(["report.html", "report.md", *figures])
+
+
+def test_the_html_fetches_nothing(page):
+    assert not EXTERNAL_REFERENCE.search(page)
+    assert "<script" not in page.lower()
+    assert "<link" not in page.lower()
+    assert "url(" not in page
+    assert "default-src 'none'" in page
+
+
+def test_the_charts_are_embedded_pngs(page):
+    images = EMBEDDED_PNG.findall(page)
+    assert len(images) == len(FIGURE_PLAN) == 4
+    for data in images:
+        assert base64.b64decode(data).startswith(PNG_MAGIC)
+
+
+def test_every_table_is_in_the_html_and_the_markdown(page, markdown):
+    assert page.count("<table>") == len(TABLES) + 1
+    for spec in TABLES:
+        assert f"<h3>{spec.title}</h3>" in page.replace("&amp;", "&")
+        assert f"### {spec.title}" in markdown
+
+
+def test_a_hand_counted_figure_is_in_the_tables(page, markdown):
+    assert "<td>泉州市</td><td>泉州市/2021-2025</td><td>市科协</td><td>科协</td>" in page
+    assert "| 泉州市 | 泉州市/2021-2025 | 市科协 | 科协 | 19 | 6 |" in markdown
+
+
+def test_every_figure_and_table_names_its_source(page, markdown):
+    lead = "plankg.graph.analysis.lead_load (named query: top-lead)"
+    assert f"*Top lead agencies per region* — `{lead}`" in markdown
+    assert f"Top lead agencies per region — <code>{lead}</code>" in page
+    for spec in TABLES:
+        assert f"Source: `{traced_to(spec)}`" in markdown
+        assert f"Source: <code>{traced_to(spec)}</code>" in page
+
+
+def test_the_markdown_links_the_chart_files(markdown, written):
+    links = re.findall(r"!\[[^]]*\]\(([^)]+)\)", markdown)
+    assert len(links) == len(FIGURE_PLAN)
+    for link in links:
+        assert (written / link).read_bytes().startswith(PNG_MAGIC)
+
+
+def test_the_report_is_byte_stable(triples, written, tmp_path):
+    write_report(triples, tmp_path)
+    for path in sorted(written.rglob("*")):
+        if path.is_file():
+            assert (tmp_path / path.relative_to(written)).read_bytes() == path.read_bytes(), path
+
+
+def test_the_pngs_carry_no_software_or_date(written):
+    for path in (written / "figures").glob("*.png"):
+        data = path.read_bytes()
+        assert b"Software" not in data and b"matplotlib" not in data.lower()
+
+
+def test_the_report_holds_every_figure_in_order(triples):
+    report = build_report(triples)
+    assert [figure.name for figure in report.figures] == [name for name, *_ in FIGURE_PLAN]
+    assert [r[0] for r in report.plans.rows] == [
+        "周口市",
+        "岳阳市南湖新区",
+        "忻州市",
+        "新郑市",
+        "泉州市",
+    ]
+
+
+def test_markdown_cells_escape_pipes_and_line_breaks():
+    table = markdown_table(Table(("a",), (("x|y\nz",),)))
+    assert table.endswith("| x\\|y z |")
+
+
+def test_a_file_in_the_way_is_a_report_error(triples, tmp_path):
+    blocker = tmp_path / "report"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ReportError, match="is a file"):
+        write_report(triples, blocker)
+
+
+def test_a_cjk_font_is_used_when_installed():
+    if os.environ.get("CI") != "true" and report_charts.cjk_font() is None:
+        pytest.skip("no CJK font on this machine (apt-get install fonts-noto-cjk)")
+    assert report_charts.cjk_font() in report_charts.CJK_FONTS
+
+
+def test_without_a_cjk_font_the_charts_warn_and_still_draw(monkeypatch, triples):
+    monkeypatch.setattr(report_charts, "CJK_FONTS", ("No Such Font",))
+    report_charts.cjk_font.cache_clear()
+    try:
+        with pytest.warns(report_charts.NoCJKFontWarning, match="fonts-noto-cjk"):
+            assert report_charts.cjk_font() is None
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            table = Table(("type", "type_en", "周口市", "total"), (("科协", "x", 3, 3),))
+            assert report_charts.type_matrix_heatmap(table).startswith(PNG_MAGIC)
+    finally:
+        report_charts.cjk_font.cache_clear()
