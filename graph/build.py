@@ -53,12 +53,6 @@ def year(value: int) -> Literal:
     return Literal(f"{value:04d}", datatype=XSD.gYear)
 
 
-def concept_triples(concept: URIRef) -> set[Triple]:
-    """A vocabulary individual (agency type, population, role) with its type and labels, so the
-    data graph stands on its own in exports and in Neo4j."""
-    return set(_concept_triples(concept))
-
-
 @cache
 def _concept_triples(concept: URIRef) -> tuple[Triple, ...]:
     vocabulary = ontology_graph()

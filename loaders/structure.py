@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from plankg.loaders.agencies import parse_clause
-from plankg.loaders.model import Action, ActionKind, Assignment, Measure, Span
+from plankg.loaders.model import Action, ActionKind, Assignment, Measure
 from plankg.loaders.patterns import regex, table
+from plankg.loaders.script import to_simplified
 from plankg.loaders.targets import find_targets
 from plankg.loaders.text import Paragraph, Reading
 
@@ -120,15 +121,16 @@ def build_action(
     reading: Reading, kind: ActionKind, number: int, heading: Block, body: list[Block], prefix: str
 ) -> Action:
     assert heading.match is not None
-    title = heading.match["title"].strip()
+    start = heading.para.start
+    title = reading.text[start + heading.match.start("title") : start + heading.match.end("title")]
     drafts, clauses = _gather_measures(body)
     measures, action_assignment = _assign(reading, drafts, clauses, prefix)
     end = max([heading.para.end] + [b.para.end for b in body])
     return Action(
         kind=kind,
         number=number,
-        title=reading.text[heading.para.start + heading.match.start("title") :][: len(title)],
-        population=population_of(title) if kind == "提升行动" else None,
+        title=title.strip(),
+        population=population_of(to_simplified(title)) if kind == "提升行动" else None,
         span=reading.span(heading.para.start, end),
         measures=tuple(measures),
         assignment=action_assignment,
@@ -236,10 +238,4 @@ def _measure(
 def first_sentence(text: str) -> str:
     m = FIRST_SENTENCE.search(text.translate({0xFF1B: ";", 0xFF01: "!", 0xFF1F: "?"}))
     title = text[: m.start()] if m else text
-    return title[:TITLE_LIMIT] if len(title) > TITLE_LIMIT and not m else title
-
-
-def span_of(reading: Reading, blocks: list[Block]) -> Span | None:
-    if not blocks:
-        return None
-    return reading.span(blocks[0].para.start, blocks[-1].para.end)
+    return title if m else title[:TITLE_LIMIT]
