@@ -54,3 +54,16 @@ def test_every_form_gives_the_same_facts(sample: Path, variant: str, originals, 
     path = tmp_path / f"{sample.stem}.{suffix}"
     path.write_bytes(data)
     assert facts(read_plan(path)) == originals[sample.stem]
+
+
+@pytest.mark.parametrize("variant", ["docx", "pdf"])
+def test_a_truncated_file_is_refused_in_one_line(variant, tmp_path):
+    from plankg.loaders.errors import PlanReadError
+
+    suffix, data = VARIANTS[variant](sample_paths()[0].read_text(encoding="utf-8"))
+    path = tmp_path / f"truncated.{suffix}"
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(PlanReadError) as refused:
+        read_plan(path)
+    message = str(refused.value)
+    assert message.startswith(f"{path}: cannot read as .{suffix}") and "\n" not in message
