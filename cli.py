@@ -75,6 +75,44 @@ def progress_bar() -> Callable[[int, int], None] | None:
     return update
 
 
+def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--uri/--user/--password/--database, falling back to NEO4J_URI, NEO4J_USER,
+    NEO4J_PASSWORD and NEO4J_DATABASE."""
+    for name, text in reversed(NEO4J_OPTIONS):
+        command = click.option(f"--{name}", f"neo4j_{name}", default=None, help=text)(command)
+    return command
+
+
+NEO4J_OPTIONS = (
+    ("uri", "bolt://, neo4j:// or neo4j+s:// URI (env NEO4J_URI)."),
+    ("user", "User (env NEO4J_USER, default neo4j)."),
+    ("password", "Password (env NEO4J_PASSWORD)."),
+    ("database", "Database name (env NEO4J_DATABASE; default: the server's)."),
+)
+
+
+def neo4j_connection(options: dict[str, Any]):
+    """Open the connection the options name, or fail with one line (exit 5)."""
+    from plankg.graph.neo4j_db import GraphDatabaseError, Neo4jSettings, connect
+
+    given = {k.removeprefix("neo4j_"): v for k, v in options.items() if k.startswith("neo4j_")}
+    try:
+        return connect(Neo4jSettings.from_env(**given))
+    except GraphDatabaseError as e:
+        fail(str(e))
+
+
+def push_and_report(connection: Any, triples: Any, replace: bool) -> None:
+    from plankg.graph.neo4j_db import GraphDatabaseError
+    from plankg.graph.neo4j_push import push_triples
+
+    try:
+        report = push_triples(connection, triples, replace=replace)
+    except GraphDatabaseError as e:
+        fail(str(e))
+    click.echo(report.summary())
+
+
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
     params = {}
     for pair in pairs:
@@ -112,9 +150,18 @@ def main() -> None:
     help="SHACL engine.",
 )
 @click.option("--top", type=int, default=10, show_default=True, help="Rows of the top-lead table.")
+@click.option("--neo4j", "to_neo4j", is_flag=True, help="Also push the graph to Neo4j.")
 @workers_option
+@neo4j_options
 def build_command(
-    paths: tuple[Path, ...], out: Path, strict: bool, engine: str, top: int, workers: int | None
+    paths: tuple[Path, ...],
+    out: Path,
+    strict: bool,
+    engine: str,
+    top: int,
+    to_neo4j: bool,
+    workers: int | None,
+    **neo4j: str | None,
 ) -> None:
     """Parse plans, validate the graph, write Turtle, print a summary and the top leads."""
     from plankg.graph.batch import TOP_LEAD_COLUMNS, build_many
@@ -131,7 +178,12 @@ def build_command(
     click.echo(f"wrote {result.written}")
     click.echo("\nTop lead agencies (measures led, all plans):")
     click.echo(render(Table(TOP_LEAD_COLUMNS, tuple(result.top_leads()[:top]))))
-    sys.exit(code if result.report.conforms else EXIT_INVALID)
+    if not result.report.conforms:
+        sys.exit(EXIT_INVALID)
+    if to_neo4j:
+        with neo4j_connection(neo4j) as connection:
+            push_and_report(connection, load_corpus(files, workers=workers).triples(), False)
+    sys.exit(code)
 
 
 @main.command("query")
@@ -142,16 +194,26 @@ def build_command(
     "--list", "list_queries", is_flag=True, help="List the named queries and their parameters."
 )
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option(
+    "--backend",
+    type=click.Choice(["sparql", "neo4j"]),
+    default="sparql",
+    show_default=True,
+    help="sparql: the embedded rdflib store built from PATHS; neo4j: the Cypher twin on Neo4j.",
+)
 @format_option
+@neo4j_options
 def query_command(
     name: str | None,
     paths: tuple[Path, ...],
     params: tuple[str, ...],
     list_queries: bool,
     limit: int | None,
+    backend: str,
     fmt: str,
+    **neo4j: str | None,
 ) -> None:
-    """Run the named query NAME over the plans (embedded rdflib store)."""
+    """Run the named query NAME over the plans (embedded rdflib store) or on Neo4j."""
     if list_queries or not name:
         for query in query_names():
             described = ", ".join(
@@ -159,16 +221,32 @@ def query_command(
             )
             click.echo(f"{query}({described})")
         return
-    corpus = load_corpus(paths)
-    report_problems(corpus.errors)
-    try:
-        table = run_sparql(corpus.graph(), name, parse_params(params))
-    except QueryError as e:
-        fail(str(e), EXIT_FAILED)
+    if backend == "neo4j":
+        table, code = run_on_neo4j(name, parse_params(params), neo4j), EXIT_OK
+    else:
+        corpus = load_corpus(paths)
+        report_problems(corpus.errors)
+        try:
+            table = run_sparql(corpus.graph(), name, parse_params(params))
+        except QueryError as e:
+            fail(str(e), EXIT_FAILED)
+        code = corpus_exit_code(corpus, strict=False)
     if limit is not None:
         table = Table(table.columns, table.rows[:limit])
     click.echo(render(table, fmt))
-    sys.exit(corpus_exit_code(corpus, strict=False))
+    sys.exit(code)
+
+
+def run_on_neo4j(name: str, params: dict[str, str], options: dict[str, Any]) -> Table:
+    from plankg.graph.neo4j_db import GraphDatabaseError
+    from plankg.queries.cypher import run_cypher
+
+    with neo4j_connection(options) as connection:
+        try:
+            return run_cypher(connection, name, params)
+        except (QueryError, GraphDatabaseError) as e:
+            fail(str(e))
+    raise AssertionError("unreachable")
 
 
 @main.command("export")
@@ -187,10 +265,22 @@ def query_command(
     show_default=True,
     help="A file, or a folder (always a folder for csv).",
 )
-def export_command(paths: tuple[Path, ...], fmt: str, out: Path) -> None:
-    """Export the graph of the plans."""
+@click.option("--from-neo4j", is_flag=True, help="Read the graph back from Neo4j instead of PATHS.")
+@neo4j_options
+def export_command(
+    paths: tuple[Path, ...], fmt: str, out: Path, from_neo4j: bool, **neo4j: str | None
+) -> None:
+    """Export the graph of the plans (or, with --from-neo4j, the graph stored in Neo4j)."""
     from plankg.graph.export import write_export
 
+    if from_neo4j:
+        from plankg.graph.neo4j_read import read_triples
+
+        with neo4j_connection(neo4j) as connection:
+            triples = read_triples(connection)
+        for path in write_export(triples, fmt, out):
+            click.echo(f"wrote {path}")
+        return
     corpus = load_corpus(paths)
     report_problems(corpus.errors)
     if not corpus.plans:
@@ -329,6 +419,39 @@ def report_command(paths: tuple[Path, ...], out: Path) -> None:
     for path in written:
         click.echo(f"wrote {path}")
     sys.exit(corpus_exit_code(corpus, strict=False))
+
+
+@main.command("push")
+@paths_argument
+@click.option("--replace", is_flag=True, help="Replace the subgraph of each plan pushed.")
+@neo4j_options
+def push_command(paths: tuple[Path, ...], replace: bool, **neo4j: str | None) -> None:
+    """Push the graph of the plans to Neo4j (idempotent; safe to rerun after a failure)."""
+    corpus = load_corpus(paths)
+    report_problems(corpus.errors)
+    if not corpus.plans:
+        fail("no plan could be read", EXIT_NONE_READ)
+    with neo4j_connection(neo4j) as connection:
+        push_and_report(connection, corpus.triples(), replace)
+    sys.exit(corpus_exit_code(corpus, strict=False))
+
+
+@main.command("cypher")
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter.")
+@format_option
+@neo4j_options
+def cypher_command(query: str, params: tuple[str, ...], fmt: str, **neo4j: str | None) -> None:
+    """Run an ad-hoc read-only Cypher QUERY on Neo4j (a query that would write is refused)."""
+    from plankg.graph.neo4j_db import GraphDatabaseError
+    from plankg.queries.cypher import WriteRefused, run_read_only
+
+    with neo4j_connection(neo4j) as connection:
+        try:
+            table = run_read_only(connection, query, parse_params(params))
+        except (GraphDatabaseError, WriteRefused) as e:
+            fail(str(e))
+    click.echo(render(table, fmt))
 
 
 if __name__ == "__main__":

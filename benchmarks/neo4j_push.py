@@ -1,0 +1,204 @@
+"""Benchmark the Neo4j push against what a user would pick instead: rdflib-neo4j (Neo4j Labs'
+RDFLib store, ``pip install rdflib-neo4j``), pushing the same triples into the same server.
+
+Two corpora: the five sample plans, and the samples repeated ``--times`` times under distinct
+plan identifiers (:mod:`plankg.graph.replicate`). For each, ``--runs`` rounds, alternating the
+tools, each into a cleared database: plankg's push, a second plankg push of the same triples
+(idempotent: it must change nothing), then rdflib-neo4j. Medians of triples/s, nodes/s and
+relationships/s, and the ratio.
+
+    eval "$(scripts/neo4j-local env)"
+    /tmp/venvt/bin/python benchmarks/neo4j_push.py [--times 100] [--runs 3] [--json out.json]
+
+Run by hand; the machine is shared and noisy: medians only. rdflib-neo4j is fed the triples
+grouped by subject, as its parser-driven use delivers them, with its default batching (5000)
+and local names for labels and types (HANDLE_VOCAB_URI_STRATEGY.IGNORE, like plankg's names).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from plankg.graph.build import Triple
+from plankg.graph.neo4j_db import Connection, Neo4jSettings, connect
+from plankg.graph.neo4j_push import PushReport, clear_database, push_triples
+from plankg.graph.neo4j_read import stored_counts
+from plankg.graph.pipeline import load_corpus
+from plankg.graph.replicate import replicated_triples
+
+SETTLE_SECONDS = 3.0
+
+
+@dataclass
+class Run:
+    seconds: float
+    triples: int
+    nodes: int
+    relationships: int
+
+    def rates(self) -> dict[str, float]:
+        return {
+            "triples/s": self.triples / self.seconds,
+            "nodes/s": self.nodes / self.seconds,
+            "relationships/s": self.relationships / self.seconds,
+        }
+
+
+def fresh_database(connection: Connection) -> None:
+    clear_database(connection)
+    time.sleep(SETTLE_SECONDS)
+
+
+def plankg_push(connection: Connection, triples: set[Triple]) -> tuple[Run, PushReport]:
+    report = push_triples(connection, triples)
+    counts = stored_counts(connection)
+    run = Run(report.seconds, len(triples), counts.nodes, counts.relationships)
+    return run, report
+
+
+def rdflib_neo4j_push(
+    connection: Connection, settings: Neo4jSettings, ordered: list[Triple]
+) -> Run:
+    from rdflib import Graph
+    from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStore, Neo4jStoreConfig
+
+    auth = {
+        "uri": settings.uri,
+        "database": settings.database or "neo4j",
+        "user": settings.user,
+        "pwd": settings.password,
+    }
+    config = Neo4jStoreConfig(
+        auth_data=auth, handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.IGNORE, batching=True
+    )
+    with contextlib.redirect_stdout(io.StringIO()):
+        start = time.perf_counter()
+        graph = Graph(store=Neo4jStore(config=config))
+        for triple in ordered:
+            graph.add(triple)
+        graph.close(True)
+        seconds = time.perf_counter() - start
+    counts = stored_counts(connection)
+    return Run(seconds, len(ordered), counts.nodes, counts.relationships)
+
+
+def median_run(runs: list[Run]) -> Run:
+    return sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
+
+
+def bench_corpus(
+    name: str,
+    triples: set[Triple],
+    connection: Connection,
+    settings: Neo4jSettings,
+    runs: int,
+) -> dict:
+    ordered = sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+    ours: list[Run] = []
+    again: list[PushReport] = []
+    theirs: list[Run] = []
+    for round_ in range(1, runs + 1):
+        fresh_database(connection)
+        run, _ = plankg_push(connection, triples)
+        ours.append(run)
+        again.append(push_triples(connection, triples))
+        fresh_database(connection)
+        theirs.append(rdflib_neo4j_push(connection, settings, ordered))
+        print(
+            f"  {name} round {round_}: plankg {run.seconds:.2f} s, second push "
+            f"{again[-1].seconds:.2f} s (changed: {again[-1].changed}), "
+            f"rdflib-neo4j {theirs[-1].seconds:.2f} s",
+            flush=True,
+        )
+    fresh_database(connection)
+    return summarise(name, ours, again, theirs)
+
+
+def summarise(name: str, ours: list[Run], again: list[PushReport], theirs: list[Run]) -> dict:
+    plankg, rdflib_neo4j = median_run(ours), median_run(theirs)
+    second = sorted(again, key=lambda r: r.seconds)[len(again) // 2]
+    return {
+        "corpus": name,
+        "triples": plankg.triples,
+        "nodes": plankg.nodes,
+        "relationships": plankg.relationships,
+        "rdflib_neo4j_nodes": rdflib_neo4j.nodes,
+        "rdflib_neo4j_relationships": rdflib_neo4j.relationships,
+        "plankg_seconds": plankg.seconds,
+        "rdflib_neo4j_seconds": rdflib_neo4j.seconds,
+        "plankg": plankg.rates(),
+        "rdflib_neo4j": rdflib_neo4j.rates(),
+        "ratio": rdflib_neo4j.seconds / plankg.seconds,
+        "second_push_seconds": second.seconds,
+        "second_push_changed_anything": any(r.changed for r in again),
+        "second_push_counts": [second.stored_nodes, second.stored_relationships],
+        "runs": len(ours),
+    }
+
+
+def print_table(results: list[dict]) -> None:
+    print(
+        f"\n{'corpus':<14}{'triples':>10}{'tool':>14}{'seconds':>9}"
+        f"{'triples/s':>11}{'nodes/s':>10}{'rels/s':>10}"
+    )
+    for r in results:
+        for tool, key in (("plankg", "plankg"), ("rdflib-neo4j", "rdflib_neo4j")):
+            rates = r[key]
+            print(
+                f"{r['corpus']:<14}{r['triples']:>10}{tool:>14}{r[key + '_seconds']:>9.2f}"
+                f"{rates['triples/s']:>11,.0f}{rates['nodes/s']:>10,.0f}"
+                f"{rates['relationships/s']:>10,.0f}"
+            )
+        print(
+            f"{'':<14}ratio {r['ratio']:.1f}x; second plankg push {r['second_push_seconds']:.2f} s,"
+            f" changed anything: {r['second_push_changed_anything']}"
+        )
+
+
+def environment() -> dict:
+    return {
+        "neo4j_rust_ext": importlib.util.find_spec("neo4j._rust") is not None,
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+    }
+
+
+def timed(label: str, make: Callable[[], set[Triple]]) -> set[Triple]:
+    start = time.perf_counter()
+    triples = make()
+    print(f"built {label}: {len(triples)} triples in {time.perf_counter() - start:.1f} s")
+    return triples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--times", type=int, default=100, help="Copies in the large corpus.")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", default=None, help="Also write the results to this file.")
+    args = parser.parse_args()
+    settings = Neo4jSettings.from_env()
+    corpus = load_corpus()
+    sample = timed("the sample plans", corpus.triples)
+    large = timed(f"{args.times}x", lambda: replicated_triples(corpus.plans, args.times))
+    print(f"environment: {environment()}")
+    with connect(settings) as connection:
+        results = [
+            bench_corpus("samples", sample, connection, settings, args.runs),
+            bench_corpus(f"{args.times}x", large, connection, settings, args.runs),
+        ]
+    print_table(results)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump({"environment": environment(), "results": results}, out, indent=1)
+
+
+if __name__ == "__main__":
+    main()

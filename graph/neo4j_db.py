@@ -1,0 +1,173 @@
+"""A connection to Neo4j: settings from arguments or the environment, one-line errors, and the
+Cypher templates the push and the read-back run (``queries/neo4j/*.cypher``).
+
+Works with ``bolt://`` (one server), ``neo4j://`` and ``neo4j+s://`` (a cluster, Aura) and a
+named database. Every failure of the server or the network surfaces as a
+:class:`GraphDatabaseError` with one line saying what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any, TypeVar
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Session
+from neo4j import exceptions as neo4j_errors
+from plankg.graph.neo4j_mapping import cypher_name
+
+DEFAULT_URI = "bolt://localhost:7687"
+PLACEHOLDER = re.compile(r"__([A-Z]+)__")
+T = TypeVar("T")
+
+
+class GraphDatabaseError(RuntimeError):
+    """Neo4j could not be reached or refused what was asked (one line)."""
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    uri: str = DEFAULT_URI
+    user: str = "neo4j"
+    password: str = ""
+    database: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **given: str | None) -> Neo4jSettings:
+        """Settings given as arguments, else ``NEO4J_URI``, ``NEO4J_USER``,
+        ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``, else the defaults."""
+        env = os.environ if env is None else env
+        found = {
+            name: given.get(name) or env.get(f"NEO4J_{name.upper()}")
+            for name in ("uri", "user", "password", "database")
+        }
+        return cls(**{k: v for k, v in found.items() if v})  # type: ignore[arg-type]
+
+    def where(self) -> str:
+        return f"{self.uri}" + (f" (database {self.database!r})" if self.database else "")
+
+
+@cache
+def template(name: str) -> str:
+    return files("plankg.queries").joinpath(f"neo4j/{name}.cypher").read_text(encoding="utf-8")
+
+
+def cypher(template_name: str, /, **names: str | list[str]) -> str:
+    """Template ``template_name``, its ``__LABELS__``-style placeholders filled by checked names:
+    a list becomes a label chain (``:`Resource`:`Action```), a string one quoted name."""
+
+    def fill(match: re.Match[str]) -> str:
+        value = names[match[1].lower()]
+        if isinstance(value, list):
+            return "".join(f":{cypher_name(v)}" for v in value)
+        return cypher_name(value)
+
+    return PLACEHOLDER.sub(fill, template(template_name))
+
+
+def statements(name: str) -> list[str]:
+    """The ``;``-separated statements of a template, without its comment lines."""
+    lines = [line for line in template(name).splitlines() if not line.lstrip().startswith("//")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _first_line(error: BaseException) -> str:
+    text = getattr(error, "message", None) or str(error) or type(error).__name__
+    return " ".join(text.split())[:300]
+
+
+def translate(error: BaseException, settings: Neo4jSettings) -> GraphDatabaseError:
+    """The one-line error a person reads for a driver or server error."""
+    where = settings.where()
+    if isinstance(error, neo4j_errors.AuthError):
+        return GraphDatabaseError(
+            f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong user or password"
+        )
+    code = getattr(error, "code", "") or ""
+    if code.endswith("DatabaseNotFound"):
+        return GraphDatabaseError(f"Neo4j at {settings.uri} has no database {settings.database!r}")
+    if isinstance(error, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired | OSError):
+        return GraphDatabaseError(
+            f"cannot reach Neo4j at {where}: {_first_line(error)}"
+            " (is the server running? scripts/neo4j-local start runs a local one)"
+        )
+    if isinstance(error, neo4j_errors.ConfigurationError | ValueError):
+        return GraphDatabaseError(
+            f"cannot use Neo4j URI {settings.uri!r}: {_first_line(error)}"
+            " (use bolt://, neo4j:// or neo4j+s://)"
+        )
+    return GraphDatabaseError(f"Neo4j at {where}: {_first_line(error)}")
+
+
+DRIVER_ERRORS = (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError)
+
+
+class Connection:
+    """An open driver and the database to work in; a context manager that closes it."""
+
+    def __init__(self, driver: Driver, settings: Neo4jSettings) -> None:
+        self.driver = driver
+        self.settings = settings
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.driver.close()
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """Driver and server errors inside become :class:`GraphDatabaseError`."""
+        try:
+            yield
+        except DRIVER_ERRORS as e:
+            raise translate(e, self.settings) from e
+
+    @contextmanager
+    def session(self, **config: Any) -> Iterator[Session]:
+        with self.errors(), self.driver.session(database=self.settings.database, **config) as s:
+            yield s
+
+    def write(self, work: Callable[..., T], *args: Any) -> T:
+        """``work(tx, *args)`` in one managed write transaction (retried on transient errors)."""
+        with self.session() as session:
+            return session.execute_write(work, *args)
+
+    def read(self, work: Callable[..., T], *args: Any) -> T:
+        with self.session() as session:
+            return session.execute_read(work, *args)
+
+
+def connect(settings: Neo4jSettings | None = None) -> Connection:
+    """A connection whose server, login and database have been checked."""
+    settings = settings or Neo4jSettings.from_env()
+    try:
+        driver = GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.user, settings.password),
+            user_agent="plankg",
+            notifications_min_severity="OFF",
+        )
+    except (*DRIVER_ERRORS, ValueError) as e:
+        raise translate(e, settings) from e
+    connection = Connection(driver, settings)
+    try:
+        with connection.errors():
+            driver.verify_connectivity()
+        connection.read(_ping)
+    except GraphDatabaseError:
+        driver.close()
+        raise
+    return connection
+
+
+def _ping(tx: ManagedTransaction) -> None:
+    tx.run(template("ping")).consume()

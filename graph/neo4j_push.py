@@ -1,0 +1,375 @@
+"""Pushing the graph into Neo4j: constraints and indexes first, then the names in use, then nodes
+and relationships in batches (``UNWIND`` over a parameter list, one transaction per batch;
+values are always parameters, labels and types come from the mapping, checked as identifiers).
+
+A push is idempotent and can be rerun after any interruption: nodes are merged on their uri,
+relationships on their ends and type, and a push adds to what is stored (values already stored
+under a key the push sets are kept beside the new ones: an RDF union). Pushing the same plans
+twice therefore writes nothing the second time, and a push cut off anywhere and run again ends
+with the graph an uninterrupted push gives.
+
+``replace=True`` first deletes each pushed plan's subgraph (the plan and every node under its
+IRI) and finally the nodes nothing points to any more (a source file, agency or cited document
+only the old version used). Values the old version added to shared nodes (a second title of a
+cited document) stay.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from threading import Lock
+from time import perf_counter
+from typing import Any, TypeVar
+
+from neo4j import ManagedTransaction, SummaryCounters
+from plankg.graph.build import Triple
+from plankg.graph.neo4j_db import Connection, Neo4jSettings, connect, cypher, statements, template
+from plankg.graph.neo4j_mapping import RESOURCE_LABEL, Mapping, settings
+from plankg.graph.neo4j_read import stored_counts, stored_mapping
+from plankg.graph.neo4j_rows import Labels, NodeRow, PropertyGraph, merged_props, property_graph
+from plankg.graph.pipeline import Corpus, load_corpus
+from plankg.ontology import PK
+
+DEFAULT_BATCH_SIZE = 5000
+DEFAULT_WORKERS = 2
+Progress = Callable[[int, int], None]
+T = TypeVar("T")
+
+
+@dataclass
+class PushReport:
+    """What a push sent and what it changed in the database."""
+
+    triples: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    batches: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    nodes_deleted: int = 0
+    stored_nodes: int = 0
+    stored_relationships: int = 0
+    seconds: float = 0.0
+
+    def add(self, counters: SummaryCounters) -> None:
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.properties_set += counters.properties_set
+        self.labels_added += counters.labels_added
+        self.nodes_deleted += counters.nodes_deleted
+
+    @property
+    def changed(self) -> bool:
+        counted = ("nodes_created", "relationships_created", "properties_set", "labels_added")
+        return any(getattr(self, name) for name in (*counted, "nodes_deleted"))
+
+    def rates(self) -> dict[str, float]:
+        """Triples, nodes and relationships pushed per second."""
+        seconds = self.seconds or float("inf")
+        return {
+            "triples/s": self.triples / seconds,
+            "nodes/s": self.nodes / seconds,
+            "relationships/s": self.relationships / seconds,
+        }
+
+    def summary(self) -> str:
+        return (
+            f"pushed {self.triples} triples as {self.nodes} nodes and {self.relationships} "
+            f"relationships in {self.batches} batches ({self.seconds:.1f} s, "
+            f"{self.rates()['triples/s']:,.0f} triples/s)\n"
+            f"changed: {self.nodes_created} nodes created, {self.relationships_created} "
+            f"relationships created, {self.properties_set} properties set, {self.labels_added} "
+            f"labels added, {self.nodes_deleted} nodes deleted\n"
+            f"the database holds {self.stored_nodes} nodes and "
+            f"{self.stored_relationships} relationships"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def push_triples(
+    connection: Connection,
+    triples: Iterable[Triple],
+    *,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = DEFAULT_WORKERS,
+    progress: Progress | None = None,
+) -> PushReport:
+    """Push ``triples`` (the graph of some plans); see the module docstring for the guarantees.
+    ``workers`` transactions run at a time; ``progress(done, total)`` is called after each
+    committed batch."""
+    started = perf_counter()
+    create_schema(connection)
+    known = stored_mapping(connection)
+    with _collector_paused():
+        graph = property_graph(triples, known)
+        record_mapping(connection, graph.mapping, known)
+        report = PushReport(graph.triples, graph.node_count, graph.relationship_count)
+        if replace:
+            for plan in plan_uris(graph):
+                report.nodes_deleted += delete_plan(connection, plan, batch_size)
+        _Writer(connection, graph, report, batch_size, workers, progress).write()
+    if replace:
+        report.nodes_deleted += delete_orphans(connection, graph.mapping, batch_size)
+    counts = stored_counts(connection)
+    report.stored_nodes, report.stored_relationships = counts.nodes, counts.relationships
+    report.seconds = perf_counter() - started
+    return report
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while millions of acyclic rows are built and sent: it
+    would walk them again and again for nothing (a third of the time of a large push)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def plan_uris(graph: PropertyGraph) -> list[str]:
+    label = graph.mapping.labels.get(str(PK.Plan))
+    return [uri for labels, uris in graph.nodes.items() if label in labels for uri in uris]
+
+
+def create_schema(connection: Connection) -> None:
+    """The uniqueness constraints, then the lookup indexes of ``data/neo4j.toml``."""
+    with connection.session() as session:
+        for statement in statements("schema"):
+            session.run(statement).consume()
+        for index in settings()["indexes"]:
+            name = f"plankg_{index['label']}_{index['property']}".lower()
+            query = cypher("index", name=name, label=[index["label"]], key=index["property"])
+            session.run(query).consume()
+
+
+def record_mapping(connection: Connection, mapping: Mapping, known: Mapping) -> None:
+    """Store the names ``mapping`` adds to ``known``, before any node uses them."""
+    rows = mapping.new_slots(known)
+    if rows:
+        connection.write(lambda tx: tx.run(template("mapping-write"), rows=rows).consume())
+
+
+def batches(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _batch_count(count: int, size: int) -> int:
+    return -(-count // size)
+
+
+class _Writer:
+    """Writes the nodes, then the relationships, in batches: ``workers`` transactions at a
+    time, sent while the next batches are being made.
+
+    In each node batch, the nodes not stored yet are CREATEd and the others MERGEd (into an
+    empty database, all are CREATEd without asking); both give
+    the node's element id, so relationships find their ends without an index lookup, and are
+    CREATEd when an end is new (nothing can point to a node created a moment ago), MERGEd
+    otherwise. A rerun after an interruption finds what it wrote before, so it MERGEs that.
+    """
+
+    def __init__(
+        self,
+        connection: Connection,
+        graph: PropertyGraph,
+        report: PushReport,
+        batch_size: int,
+        workers: int,
+        progress: Progress | None,
+    ) -> None:
+        self.connection, self.graph, self.report = connection, graph, report
+        self.batch_size, self.workers, self.progress = batch_size, max(1, workers), progress
+        self.lock = Lock()
+        self.total = sum(_batch_count(len(u), batch_size) for u in graph.nodes.values()) + sum(
+            _batch_count(len(pairs), batch_size) for pairs in graph.relationships.values()
+        )
+
+    def write(self) -> None:
+        write_nodes = _create_nodes if stored_counts(self.connection).nodes == 0 else _write_nodes
+        with ThreadPoolExecutor(self.workers) as pool:
+            written = [
+                pool.submit(self._transaction, write_nodes, labels, batch)
+                for labels in self.graph.nodes
+                for batch in batches(self.graph.rows(labels), self.batch_size)
+            ]
+            ids: dict[str, str] = {}
+            fresh: set[str] = set()
+            for future in written:
+                batch_ids, batch_fresh = future.result()
+                ids.update(batch_ids)
+                fresh.update(batch_fresh)
+            relationships = [
+                pool.submit(self._transaction, function, rel_type, batch)
+                for rel_type, function, rows in self._relationship_rows(ids, fresh)
+                for batch in batches(rows, self.batch_size)
+            ]
+            for future in relationships:
+                future.result()
+
+    def _relationship_rows(
+        self, ids: dict[str, str], fresh: set[str]
+    ) -> Iterator[tuple[str, Callable, list[list[str]]]]:
+        for rel_type, pairs in self.graph.relationships.items():
+            new = [[ids[s], ids[o]] for s, o in pairs if s in fresh or o in fresh]
+            old = [[ids[s], ids[o]] for s, o in pairs if s not in fresh and o not in fresh]
+            with self.lock:
+                self.total += _batch_count(len(new), self.batch_size)
+                self.total += _batch_count(len(old), self.batch_size)
+                self.total -= _batch_count(len(pairs), self.batch_size)
+            yield rel_type, _create_relationships, new
+            yield rel_type, _merge_relationships, old
+
+    def _transaction(self, function: Callable, name: Any, rows: list) -> Any:
+        """``function(tx, name, rows, mapping)`` in one write transaction; its result."""
+        result, counters = self.connection.write(function, name, rows, self.graph.mapping)
+        with self.lock:
+            for c in counters:
+                self.report.add(c)
+            self.report.batches += 1
+            if self.progress:
+                self.progress(self.report.batches, self.total)
+        return result
+
+
+Written = tuple[Any, list[SummaryCounters]]
+
+
+def _write_nodes(
+    tx: ManagedTransaction, labels: Labels, rows: list[NodeRow], mapping: Mapping
+) -> Written:
+    """Create the new nodes of the batch, merge the stored ones; their element ids by uri and
+    the uris created."""
+    names = [RESOURCE_LABEL, *labels]
+    query = template("nodes-existing")
+    stored = set(tx.run(query, uris=[row.uri for row in rows]).single(strict=True)["existing"])
+    new = [row.created() for row in rows if row.uri not in stored]
+    ids: list[list[str]] = []
+    counters = []
+    if new:
+        result = tx.run(cypher("nodes-create", labels=names), rows=new)
+        ids += result.single(strict=True)["ids"]
+        counters.append(result.consume().counters)
+    if stored:
+        old = [row for row in rows if row.uri in stored]
+        merged_ids, merge_counters = _merge_nodes(tx, names, old, mapping)
+        ids += merged_ids
+        counters += merge_counters
+    return (dict(ids), [row["uri"] for row in new]), counters
+
+
+def _create_nodes(
+    tx: ManagedTransaction, labels: Labels, rows: list[NodeRow], mapping: Mapping
+) -> Written:
+    """Create the nodes of a batch (into a database that held none when the push began)."""
+    new = [row.created() for row in rows]
+    result = tx.run(cypher("nodes-create", labels=[RESOURCE_LABEL, *labels]), rows=new)
+    ids = result.single(strict=True)["ids"]
+    return (dict(ids), [row["uri"] for row in new]), [result.consume().counters]
+
+
+def _merge_nodes(
+    tx: ManagedTransaction, names: list[str], rows: list[NodeRow], mapping: Mapping
+) -> tuple[list[list[str]], list[SummaryCounters]]:
+    result = tx.run(cypher("nodes-merge", labels=names), rows=[row.param() for row in rows])
+    record = result.single(strict=True)
+    clashes = dict(record["stored"])
+    counters = [result.consume().counters]
+    if clashes:
+        merged = [
+            {"uri": row.uri, "props": merged_props(row.props, clashes[row.uri], mapping)}
+            for row in rows
+            if row.uri in clashes
+        ]
+        update = cypher("nodes-update", labels=names)
+        counters.append(tx.run(update, rows=merged).consume().counters)
+    return record["ids"], counters
+
+
+def _create_relationships(
+    tx: ManagedTransaction, rel_type: str, rows: list[list[str]], mapping: Mapping
+) -> Written:
+    query = cypher("relationships-create", type=rel_type)
+    return None, [tx.run(query, rows=rows).consume().counters]
+
+
+def _merge_relationships(
+    tx: ManagedTransaction, rel_type: str, rows: list[list[str]], mapping: Mapping
+) -> Written:
+    query = cypher("relationships-merge", type=rel_type)
+    return None, [tx.run(query, rows=rows).consume().counters]
+
+
+def _delete_in_batches(connection: Connection, query: str, batch_size: int, **params: Any) -> int:
+    deleted = 0
+    while True:
+        record = connection.write(
+            lambda tx: tx.run(query, batch=batch_size, **params).single(strict=True)
+        )
+        if not record["deleted"]:
+            return deleted
+        deleted += record["deleted"]
+
+
+def delete_plan(connection: Connection, plan: str, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+    """Delete the plan node and every node under its IRI; the number deleted."""
+    query = template("plan-delete")
+    return _delete_in_batches(connection, query, batch_size, plan=plan, prefix=plan + "/")
+
+
+def delete_orphans(
+    connection: Connection, mapping: Mapping, batch_size: int = DEFAULT_BATCH_SIZE
+) -> int:
+    """Delete the nodes (other than plans) nothing points to, until none is left."""
+    plan_label = mapping.labels.get(str(PK.Plan), "Plan")
+    return _delete_in_batches(connection, cypher("orphans-delete", plan=[plan_label]), batch_size)
+
+
+def clear_database(connection: Connection, batch_size: int = 10_000) -> int:
+    """Delete every node and relationship of the database (its schema stays)."""
+    return _delete_in_batches(connection, template("clear"), batch_size)
+
+
+def push_paths(
+    settings: Neo4jSettings,
+    paths: Sequence[str | Path] | None = None,
+    *,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = DEFAULT_WORKERS,
+    progress: Progress | None = None,
+) -> tuple[Corpus, PushReport | None]:
+    """Read the plans in ``paths`` (the samples when none) and push their graph; no push when
+    no plan could be read."""
+    corpus = load_corpus(paths)
+    if not corpus.plans:
+        return corpus, None
+    with connect(settings) as connection:
+        report = push_triples(
+            connection,
+            corpus.triples(),
+            replace=replace,
+            batch_size=batch_size,
+            workers=workers,
+            progress=progress,
+        )
+    return corpus, report
