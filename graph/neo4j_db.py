@@ -8,6 +8,7 @@ named database. Every failure of the server or the network surfaces as a
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -21,8 +22,14 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, Session
 from neo4j import exceptions as neo4j_errors
 from plankg.graph.neo4j_mapping import cypher_name
 
+# The driver logs each retry of a failed transaction; plankg reports the failure itself, in one
+# line, so the driver's log stays silent unless the application configures logging.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
 DEFAULT_URI = "bolt://localhost:7687"
+SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 PLACEHOLDER = re.compile(r"__([A-Z]+)__")
+REASON = re.compile(r"\(reason (?:\[Errno \d+\] )?([^)]+)\)")
 T = TypeVar("T")
 
 
@@ -78,7 +85,9 @@ def statements(name: str) -> list[str]:
 
 def _first_line(error: BaseException) -> str:
     text = getattr(error, "message", None) or str(error) or type(error).__name__
-    return " ".join(text.split())[:300]
+    text = " ".join(text.split())
+    reason = REASON.search(text)
+    return reason[1] if reason else text[:300]
 
 
 def translate(error: BaseException, settings: Neo4jSettings) -> GraphDatabaseError:
@@ -146,15 +155,22 @@ class Connection:
             return session.execute_read(work, *args)
 
 
-def connect(settings: Neo4jSettings | None = None) -> Connection:
-    """A connection whose server, login and database have been checked."""
+def connect(settings: Neo4jSettings | None = None, **driver_config: Any) -> Connection:
+    """A connection whose server, login and database have been checked; ``driver_config``
+    goes to the driver (e.g. ``max_transaction_retry_time``)."""
     settings = settings or Neo4jSettings.from_env()
+    scheme = settings.uri.partition("://")[0]
+    if scheme not in SCHEMES:
+        raise GraphDatabaseError(
+            f"cannot use Neo4j URI {settings.uri!r}: use bolt://, neo4j:// or neo4j+s://"
+        )
     try:
         driver = GraphDatabase.driver(
             settings.uri,
             auth=(settings.user, settings.password),
             user_agent="plankg",
             notifications_min_severity="OFF",
+            **driver_config,
         )
     except (*DRIVER_ERRORS, ValueError) as e:
         raise translate(e, settings) from e

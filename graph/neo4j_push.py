@@ -205,26 +205,32 @@ class _Writer:
         )
 
     def write(self) -> None:
+        pool = ThreadPoolExecutor(self.workers)
+        try:
+            self._write(pool)
+        finally:
+            pool.shutdown(cancel_futures=True)  # after a failure, the batches not begun
+
+    def _write(self, pool: ThreadPoolExecutor) -> None:
         write_nodes = _create_nodes if stored_counts(self.connection).nodes == 0 else _write_nodes
-        with ThreadPoolExecutor(self.workers) as pool:
-            written = [
-                pool.submit(self._transaction, write_nodes, labels, batch)
-                for labels in self.graph.nodes
-                for batch in batches(self.graph.rows(labels), self.batch_size)
-            ]
-            ids: dict[str, str] = {}
-            fresh: set[str] = set()
-            for future in written:
-                batch_ids, batch_fresh = future.result()
-                ids.update(batch_ids)
-                fresh.update(batch_fresh)
-            relationships = [
-                pool.submit(self._transaction, function, rel_type, batch)
-                for rel_type, function, rows in self._relationship_rows(ids, fresh)
-                for batch in batches(rows, self.batch_size)
-            ]
-            for future in relationships:
-                future.result()
+        written = [
+            pool.submit(self._transaction, write_nodes, labels, batch)
+            for labels in self.graph.nodes
+            for batch in batches(self.graph.rows(labels), self.batch_size)
+        ]
+        ids: dict[str, str] = {}
+        fresh: set[str] = set()
+        for future in written:
+            batch_ids, batch_fresh = future.result()
+            ids.update(batch_ids)
+            fresh.update(batch_fresh)
+        relationships = [
+            pool.submit(self._transaction, function, rel_type, batch)
+            for rel_type, function, rows in self._relationship_rows(ids, fresh)
+            for batch in batches(rows, self.batch_size)
+        ]
+        for future in relationships:
+            future.result()
 
     def _relationship_rows(
         self, ids: dict[str, str], fresh: set[str]

@@ -1,0 +1,266 @@
+"""The push into a real Neo4j and the read-back: counts, idempotence, --replace, a push cut off
+(process killed, connection cut) and rerun, the exact round trip, connection settings."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from plankg.cli import main
+from plankg.graph.build import build_triples, graph_of
+from plankg.graph.neo4j_db import GraphDatabaseError, connect
+from plankg.graph.neo4j_push import push_triples
+from plankg.graph.neo4j_read import read_triples, stored_counts
+from plankg.graph.neo4j_rows import property_graph
+from plankg.graph.pipeline import load_corpus
+from plankg.graph.replicate import replicated_triples
+from plankg.ontology import ID, PK
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, SKOS, Namespace
+
+pytestmark = pytest.mark.neo4j
+
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+PLAN = URIRef(ID["plan/周口市/2021-2025"])
+COPIES = 3
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def triples(corpus):
+    return corpus.triples()
+
+
+@pytest.fixture(scope="module")
+def larger(corpus):
+    """The samples three times over, under distinct plan identifiers."""
+    return replicated_triples(corpus.plans, COPIES)
+
+
+def counts(connection):
+    stored = stored_counts(connection)
+    return stored.nodes, stored.relationships
+
+
+def test_a_push_stores_every_node_and_relationship(neo4j, triples):
+    report = push_triples(neo4j, triples)
+    assert (report.triples, report.nodes, report.relationships) == (22363, 1557, 10715)
+    assert (report.nodes_created, report.relationships_created) == (1557, 10715)
+    assert counts(neo4j) == (1557, 10715)
+
+
+def test_pushing_the_same_plans_again_writes_nothing(neo4j, larger):
+    first = push_triples(neo4j, larger, batch_size=1000)
+    second = push_triples(neo4j, larger, batch_size=700)
+    assert first.changed and not second.changed
+    assert (second.nodes_created, second.relationships_created, second.properties_set) == (0, 0, 0)
+    assert counts(neo4j) == (first.nodes, first.relationships)
+    assert read_triples(neo4j) == larger
+
+
+def test_the_round_trip_keeps_language_tags_and_typed_literals(neo4j, triples):
+    push_triples(neo4j, triples)
+    back = read_triples(neo4j)
+    assert back == triples
+    assert isomorphic(graph_of(back), graph_of(triples))
+    headline = URIRef(f"{PLAN}/headline")
+    assert (headline, PK.value, Literal("14.4", datatype=XSD.decimal)) in back
+    assert (headline, PK.year, Literal("2025", datatype=XSD.gYear)) in back
+    title = next(o for s, p, o in triples if s == PLAN and p == DCTERMS.title)
+    assert title.language == "zh" and (PLAN, DCTERMS.title, title) in back
+    assert any(p == SKOS.prefLabel and o.language == "en" for s, p, o in back)
+    assert any(p == DCTERMS.issued and o.datatype == XSD.date for s, p, o in back)
+
+
+def test_plans_pushed_one_by_one_add_up_to_the_graph_of_all(neo4j, corpus, triples):
+    for plan, key in zip(corpus.plans, corpus.keys, strict=True):
+        push_triples(neo4j, build_triples([plan], [key]))
+    back = read_triples(neo4j)
+    assert back == triples
+    titles = {o for s, p, o in back if s == ID["document/国发〔2021〕9号"] and p == DCTERMS.title}
+    assert len(titles) == 3
+
+
+def test_replace_swaps_a_changed_plan_and_drops_what_only_it_used(neo4j, corpus, triples):
+    push_triples(neo4j, triples)
+    index = next(i for i, p in enumerate(corpus.plans) if p.region.name == "泉州市")
+    plan = corpus.plans[index]
+    digest = hashlib.sha256(b"edited").hexdigest()
+    edited = replace(plan, actions=plan.actions[:2], source=replace(plan.source, sha256=digest))
+    plans = [p for i, p in enumerate(corpus.plans) if i != index] + [edited]
+    keys = [k for i, k in enumerate(corpus.keys) if i != index] + [corpus.keys[index]]
+    expected = build_triples(plans, keys)
+    report = push_triples(neo4j, build_triples([edited], [corpus.keys[index]]), replace=True)
+    assert report.nodes_deleted > 0
+    assert read_triples(neo4j) == expected
+    graph = property_graph(expected)
+    assert counts(neo4j) == (graph.node_count, graph.relationship_count)
+
+
+KILLED_PUSH = """
+import sys, time
+from plankg.graph.neo4j_db import connect
+from plankg.graph.neo4j_push import push_triples
+from plankg.graph.pipeline import load_corpus
+from plankg.graph.replicate import replicated_triples
+
+def progress(done, total):
+    print(done, total, flush=True)
+    time.sleep(0.2)  # committed; the test kills the process here
+
+with connect() as connection:
+    triples = replicated_triples(load_corpus().plans, int(sys.argv[1]))
+    push_triples(connection, triples, batch_size=300, workers=1, progress=progress)
+"""
+
+
+@pytest.mark.parametrize("phase", ["nodes", "relationships"])
+def test_a_killed_push_rerun_ends_with_the_graph_of_an_uninterrupted_one(neo4j, larger, phase):
+    graph = property_graph(larger)
+    node_batches = sum(-(-len(uris) // 300) for uris in graph.nodes.values())
+    kill_after = 3 if phase == "nodes" else node_batches + 3
+    push = subprocess.Popen(
+        [sys.executable, "-c", KILLED_PUSH, str(COPIES)], stdout=subprocess.PIPE, text=True
+    )
+    assert push.stdout is not None
+    for line in push.stdout:
+        if int(line.split()[0]) >= kill_after:
+            push.send_signal(signal.SIGKILL)
+            break
+    push.wait(timeout=60)
+    assert push.returncode == -signal.SIGKILL
+    nodes, relationships = counts(neo4j)
+    if phase == "nodes":
+        assert 0 < nodes < graph.node_count and relationships == 0
+    else:
+        assert nodes == graph.node_count and 0 < relationships < graph.relationship_count
+    push_triples(neo4j, larger, batch_size=1000)
+    assert counts(neo4j) == (graph.node_count, graph.relationship_count)
+    assert read_triples(neo4j) == larger
+
+
+class CuttableProxy:
+    """A TCP proxy to the server that can cut every connection through it."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.target = (host, port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets: list[socket.socket] = []
+        self.cut_off = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if self.cut_off:
+                client.close()
+                continue
+            server = socket.create_connection(self.target)
+            self.sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+
+    def cut(self) -> None:
+        self.cut_off = True
+        for s in self.sockets:
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+            s.close()
+
+    def close(self) -> None:
+        self.cut()
+        self.listener.close()
+
+
+def test_a_push_whose_connection_is_cut_fails_in_one_line_and_a_rerun_completes(
+    neo4j, neo4j_settings, larger
+):
+    host, port = neo4j_settings.uri.split("://")[1].rsplit(":", 1)
+    proxy = CuttableProxy(host, int(port))
+    settings = replace(neo4j_settings, uri=f"bolt://127.0.0.1:{proxy.port}")
+
+    def cut_after_five(done: int, total: int) -> None:
+        if done == 5:
+            proxy.cut()
+
+    try:
+        with (
+            connect(settings, max_transaction_retry_time=1.0) as through_proxy,
+            pytest.raises(GraphDatabaseError, match=r"cannot reach Neo4j|Neo4j at") as error,
+        ):
+            push_triples(through_proxy, larger, batch_size=300, workers=1, progress=cut_after_five)
+    finally:
+        proxy.close()
+    assert "\n" not in str(error.value)
+    assert 0 < counts(neo4j)[0] < property_graph(larger).node_count
+    push_triples(neo4j, larger)
+    assert read_triples(neo4j) == larger
+
+
+@pytest.mark.parametrize("scheme", ["bolt", "neo4j"])
+def test_a_named_database_through_either_scheme(neo4j, neo4j_settings, triples, scheme):
+    address = neo4j_settings.uri.split("://")[1]
+    settings = replace(neo4j_settings, uri=f"{scheme}://{address}", database="neo4j")
+    with connect(settings) as connection:
+        push_triples(connection, triples)
+        assert counts(connection) == (1557, 10715)
+
+
+@pytest.mark.parametrize(("fmt", "parse_as"), [("ttl", "turtle"), ("jsonld", "json-ld")])
+def test_export_from_neo4j_rebuilds_the_rdf(
+    neo4j, neo4j_settings, triples, tmp_path, fmt, parse_as
+):
+    push_triples(neo4j, triples)
+    out = tmp_path / f"back.{fmt}"
+    env = {"NEO4J_URI": neo4j_settings.uri, "NEO4J_PASSWORD": neo4j_settings.password}
+    result = CliRunner().invoke(
+        main, ["export", "--from-neo4j", "--format", fmt, "--out", str(out)], env=env
+    )
+    assert result.exit_code == 0, result.output
+    back = Graph().parse(Path(out), format=parse_as)
+    assert isomorphic(back, graph_of(triples))
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (
+            ["--uri", "bolt://127.0.0.1:1"],
+            "cannot reach Neo4j at bolt://127.0.0.1:1: Connection refused",
+        ),
+        (["--password", "not-the-password"], "wrong user or password"),
+        (["--database", "nosuchdb"], "has no database 'nosuchdb'"),
+        (["--uri", "http://127.0.0.1:7474"], "use bolt://, neo4j:// or neo4j+s://"),
+    ],
+)
+def test_connection_errors_are_one_line_and_exit_5(neo4j_settings, option, message):
+    env = {"NEO4J_URI": neo4j_settings.uri, "NEO4J_PASSWORD": neo4j_settings.password}
+    result = CliRunner().invoke(main, ["push", *option], env=env)
+    assert result.exit_code == 5
+    assert result.stderr.count("\n") == 1 and message in result.stderr

@@ -1,0 +1,141 @@
+"""The Cypher twins of the named queries give the SPARQL rows, in the same order, with the same
+value types; ad-hoc Cypher runs read-only."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+from plankg.cli import main
+from plankg.graph.neo4j_push import push_triples
+from plankg.graph.pipeline import load_corpus
+from plankg.queries import load_query, query_names, query_parameters, run_sparql
+from plankg.queries.cypher import WriteRefused, run_cypher, run_read_only
+
+PARAMETER_SETS = [
+    {},
+    {"region": "泉州市"},
+    {"region": "新郑市", "agency": "市科协"},
+    {"region": "忻州市", "agency": "市科协"},
+    {"agency": "市科协"},
+    {"agency": "市教育局"},
+    {"region": "周口市", "year": "2025"},
+    {"year": "2025"},
+    {"region": "岳阳市南湖新区"},
+    {"region": "没有这个市"},
+]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def sparql_graph(corpus):
+    return corpus.graph()
+
+
+@pytest.fixture
+def pushed(neo4j, corpus):
+    push_triples(neo4j, corpus.triples())
+    return neo4j
+
+
+def usable_sets(name: str) -> list[dict[str, str]]:
+    declared = query_parameters(name, "cypher")
+    found = []
+    for params in PARAMETER_SETS:
+        usable = {k: v for k, v in params.items() if k in declared}
+        if usable not in found and all(k in usable for k, req in declared.items() if req):
+            found.append(usable)
+    return found
+
+
+def test_every_named_query_has_a_cypher_twin_with_the_same_parameters():
+    assert query_names("cypher") == query_names("sparql")
+    for name in query_names("sparql"):
+        assert query_parameters(name, "cypher") == query_parameters(name, "sparql")
+        assert "$" not in load_query(name, "cypher").split("Parameters:")[0]
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", query_names("sparql"))
+def test_sparql_and_cypher_give_the_same_rows_in_the_same_order(pushed, sparql_graph, name):
+    for params in usable_sets(name):
+        sparql = run_sparql(sparql_graph, name, params)
+        cypher = run_cypher(pushed, name, params)
+        assert cypher.columns == sparql.columns
+        assert cypher.rows == sparql.rows, params
+        for a, b in zip(cypher.rows, sparql.rows, strict=True):
+            assert [type(v) for v in a] == [type(v) for v in b], params
+
+
+@pytest.mark.neo4j
+def test_values_come_back_as_python_values(pushed):
+    plans = run_cypher(pushed, "plans", {"region": "周口市"}).records()[0]
+    assert plans["headline_value"] == Decimal("14.4") and plans["period_start"] == 2021
+    targets = run_cypher(pushed, "targets", {"region": "周口市", "year": "2025"}).records()
+    assert {(t["value"], t["unit"]) for t in targets} >= {(Decimal("80"), "个")}
+    assert all(t["year"] == 2025 and isinstance(t["per_year"], bool) for t in targets)
+
+
+@pytest.mark.neo4j
+def test_parameters_are_checked_as_for_sparql(pushed):
+    from plankg.queries import QueryError
+
+    with pytest.raises(QueryError, match="needs parameter agency"):
+        run_cypher(pushed, "agency")
+    with pytest.raises(QueryError, match="has no parameter city"):
+        run_cypher(pushed, "top-lead", {"city": "泉州市"})
+
+
+@pytest.mark.neo4j
+def test_ad_hoc_cypher_reads_with_parameters(pushed):
+    table = run_read_only(
+        pushed,
+        "MATCH (a:Agency {label: $agency})-[:JURISDICTION]->(:Region {label: $region}) "
+        "MATCH (a)-[:LEADS]->(m:Measure) RETURN count(m) AS led",
+        {"agency": "市科协", "region": "泉州市"},
+    )
+    assert table.records() == [{"led": 19}]
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CREATE (:Intruder)",
+        "MATCH (p:Plan) SET p.title = 'x'",
+        "MATCH (p:Plan) DETACH DELETE p",
+        "MERGE (:Intruder {uri: 'x'})",
+        "MATCH (p:Plan) REMOVE p:Plan",
+        "CREATE INDEX intruder IF NOT EXISTS FOR (n:Intruder) ON (n.x)",
+        "MATCH (p:Plan) CALL (p) { SET p.x = 1 } RETURN count(*)",
+    ],
+)
+def test_ad_hoc_cypher_that_would_write_is_refused(pushed, query):
+    with pytest.raises(WriteRefused, match="refused"):
+        run_read_only(pushed, query)
+    assert run_read_only(pushed, "MATCH (p:Plan) WHERE p.x IS NULL RETURN count(p) AS n").rows == (
+        (5,),
+    )
+
+
+@pytest.mark.neo4j
+def test_the_command_line_refuses_a_write_in_one_line(pushed, neo4j_settings):
+    env = {"NEO4J_URI": neo4j_settings.uri, "NEO4J_PASSWORD": neo4j_settings.password}
+    runner = CliRunner()
+    refused = runner.invoke(main, ["cypher", "MATCH (p:Plan) DETACH DELETE p"], env=env)
+    assert refused.exit_code == 5 and refused.stderr.count("\n") == 1
+    read = runner.invoke(
+        main, ["cypher", "MATCH (p:Plan) RETURN count(p) AS plans", "--format", "csv"], env=env
+    )
+    assert read.exit_code == 0 and read.stdout.split() == ["plans", "5"]
+    query = runner.invoke(
+        main,
+        ["query", "top-lead", "--backend", "neo4j", "--param", "region=泉州市", "--format", "csv"],
+        env=env,
+    )
+    assert query.exit_code == 0 and query.stdout.splitlines()[1] == "泉州市,市科协,19,6"
