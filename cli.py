@@ -102,12 +102,12 @@ def neo4j_connection(options: dict[str, Any]):
         fail(str(e))
 
 
-def push_and_report(connection: Any, triples: Any, replace: bool) -> None:
+def push_and_report(connection: Any, corpus: Corpus, replace: bool) -> None:
     from plankg.graph.neo4j_db import GraphDatabaseError
-    from plankg.graph.neo4j_push import push_triples
+    from plankg.graph.neo4j_push import push_corpus
 
     try:
-        report = push_triples(connection, triples, replace=replace)
+        report = push_corpus(connection, corpus, replace=replace)
     except GraphDatabaseError as e:
         fail(str(e))
     click.echo(report.summary())
@@ -182,7 +182,7 @@ def build_command(
         sys.exit(EXIT_INVALID)
     if to_neo4j:
         with neo4j_connection(neo4j) as connection:
-            push_and_report(connection, load_corpus(files, workers=workers).triples(), False)
+            push_and_report(connection, load_corpus(files, workers=workers), False)
     sys.exit(code)
 
 
@@ -432,7 +432,7 @@ def push_command(paths: tuple[Path, ...], replace: bool, **neo4j: str | None) ->
     if not corpus.plans:
         fail("no plan could be read", EXIT_NONE_READ)
     with neo4j_connection(neo4j) as connection:
-        push_and_report(connection, corpus.triples(), replace)
+        push_and_report(connection, corpus, replace)
     sys.exit(corpus_exit_code(corpus, strict=False))
 
 

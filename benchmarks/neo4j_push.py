@@ -8,9 +8,12 @@ tools, each into a cleared database: plankg's push, a second plankg push of the 
 relationships/s, and the ratio.
 
     eval "$(scripts/neo4j-local env)"
-    /tmp/venvt/bin/python benchmarks/neo4j_push.py [--times 100] [--runs 3] [--json out.json]
+    .venv/bin/pip install -e '.[bench]'   # rdflib-neo4j
+    .venv/bin/python benchmarks/neo4j_push.py [--times 100] [--runs 3] [--json out.json]
 
-Run by hand; the machine is shared and noisy: medians only. rdflib-neo4j is fed the triples
+Run by hand; the machine is shared and noisy: medians only. plankg is fed the triples in parts
+of ``DEFAULT_PLANS_PER_PART`` plans, as ``plankg push`` makes them (timing starts with the
+triples built, for both tools). rdflib-neo4j is fed the same triples
 grouped by subject, as its parser-driven use delivers them, with its default batching (5000)
 and local names for labels and types (HANDLE_VOCAB_URI_STRATEGY.IGNORE, like plankg's names).
 """
@@ -24,15 +27,19 @@ import io
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from plankg.graph.build import Triple
+from plankg.graph.build import Triple, build_triples
 from plankg.graph.neo4j_db import Connection, Neo4jSettings, connect
-from plankg.graph.neo4j_push import PushReport, clear_database, push_triples
+from plankg.graph.neo4j_push import (
+    DEFAULT_PLANS_PER_PART as PLANS_PER_PART,
+)
+from plankg.graph.neo4j_push import PushReport, clear_database, push_parts
 from plankg.graph.neo4j_read import stored_counts
 from plankg.graph.pipeline import load_corpus
-from plankg.graph.replicate import replicated_triples
+from plankg.graph.replicate import replicated_plans
+from plankg.loaders.model import Plan
 
 SETTLE_SECONDS = 3.0
 
@@ -57,10 +64,10 @@ def fresh_database(connection: Connection) -> None:
     time.sleep(SETTLE_SECONDS)
 
 
-def plankg_push(connection: Connection, triples: set[Triple]) -> tuple[Run, PushReport]:
-    report = push_triples(connection, triples)
+def plankg_push(connection: Connection, parts: list[set[Triple]]) -> tuple[Run, PushReport]:
+    report = push_parts(connection, parts)
     counts = stored_counts(connection)
-    run = Run(report.seconds, len(triples), counts.nodes, counts.relationships)
+    run = Run(report.seconds, len(set().union(*parts)), counts.nodes, counts.relationships)
     return run, report
 
 
@@ -96,20 +103,21 @@ def median_run(runs: list[Run]) -> Run:
 
 def bench_corpus(
     name: str,
-    triples: set[Triple],
+    parts: list[set[Triple]],
     connection: Connection,
     settings: Neo4jSettings,
     runs: int,
 ) -> dict:
+    triples = set().union(*parts)
     ordered = sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
     ours: list[Run] = []
     again: list[PushReport] = []
     theirs: list[Run] = []
     for round_ in range(1, runs + 1):
         fresh_database(connection)
-        run, _ = plankg_push(connection, triples)
+        run, _ = plankg_push(connection, parts)
         ours.append(run)
-        again.append(push_triples(connection, triples))
+        again.append(push_parts(connection, parts))
         fresh_database(connection)
         theirs.append(rdflib_neo4j_push(connection, settings, ordered))
         print(
@@ -171,11 +179,15 @@ def environment() -> dict:
     }
 
 
-def timed(label: str, make: Callable[[], set[Triple]]) -> set[Triple]:
+def plan_parts(plans: Sequence[Plan], label: str) -> list[set[Triple]]:
+    """The triples of ``PLANS_PER_PART`` plans at a time, as ``plankg push`` makes them."""
     start = time.perf_counter()
-    triples = make()
-    print(f"built {label}: {len(triples)} triples in {time.perf_counter() - start:.1f} s")
-    return triples
+    parts = [
+        build_triples(plans[i : i + PLANS_PER_PART]) for i in range(0, len(plans), PLANS_PER_PART)
+    ]
+    triples = len(set().union(*parts))
+    print(f"built {label}: {triples} triples in {time.perf_counter() - start:.1f} s")
+    return parts
 
 
 def main() -> None:
@@ -186,8 +198,8 @@ def main() -> None:
     args = parser.parse_args()
     settings = Neo4jSettings.from_env()
     corpus = load_corpus()
-    sample = timed("the sample plans", corpus.triples)
-    large = timed(f"{args.times}x", lambda: replicated_triples(corpus.plans, args.times))
+    sample = plan_parts(corpus.plans, "the sample plans")
+    large = plan_parts(replicated_plans(corpus.plans, args.times), f"{args.times}x")
     print(f"environment: {environment()}")
     with connect(settings) as connection:
         results = [

@@ -5,7 +5,7 @@ which has no physics), and the time of one redraw afterwards (how usable the pag
 Views: the three views of the sample plans, and the agency and types views of a synthetic
 corpus of 1,000+ agencies — the sample plans repeated under distinct region names.
 
-    /tmp/venvt/bin/python benchmarks/views.py [--runs 5] [--agencies 1000]
+    .venv/bin/python benchmarks/views.py [--runs 5] [--agencies 1000]
 
 Run by hand; the figures go in docs/views.md. The machine is shared and noisy: medians only.
 """

@@ -8,6 +8,10 @@ under a key the push sets are kept beside the new ones: an RDF union). Pushing t
 twice therefore writes nothing the second time, and a push cut off anywhere and run again ends
 with the graph an uninterrupted push gives.
 
+A corpus is pushed a few plans at a time (:func:`push_corpus`, :func:`push_parts`): Python
+prepares the next part while the server stores the last, and memory holds two parts, not the
+whole graph; the result is the graph of the union.
+
 ``replace=True`` first deletes each pushed plan's subgraph (the plan and every node under its
 IRI) and finally the nodes nothing points to any more (a source file, agency or cited document
 only the old version used). Values the old version added to shared nodes (a second title of a
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -37,6 +41,7 @@ from plankg.ontology import PK
 
 DEFAULT_BATCH_SIZE = 5000
 DEFAULT_WORKERS = 2
+DEFAULT_PLANS_PER_PART = 50
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
@@ -57,6 +62,12 @@ class PushReport:
     stored_nodes: int = 0
     stored_relationships: int = 0
     seconds: float = 0.0
+
+    def count(self, graph: PropertyGraph) -> None:
+        """Count ``graph`` as sent."""
+        self.triples += graph.triples
+        self.nodes += graph.node_count
+        self.relationships += graph.relationship_count
 
     def add(self, counters: SummaryCounters) -> None:
         self.nodes_created += counters.nodes_created
@@ -107,23 +118,64 @@ def push_triples(
     """Push ``triples`` (the graph of some plans); see the module docstring for the guarantees.
     ``workers`` transactions run at a time; ``progress(done, total)`` is called after each
     committed batch."""
+    return push_parts(
+        connection,
+        [triples],
+        replace=replace,
+        batch_size=batch_size,
+        workers=workers,
+        progress=progress,
+    )
+
+
+def push_parts(
+    connection: Connection,
+    parts: Iterable[Iterable[Triple]],
+    *,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = DEFAULT_WORKERS,
+    progress: Progress | None = None,
+) -> PushReport:
+    """Push a graph given in parts, such as the triples of a few plans at a time: the database
+    ends with the graph of their union, as :func:`push_triples` of the union would leave it.
+
+    While the server stores one part, Python turns the next into rows, so the two work side by
+    side, and memory holds two parts rather than the whole graph. Parts are written one after
+    the other; ``progress(done, total)`` counts the batches of the parts prepared so far. The
+    report's triples, nodes and relationships are those sent: a node that two parts share
+    counts twice."""
     started = perf_counter()
     create_schema(connection)
-    known = stored_mapping(connection)
-    with _collector_paused():
-        graph = property_graph(triples, known)
-        record_mapping(connection, graph.mapping, known)
-        report = PushReport(graph.triples, graph.node_count, graph.relationship_count)
-        if replace:
-            for plan in plan_uris(graph):
-                report.nodes_deleted += delete_plan(connection, plan, batch_size)
-        _Writer(connection, graph, report, batch_size, workers, progress).write()
+    mapping = stored_mapping(connection)
+    report = PushReport()
+    tally = _Tally(progress)
+    with _collector_paused(), ThreadPoolExecutor(1, thread_name_prefix="plankg-part") as ahead:
+        writing: Future[None] | None = None
+        for part in parts:
+            graph = property_graph(part, mapping)
+            report.count(graph)
+            if writing is not None:
+                writing.result()
+            record_mapping(connection, graph.mapping, mapping)
+            mapping = graph.mapping
+            writer = _Writer(connection, graph, report, batch_size, workers, tally)
+            writing = ahead.submit(_write_part, writer, replace)
+        if writing is not None:
+            writing.result()
     if replace:
-        report.nodes_deleted += delete_orphans(connection, graph.mapping, batch_size)
+        report.nodes_deleted += delete_orphans(connection, mapping, batch_size)
     counts = stored_counts(connection)
     report.stored_nodes, report.stored_relationships = counts.nodes, counts.relationships
     report.seconds = perf_counter() - started
     return report
+
+
+def _write_part(writer: _Writer, replace: bool) -> None:
+    if replace:
+        for plan in plan_uris(writer.graph):
+            writer.report.nodes_deleted += delete_plan(writer.connection, plan, writer.batch_size)
+    writer.write()
 
 
 @contextmanager
@@ -195,13 +247,13 @@ class _Writer:
         report: PushReport,
         batch_size: int,
         workers: int,
-        progress: Progress | None,
+        tally: _Tally,
     ) -> None:
         self.connection, self.graph, self.report = connection, graph, report
-        self.batch_size, self.workers, self.progress = batch_size, max(1, workers), progress
-        self.lock = Lock()
-        self.total = sum(_batch_count(len(u), batch_size) for u in graph.nodes.values()) + sum(
-            _batch_count(len(pairs), batch_size) for pairs in graph.relationships.values()
+        self.batch_size, self.workers, self.tally = batch_size, max(1, workers), tally
+        tally.expect(
+            sum(_batch_count(len(u), batch_size) for u in graph.nodes.values())
+            + sum(_batch_count(len(pairs), batch_size) for pairs in graph.relationships.values())
         )
 
     def write(self) -> None:
@@ -238,23 +290,42 @@ class _Writer:
         for rel_type, pairs in self.graph.relationships.items():
             new = [[ids[s], ids[o]] for s, o in pairs if s in fresh or o in fresh]
             old = [[ids[s], ids[o]] for s, o in pairs if s not in fresh and o not in fresh]
-            with self.lock:
-                self.total += _batch_count(len(new), self.batch_size)
-                self.total += _batch_count(len(old), self.batch_size)
-                self.total -= _batch_count(len(pairs), self.batch_size)
+            self.tally.expect(
+                _batch_count(len(new), self.batch_size)
+                + _batch_count(len(old), self.batch_size)
+                - _batch_count(len(pairs), self.batch_size)
+            )
             yield rel_type, _create_relationships, new
             yield rel_type, _merge_relationships, old
 
     def _transaction(self, function: Callable, name: Any, rows: list) -> Any:
         """``function(tx, name, rows, mapping)`` in one write transaction; its result."""
         result, counters = self.connection.write(function, name, rows, self.graph.mapping)
-        with self.lock:
+        with self.tally.lock:
             for c in counters:
                 self.report.add(c)
             self.report.batches += 1
-            if self.progress:
-                self.progress(self.report.batches, self.total)
+            self.tally.done_one()
         return result
+
+
+class _Tally:
+    """Batches committed and expected, for the ``progress`` callback, across the parts."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.lock = Lock()
+        self.done = self.total = 0
+
+    def expect(self, batches: int) -> None:
+        with self.lock:
+            self.total += batches
+
+    def done_one(self) -> None:
+        """One more batch committed (the caller holds the lock)."""
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total)
 
 
 Written = tuple[Any, list[SummaryCounters]]
@@ -355,27 +426,27 @@ def clear_database(connection: Connection, batch_size: int = 10_000) -> int:
     return _delete_in_batches(connection, template("clear"), batch_size)
 
 
+def push_corpus(
+    connection: Connection,
+    corpus: Corpus,
+    *,
+    replace: bool = False,
+    plans_per_part: int = DEFAULT_PLANS_PER_PART,
+    **options: Any,
+) -> PushReport:
+    """Push the plans of ``corpus``, ``plans_per_part`` at a time (see :func:`push_parts`)."""
+    return push_parts(connection, corpus.triple_parts(plans_per_part), replace=replace, **options)
+
+
 def push_paths(
     settings: Neo4jSettings,
     paths: Sequence[str | Path] | None = None,
-    *,
-    replace: bool = False,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    workers: int = DEFAULT_WORKERS,
-    progress: Progress | None = None,
+    **options: Any,
 ) -> tuple[Corpus, PushReport | None]:
     """Read the plans in ``paths`` (the samples when none) and push their graph; no push when
-    no plan could be read."""
+    no plan could be read. ``options`` go to :func:`push_corpus`."""
     corpus = load_corpus(paths)
     if not corpus.plans:
         return corpus, None
     with connect(settings) as connection:
-        report = push_triples(
-            connection,
-            corpus.triples(),
-            replace=replace,
-            batch_size=batch_size,
-            workers=workers,
-            progress=progress,
-        )
-    return corpus, report
+        return corpus, push_corpus(connection, corpus, **options)

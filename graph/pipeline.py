@@ -8,7 +8,7 @@ wrong) and the others go on.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +40,13 @@ class Corpus:
 
     def triples(self) -> set[Triple]:
         return build_triples(self.plans, self.keys)
+
+    def triple_parts(self, plans_per_part: int) -> Iterator[set[Triple]]:
+        """The triples of ``plans_per_part`` plans at a time, made when asked for; their union
+        is :meth:`triples` (a plan's triples depend on that plan alone)."""
+        for start in range(0, len(self.plans), plans_per_part):
+            end = start + plans_per_part
+            yield build_triples(self.plans[start:end], self.keys[start:end])
 
     def graph(self):
         return graph_of(sorted(self.triples(), key=lambda t: (str(t[0]), str(t[1]), str(t[2]))))

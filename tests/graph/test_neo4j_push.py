@@ -17,12 +17,13 @@ import pytest
 from click.testing import CliRunner
 from plankg.cli import main
 from plankg.graph.build import build_triples, graph_of
+from plankg.graph.iris import plan_key
 from plankg.graph.neo4j_db import GraphDatabaseError, connect
-from plankg.graph.neo4j_push import push_triples
+from plankg.graph.neo4j_push import push_corpus, push_triples
 from plankg.graph.neo4j_read import read_triples, stored_counts
 from plankg.graph.neo4j_rows import property_graph
-from plankg.graph.pipeline import load_corpus
-from plankg.graph.replicate import replicated_triples
+from plankg.graph.pipeline import Corpus, load_corpus
+from plankg.graph.replicate import replicated_plans, replicated_triples
 from plankg.ontology import ID, PK
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -95,6 +96,35 @@ def test_plans_pushed_one_by_one_add_up_to_the_graph_of_all(neo4j, corpus, tripl
     assert len(titles) == 3
 
 
+@pytest.mark.parametrize("replace_plans", [False, True])
+def test_a_corpus_pushed_in_parts_gives_the_graph_of_the_whole(
+    neo4j, corpus, larger, replace_plans
+):
+    plans = replicated_plans(corpus.plans, COPIES)
+    in_parts = Corpus(plans, [plan_key(p) for p in plans])
+    seen: list[tuple[int, int]] = []
+    if replace_plans:
+        push_triples(neo4j, larger)
+    report = push_corpus(
+        neo4j,
+        in_parts,
+        replace=replace_plans,
+        plans_per_part=4,
+        batch_size=500,
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    graph = property_graph(larger)
+    assert (report.stored_nodes, report.stored_relationships) == (
+        graph.node_count,
+        graph.relationship_count,
+    )
+    assert read_triples(neo4j) == larger
+    assert len(seen) == report.batches and seen[-1][0] == seen[-1][1]
+    assert [done for done, _ in seen] == list(range(1, len(seen) + 1))
+    assert all(done <= total for done, total in seen)
+    assert report.nodes > graph.node_count  # the region and agency types of each part, again
+
+
 def test_replace_swaps_a_changed_plan_and_drops_what_only_it_used(neo4j, corpus, triples):
     push_triples(neo4j, triples)
     index = next(i for i, p in enumerate(corpus.plans) if p.region.name == "泉州市")
@@ -114,9 +144,10 @@ def test_replace_swaps_a_changed_plan_and_drops_what_only_it_used(neo4j, corpus,
 KILLED_PUSH = """
 import sys, time
 from plankg.graph.neo4j_db import connect
-from plankg.graph.neo4j_push import push_triples
-from plankg.graph.pipeline import load_corpus
-from plankg.graph.replicate import replicated_triples
+from plankg.graph.neo4j_push import push_corpus, push_triples
+from plankg.graph.iris import plan_key
+from plankg.graph.pipeline import Corpus, load_corpus
+from plankg.graph.replicate import replicated_plans, replicated_triples
 
 def progress(done, total):
     print(done, total, flush=True)

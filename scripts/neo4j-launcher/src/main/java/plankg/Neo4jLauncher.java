@@ -52,6 +52,9 @@ public final class Neo4jLauncher {
         long pageCacheMb = Long.parseLong(env("NEO4J_PAGECACHE_MB", "512"));
         // Neo4j's default (3) locks the user for 5 s after 3 bad logins, which makes
         // test suites that check wrong passwords flaky; 0 disables the lock.
+        // Neo4j keeps two days of transaction logs by default: gigabytes after a few large
+        // pushes on a development server that is never backed up.
+        String txLogRetention = env("NEO4J_TX_LOG_RETENTION", "2 files");
         int maxFailedAuth = Integer.parseInt(env("NEO4J_AUTH_MAX_FAILED_ATTEMPTS", "0"));
         String readyFileEnv = System.getenv("NEO4J_LAUNCHER_READY_FILE");
         Path readyFile = readyFileEnv == null || readyFileEnv.isEmpty() ? null : Path.of(readyFileEnv);
@@ -75,6 +78,7 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.default_advertised_address, new SocketAddress("127.0.0.1"))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, txLogRetention)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .build();
 
