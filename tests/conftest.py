@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from plankg.graph.pipeline import Corpus, load_corpus
 from plankg.loaders.read import sample_paths
 
 SAMPLES = sample_paths()
@@ -11,6 +12,18 @@ SAMPLES = sample_paths()
 @pytest.fixture(scope="session")
 def sample_files() -> list[Path]:
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    """The five sample plans, read once for the whole run."""
+    return load_corpus()
+
+
+@pytest.fixture(scope="session")
+def triples(corpus):
+    """The samples' triples (frozen: a test cannot change them for the next)."""
+    return frozenset(corpus.triples())
 
 
 @pytest.fixture(scope="session")

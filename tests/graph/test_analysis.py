@@ -65,11 +65,6 @@ QUANZHOU = "泉州市"
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
 def facts(corpus) -> AnalysisFacts:
     return AnalysisFacts(to_networkx(corpus.triples()))
 

@@ -14,16 +14,6 @@ from rdflib.namespace import ORG, RDF, RDFS
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def triples(corpus):
-    return corpus.triples()
-
-
-@pytest.fixture(scope="module")
 def turtle(triples):
     return serialize_turtle(triples)
 

@@ -21,11 +21,6 @@ HEADERS = {
 
 
 @pytest.fixture(scope="module")
-def triples():
-    return load_corpus().triples()
-
-
-@pytest.fixture(scope="module")
 def tables(triples):
     texts = export_texts(triples, "csv")
     return {name: list(csv.DictReader(io.StringIO(text))) for name, text in texts.items()}

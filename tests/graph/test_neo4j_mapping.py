@@ -30,11 +30,6 @@ PLAN = URIRef(ID["plan/周口市/2021-2025"])
 
 
 @pytest.fixture(scope="module")
-def triples():
-    return load_corpus().triples()
-
-
-@pytest.fixture(scope="module")
 def graph(triples):
     return property_graph(triples)
 

@@ -22,7 +22,7 @@ from plankg.graph.neo4j_db import GraphDatabaseError, connect
 from plankg.graph.neo4j_push import push_corpus, push_triples
 from plankg.graph.neo4j_read import read_triples, stored_counts
 from plankg.graph.neo4j_rows import property_graph
-from plankg.graph.pipeline import Corpus, load_corpus
+from plankg.graph.pipeline import Corpus
 from plankg.graph.replicate import replicated_plans, replicated_triples
 from plankg.ontology import ID, PK
 from rdflib import Graph, Literal, URIRef
@@ -34,16 +34,6 @@ pytestmark = pytest.mark.neo4j
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 PLAN = URIRef(ID["plan/周口市/2021-2025"])
 COPIES = 3
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def triples(corpus):
-    return corpus.triples()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from plankg.graph import report_charts
 from plankg.graph.analysis import TABLES
-from plankg.graph.pipeline import load_corpus
 from plankg.graph.report import (
     FIGURE_PLAN,
     ReportError,
@@ -27,11 +26,6 @@ from plankg.queries import Table
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 EMBEDDED_PNG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 EXTERNAL_REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:|//)""", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def triples():
-    return load_corpus().triples()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 from plankg.cli import main
 from plankg.graph.neo4j_push import push_triples
-from plankg.graph.pipeline import load_corpus
 from plankg.queries import load_query, query_names, query_parameters, run_sparql
 from plankg.queries.cypher import WriteRefused, run_cypher, run_read_only
 
@@ -25,11 +24,6 @@ PARAMETER_SETS = [
     {"region": "岳阳市南湖新区"},
     {"region": "没有这个市"},
 ]
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")
