@@ -15,6 +15,7 @@ from typing import Any
 import click
 from plankg.graph.pipeline import Corpus, expand_paths, load_corpus
 from plankg.graph.problems import Problem
+from plankg.graph.validate import ENGINES
 from plankg.queries.library import QueryError, Table, query_names, query_parameters, run_sparql
 from plankg.queries.render import OUTPUT_FORMATS, render
 
@@ -144,7 +145,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option(
     "--engine",
-    type=click.Choice(["fast", "pyshacl"]),
+    type=click.Choice(ENGINES),
     default="fast",
     show_default=True,
     help="SHACL engine.",

@@ -72,11 +72,6 @@ def build_triples(plans: Iterable[Plan], keys: Iterable[str] | None = None) -> s
     return triples
 
 
-def build_graph(plans: Iterable[Plan], keys: Iterable[str] | None = None) -> Graph:
-    """An rdflib graph of ``plans``, the embedded store that queries run on."""
-    return graph_of(build_triples(plans, keys))
-
-
 def graph_of(triples: Iterable[Triple]) -> Graph:
     graph = new_graph()
     graph.addN((s, p, o, graph) for s, p, o in triples)

@@ -21,22 +21,21 @@ cited document) stay.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from pathlib import Path
+from dataclasses import dataclass
 from threading import Lock
 from time import perf_counter
 from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction, SummaryCounters
 from plankg.graph.build import Triple
-from plankg.graph.neo4j_db import Connection, Neo4jSettings, connect, cypher, statements, template
+from plankg.graph.neo4j_db import Connection, cypher, statements, template
 from plankg.graph.neo4j_mapping import RESOURCE_LABEL, Mapping, settings
 from plankg.graph.neo4j_read import stored_counts, stored_mapping
 from plankg.graph.neo4j_rows import Labels, NodeRow, PropertyGraph, merged_props, property_graph
-from plankg.graph.pipeline import Corpus, load_corpus
+from plankg.graph.pipeline import Corpus
 from plankg.ontology import PK
 
 DEFAULT_BATCH_SIZE = 5000
@@ -101,9 +100,6 @@ class PushReport:
             f"the database holds {self.stored_nodes} nodes and "
             f"{self.stored_relationships} relationships"
         )
-
-    def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def push_triples(
@@ -436,17 +432,3 @@ def push_corpus(
 ) -> PushReport:
     """Push the plans of ``corpus``, ``plans_per_part`` at a time (see :func:`push_parts`)."""
     return push_parts(connection, corpus.triple_parts(plans_per_part), replace=replace, **options)
-
-
-def push_paths(
-    settings: Neo4jSettings,
-    paths: Sequence[str | Path] | None = None,
-    **options: Any,
-) -> tuple[Corpus, PushReport | None]:
-    """Read the plans in ``paths`` (the samples when none) and push their graph; no push when
-    no plan could be read. ``options`` go to :func:`push_corpus`."""
-    corpus = load_corpus(paths)
-    if not corpus.plans:
-        return corpus, None
-    with connect(settings) as connection:
-        return corpus, push_corpus(connection, corpus, **options)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from neo4j import ManagedTransaction
 from plankg.graph.build import Triple
-from plankg.graph.neo4j_db import Connection, Neo4jSettings, connect, template
+from plankg.graph.neo4j_db import Connection, template
 from plankg.graph.neo4j_mapping import Mapping
 from plankg.graph.neo4j_rows import Decoder
 
@@ -48,9 +48,3 @@ def _triples(tx: ManagedTransaction, decoder: Decoder) -> set[Triple]:
         if triple is not None:
             triples.add(triple)
     return triples
-
-
-def read_graph(settings: Neo4jSettings) -> set[Triple]:
-    """The RDF graph stored in the database ``settings`` names."""
-    with connect(settings) as connection:
-        return read_triples(connection)

@@ -13,7 +13,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Time
-from plankg.graph.neo4j_db import Connection, Neo4jSettings, connect
+from plankg.graph.neo4j_db import Connection
 from plankg.graph.neo4j_values import float_lexical
 from plankg.queries.library import (
     QueryError,
@@ -82,17 +82,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
-
-
-def query_neo4j(settings: Neo4jSettings, name: str, params: dict[str, Any] | None = None) -> Table:
-    """The named Cypher query run on the database ``settings`` names."""
-    with connect(settings) as connection:
-        return run_cypher(connection, name, params)
-
-
-def cypher_neo4j(
-    settings: Neo4jSettings, query: str, params: dict[str, Any] | None = None
-) -> Table:
-    """An ad-hoc read-only query (see :func:`run_read_only`) on the database ``settings`` names."""
-    with connect(settings) as connection:
-        return run_read_only(connection, query, params)
