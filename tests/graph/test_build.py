@@ -7,6 +7,7 @@ from plankg.graph.build import build_triples, graph_of
 from plankg.graph.pipeline import load_corpus
 from plankg.graph.turtle import serialize_turtle
 from plankg.graph.validate import validate_graph, validate_turtle
+from plankg.loaders.parse import parse_plan
 from plankg.ontology import ID, PK, PKAT
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -105,3 +106,46 @@ def test_a_broken_graph_fails_with_both_engines(triples):
 def test_build_triples_accepts_explicit_keys(corpus):
     triples = build_triples(corpus.plans[:1], ["周口市/copy"])
     assert (ID["plan/周口市/copy"], RDF.type, PK.Plan) in triples
+
+
+ACTION_WITHOUT_MEASURES = """河清市全民科学素质行动规划纲要实施方案（2021—2025年）
+
+一、总体要求
+
+到2025年，全市公民具备科学素质的比例达到15%。
+
+二、提升行动
+
+（一）青少年科学素质提升行动
+
+1.开展青少年科普活动。组织青少年参加科技竞赛活动。
+
+牵头单位：市教育局，参与单位：市妇联。
+
+（二）农民科学素质提升行动
+
+牵头单位：市农业农村局，参与单位：市科协。
+"""
+
+
+def test_an_action_without_measures_keeps_its_assignments_and_conforms():
+    plan = parse_plan(ACTION_WITHOUT_MEASURES, "action_without_measures.txt")
+    assert "提升行动 2 农民科学素质提升行动: no measures" in plan.warnings
+    triples = build_triples([plan])
+    action = URIRef(str(ID) + "plan/河清市/2021-2025/ea2")
+    lead = URIRef(f"{action}/lead/市农业农村局")
+    assert (action, PK.hasAssignment, lead) in triples
+    assert (lead, PK.statedAt, Literal("action")) in triples
+    assert not any(s == lead and p == PK.covers for s, p, o in triples)
+    assert validate_turtle(serialize_turtle(triples), "fast").conforms
+    assert validate_graph(graph_of(triples)).conforms
+
+
+def test_an_assignment_that_covers_nothing_where_its_action_has_measures_fails(triples):
+    lead = URIRef(str(ID) + "plan/周口市/2021-2025/ea1/lead/市科协")
+    assert any(s == lead and p == PK.covers for s, p, o in triples)
+    broken = {t for t in triples if not (t[0] == lead and t[1] == PK.covers)}
+    fast = validate_turtle(serialize_turtle(broken), "fast")
+    reference = validate_graph(graph_of(broken))
+    assert {v.focus for v in fast.violations} == {v.focus for v in reference.violations}
+    assert {v.focus for v in fast.violations} == {str(lead)}
