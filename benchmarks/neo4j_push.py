@@ -30,7 +30,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from plankg.graph.build import Triple, build_triples
+from plankg.graph.build import Triple, ordered_triples
 from plankg.graph.neo4j_db import Connection, Neo4jSettings, connect
 from plankg.graph.neo4j_push import (
     DEFAULT_PLANS_PER_PART as PLANS_PER_PART,
@@ -65,7 +65,7 @@ def fresh_database(connection: Connection) -> None:
 
 
 def plankg_push(
-    connection: Connection, parts: list[set[Triple]], triples: int
+    connection: Connection, parts: list[list[Triple]], triples: int
 ) -> tuple[Run, PushReport]:
     report = push_parts(connection, parts)
     counts = stored_counts(connection)
@@ -105,7 +105,7 @@ def median_run(runs: list[Run]) -> Run:
 
 def bench_corpus(
     name: str,
-    parts: list[set[Triple]],
+    parts: list[list[Triple]],
     connection: Connection,
     settings: Neo4jSettings,
     runs: int,
@@ -181,11 +181,11 @@ def environment() -> dict:
     }
 
 
-def plan_parts(plans: Sequence[Plan], label: str) -> list[set[Triple]]:
+def plan_parts(plans: Sequence[Plan], label: str) -> list[list[Triple]]:
     """The triples of ``PLANS_PER_PART`` plans at a time, as ``plankg push`` makes them."""
     start = time.perf_counter()
     parts = [
-        build_triples(plans[i : i + PLANS_PER_PART]) for i in range(0, len(plans), PLANS_PER_PART)
+        ordered_triples(plans[i : i + PLANS_PER_PART]) for i in range(0, len(plans), PLANS_PER_PART)
     ]
     triples = len(set().union(*parts))
     print(f"built {label}: {triples} triples in {time.perf_counter() - start:.1f} s")

@@ -55,7 +55,7 @@ def process_file(path: Path, key: str | None = None, engine: str = "fast") -> Fi
     except PlanReadError as e:
         return FileResult(str(path), error=str(e))
     key = key or plan_key(plan)
-    triples = plan_triples(plan, key)
+    triples = set(plan_triples(plan, key))
     own = {t for t in triples if _is_own(str(t[0]), plan, key)}
     own_text, shared = turtle_body(format_triples(own)), format_triples(triples - own)
     report = validate_turtle(turtle_header() + own_text + turtle_body(shared), engine)

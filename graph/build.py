@@ -65,11 +65,19 @@ def _concept_triples(concept: URIRef) -> tuple[Triple, ...]:
 
 def build_triples(plans: Iterable[Plan], keys: Iterable[str] | None = None) -> set[Triple]:
     """The triples of ``plans``; ``keys`` overrides their IRI keys (see :func:`iris.plan_key`)."""
-    triples: set[Triple] = set()
+    return set(ordered_triples(plans, keys))
+
+
+def ordered_triples(plans: Iterable[Plan], keys: Iterable[str] | None = None) -> list[Triple]:
+    """The triples of ``plans``, each once, in the order they are made, plan by plan. Walking
+    them in this order is about twice as fast as in a set's hash order (neighbouring triples
+    share terms that are near each other in memory), which matters to a push of millions."""
     plans = list(plans)
-    for plan, key in zip(plans, keys or [iris.plan_key(p) for p in plans], strict=True):
-        triples |= plan_triples(plan, key)
-    return triples
+    keys = keys or [iris.plan_key(p) for p in plans]
+    triples: dict[Triple, None] = {}
+    for plan, key in zip(plans, keys, strict=True):
+        triples.update(plan_triples(plan, key))
+    return list(triples)
 
 
 def graph_of(triples: Iterable[Triple]) -> Graph:
@@ -78,7 +86,8 @@ def graph_of(triples: Iterable[Triple]) -> Graph:
     return graph
 
 
-def plan_triples(plan: Plan, key: str) -> set[Triple]:
+def plan_triples(plan: Plan, key: str) -> dict[Triple, None]:
+    """The triples of one plan, in the order they are made (a dict as an ordered set)."""
     writer = _PlanWriter(plan, iris.plan_iri(key))
     writer.write()
     return writer.triples
@@ -88,8 +97,8 @@ class _PlanWriter:
     """Writes one plan; holds what every triple of it shares (its source, region, IRI)."""
 
     def __init__(self, plan: Plan, node: URIRef) -> None:
-        self.triples: set[Triple] = set()
-        self.add = self.triples.add
+        self.triples: dict[Triple, None] = {}
+        self.add = self.triples.setdefault
         self.plan = plan
         self.node = node
         self.source = iris.source_iri(plan.source.sha256)
@@ -203,7 +212,7 @@ class _PlanWriter:
                     add((agency, SHORTCUTS[role], measure))
 
     def _concept(self, concept: URIRef) -> URIRef:
-        self.triples.update(_concept_triples(concept))
+        self.triples.update(dict.fromkeys(_concept_triples(concept)))
         return concept
 
     def _agency(self, mention: AgencyMention) -> URIRef:

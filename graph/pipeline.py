@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plankg.graph.build import Triple, build_triples, graph_of
+from plankg.graph.build import Triple, build_triples, graph_of, ordered_triples
 from plankg.graph.iris import plan_key
 from plankg.graph.problems import Problem
 from plankg.loaders.model import Plan
@@ -41,12 +41,13 @@ class Corpus:
     def triples(self) -> set[Triple]:
         return build_triples(self.plans, self.keys)
 
-    def triple_parts(self, plans_per_part: int) -> Iterator[set[Triple]]:
-        """The triples of ``plans_per_part`` plans at a time, made when asked for; their union
-        is :meth:`triples` (a plan's triples depend on that plan alone)."""
+    def triple_parts(self, plans_per_part: int) -> Iterator[list[Triple]]:
+        """The triples of ``plans_per_part`` plans at a time, made when asked for, in the order
+        they are made (see :func:`ordered_triples`); their union is :meth:`triples` (a plan's
+        triples depend on that plan alone)."""
         for start in range(0, len(self.plans), plans_per_part):
             end = start + plans_per_part
-            yield build_triples(self.plans[start:end], self.keys[start:end])
+            yield ordered_triples(self.plans[start:end], self.keys[start:end])
 
     def graph(self):
         return graph_of(sorted(self.triples(), key=lambda t: (str(t[0]), str(t[1]), str(t[2]))))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from plankg.graph.build import build_triples, graph_of
+from plankg.graph.build import build_triples, graph_of, ordered_triples
 from plankg.graph.pipeline import load_corpus
 from plankg.graph.turtle import serialize_turtle
 from plankg.graph.validate import validate_graph, validate_turtle
@@ -106,6 +106,15 @@ def test_a_broken_graph_fails_with_both_engines(triples):
 def test_build_triples_accepts_explicit_keys(corpus):
     triples = build_triples(corpus.plans[:1], ["周口市/copy"])
     assert (ID["plan/周口市/copy"], RDF.type, PK.Plan) in triples
+
+
+def test_ordered_triples_are_the_triples_each_once_plan_by_plan(corpus, triples):
+    ordered = ordered_triples(corpus.plans, corpus.keys)
+    assert len(ordered) == len(set(ordered)) == len(triples) == 22_363
+    assert set(ordered) == triples
+    assert ordered == ordered_triples(corpus.plans, corpus.keys)
+    first_plan = ordered_triples(corpus.plans[:1], corpus.keys[:1])
+    assert ordered[: len(first_plan)] == first_plan
 
 
 ACTION_WITHOUT_MEASURES = """河清市全民科学素质行动规划纲要实施方案（2021—2025年）
