@@ -32,9 +32,9 @@ from typing import Any, TypeVar
 from neo4j import ManagedTransaction, SummaryCounters
 from plankg.graph.build import Triple
 from plankg.graph.neo4j_db import Connection, cypher, statements, template
-from plankg.graph.neo4j_mapping import RESOURCE_LABEL, Mapping, settings
+from plankg.graph.neo4j_mapping import Mapping, settings
 from plankg.graph.neo4j_read import stored_counts, stored_mapping
-from plankg.graph.neo4j_rows import Labels, NodeRow, PropertyGraph, merged_props, property_graph
+from plankg.graph.neo4j_rows import NodeRow, PropertyGraph, merged_props, property_graph
 from plankg.graph.pipeline import Corpus
 from plankg.ontology import PK
 
@@ -227,13 +227,16 @@ def _batch_count(count: int, size: int) -> int:
 
 class _Writer:
     """Writes the nodes, then the relationships, in batches: ``workers`` transactions at a
-    time, sent while the next batches are being made.
+    time, sent while the next batches are being made. A batch mixes labels (and relationship
+    types): they are parameters (Cypher's dynamic labels and types), so one query text serves
+    every batch, planned once, and a small push takes a few transactions rather than one per
+    label and type.
 
     In each node batch, the nodes not stored yet are CREATEd and the others MERGEd (into an
-    empty database, all are CREATEd without asking); both give
-    the node's element id, so relationships find their ends without an index lookup, and are
-    CREATEd when an end is new (nothing can point to a node created a moment ago), MERGEd
-    otherwise. A rerun after an interruption finds what it wrote before, so it MERGEs that.
+    empty database, all are CREATEd without asking); both give the node's element id, so
+    relationships find their ends without an index lookup, and are CREATEd when an end is new
+    (nothing can point to a node created a moment ago), MERGEd otherwise. A rerun after an
+    interruption finds what it wrote before, so it MERGEs that.
     """
 
     def __init__(
@@ -248,8 +251,8 @@ class _Writer:
         self.connection, self.graph, self.report = connection, graph, report
         self.batch_size, self.workers, self.tally = batch_size, max(1, workers), tally
         tally.expect(
-            sum(_batch_count(len(u), batch_size) for u in graph.nodes.values())
-            + sum(_batch_count(len(pairs), batch_size) for pairs in graph.relationships.values())
+            _batch_count(graph.node_count, batch_size)
+            + _batch_count(graph.relationship_count, batch_size)
         )
 
     def write(self) -> None:
@@ -262,9 +265,8 @@ class _Writer:
     def _write(self, pool: ThreadPoolExecutor) -> None:
         write_nodes = _create_nodes if stored_counts(self.connection).nodes == 0 else _write_nodes
         written = [
-            pool.submit(self._transaction, write_nodes, labels, batch)
-            for labels in self.graph.nodes
-            for batch in batches(self.graph.rows(labels), self.batch_size)
+            pool.submit(self._transaction, write_nodes, batch)
+            for batch in batches(self.graph.all_rows(), self.batch_size)
         ]
         ids: dict[str, str] = {}
         fresh: set[str] = set()
@@ -272,37 +274,68 @@ class _Writer:
             batch_ids, batch_fresh = future.result()
             ids.update(batch_ids)
             fresh.update(batch_fresh)
+        new, old = self._relationship_batches(ids, fresh)
         relationships = [
-            pool.submit(self._transaction, function, rel_type, batch)
-            for rel_type, function, rows in self._relationship_rows(ids, fresh)
-            for batch in batches(rows, self.batch_size)
+            pool.submit(self._transaction, function, batch)
+            for function, grouped in ((_create_relationships, new), (_merge_relationships, old))
+            for batch in grouped
         ]
         for future in relationships:
             future.result()
 
-    def _relationship_rows(
+    def _relationship_batches(
         self, ids: dict[str, str], fresh: set[str]
-    ) -> Iterator[tuple[str, Callable, list[list[str]]]]:
-        for rel_type, pairs in self.graph.relationships.items():
-            new = [[ids[s], ids[o]] for s, o in pairs if s in fresh or o in fresh]
-            old = [[ids[s], ids[o]] for s, o in pairs if s not in fresh and o not in fresh]
-            self.tally.expect(
-                _batch_count(len(new), self.batch_size)
-                + _batch_count(len(old), self.batch_size)
-                - _batch_count(len(pairs), self.batch_size)
-            )
-            yield rel_type, _create_relationships, new
-            yield rel_type, _merge_relationships, old
+    ) -> tuple[list[list[Outgoing]], list[list[Outgoing]]]:
+        """Batches of ``[start, [[type, end], …]]`` rows (element ids), about ``batch_size``
+        relationships each: those with an end created by this push, and the others."""
+        new, old = _Batcher(self.batch_size), _Batcher(self.batch_size)
+        for start, out in self.graph.outgoing.items():
+            start_id = ids[start]
+            if start in fresh:
+                new.add(start_id, [[rel_type, ids[end]] for rel_type, end in out])
+                continue
+            created = [[rel_type, ids[end]] for rel_type, end in out if end in fresh]
+            if created:
+                new.add(start_id, created)
+            if len(created) < len(out):
+                stored = [[rel_type, ids[end]] for rel_type, end in out if end not in fresh]
+                old.add(start_id, stored)
+        created, merged = new.batches, old.batches
+        expected = _batch_count(self.graph.relationship_count, self.batch_size)
+        self.tally.expect(len(created) + len(merged) - expected)
+        return created, merged
 
-    def _transaction(self, function: Callable, name: Any, rows: list) -> Any:
-        """``function(tx, name, rows, mapping)`` in one write transaction; its result."""
-        result, counters = self.connection.write(function, name, rows, self.graph.mapping)
+    def _transaction(self, function: Callable, rows: list) -> Any:
+        """``function(tx, rows, mapping)`` in one write transaction; its result."""
+        result, counters = self.connection.write(function, rows, self.graph.mapping)
         with self.tally.lock:
             for c in counters:
                 self.report.add(c)
             self.report.batches += 1
             self.tally.done_one()
         return result
+
+
+Outgoing = list  # [start element id, [[type, end element id], …]]
+
+
+class _Batcher:
+    """Groups rows of outgoing relationships into batches of about ``size`` relationships (a
+    start node's relationships stay in one row)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.batches: list[list[Outgoing]] = []
+        self._batch: list[Outgoing] = []
+        self._count = 0
+
+    def add(self, start: str, out: list[list[str]]) -> None:
+        if not self._batch:
+            self.batches.append(self._batch)
+        self._batch.append([start, out])
+        self._count += len(out)
+        if self._count >= self.size:
+            self._batch, self._count = [], 0
 
 
 class _Tally:
@@ -327,69 +360,56 @@ class _Tally:
 Written = tuple[Any, list[SummaryCounters]]
 
 
-def _write_nodes(
-    tx: ManagedTransaction, labels: Labels, rows: list[NodeRow], mapping: Mapping
-) -> Written:
+def _write_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) -> Written:
     """Create the new nodes of the batch, merge the stored ones; their element ids by uri and
     the uris created."""
-    names = [RESOURCE_LABEL, *labels]
     query = template("nodes-existing")
     stored = set(tx.run(query, uris=[row.uri for row in rows]).single(strict=True)["existing"])
     new = [row.created() for row in rows if row.uri not in stored]
     ids: list[list[str]] = []
     counters = []
     if new:
-        result = tx.run(cypher("nodes-create", labels=names), rows=new)
+        result = tx.run(template("nodes-create"), rows=new)
         ids += result.single(strict=True)["ids"]
         counters.append(result.consume().counters)
     if stored:
         old = [row for row in rows if row.uri in stored]
-        merged_ids, merge_counters = _merge_nodes(tx, names, old, mapping)
+        merged_ids, merge_counters = _merge_nodes(tx, old, mapping)
         ids += merged_ids
         counters += merge_counters
-    return (dict(ids), [row["uri"] for row in new]), counters
+    return (dict(ids), [row.uri for row in rows if row.uri not in stored]), counters
 
 
-def _create_nodes(
-    tx: ManagedTransaction, labels: Labels, rows: list[NodeRow], mapping: Mapping
-) -> Written:
+def _create_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) -> Written:
     """Create the nodes of a batch (into a database that held none when the push began)."""
-    new = [row.created() for row in rows]
-    result = tx.run(cypher("nodes-create", labels=[RESOURCE_LABEL, *labels]), rows=new)
+    result = tx.run(template("nodes-create"), rows=[row.created() for row in rows])
     ids = result.single(strict=True)["ids"]
-    return (dict(ids), [row["uri"] for row in new]), [result.consume().counters]
+    return (dict(ids), [row.uri for row in rows]), [result.consume().counters]
 
 
 def _merge_nodes(
-    tx: ManagedTransaction, names: list[str], rows: list[NodeRow], mapping: Mapping
+    tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping
 ) -> tuple[list[list[str]], list[SummaryCounters]]:
-    result = tx.run(cypher("nodes-merge", labels=names), rows=[row.param() for row in rows])
+    result = tx.run(template("nodes-merge"), rows=[row.param() for row in rows])
     record = result.single(strict=True)
     clashes = dict(record["stored"])
     counters = [result.consume().counters]
     if clashes:
         merged = [
-            {"uri": row.uri, "props": merged_props(row.props, clashes[row.uri], mapping)}
+            {**row.param(), "props": merged_props(row.props, clashes[row.uri], mapping)}
             for row in rows
             if row.uri in clashes
         ]
-        update = cypher("nodes-update", labels=names)
-        counters.append(tx.run(update, rows=merged).consume().counters)
+        counters.append(tx.run(template("nodes-update"), rows=merged).consume().counters)
     return record["ids"], counters
 
 
-def _create_relationships(
-    tx: ManagedTransaction, rel_type: str, rows: list[list[str]], mapping: Mapping
-) -> Written:
-    query = cypher("relationships-create", type=rel_type)
-    return None, [tx.run(query, rows=rows).consume().counters]
+def _create_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
+    return None, [tx.run(template("relationships-create"), rows=rows).consume().counters]
 
 
-def _merge_relationships(
-    tx: ManagedTransaction, rel_type: str, rows: list[list[str]], mapping: Mapping
-) -> Written:
-    query = cypher("relationships-merge", type=rel_type)
-    return None, [tx.run(query, rows=rows).consume().counters]
+def _merge_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
+    return None, [tx.run(template("relationships-merge"), rows=rows).consume().counters]
 
 
 def _delete_in_batches(connection: Connection, query: str, batch_size: int, **params: Any) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 
 from plankg.graph.build import Triple
 from plankg.graph.neo4j_mapping import (
+    RESOURCE_LABEL,
     Mapping,
     MappingError,
     PropertyTerm,
@@ -35,22 +36,23 @@ class NodeRow:
     props: dict[str, Any]
 
     def param(self) -> dict[str, Any]:
-        return {"uri": self.uri, "props": self.props}
+        """The row of a stored node: its uri, all its labels and the properties pushed."""
+        return {"uri": self.uri, "labels": [RESOURCE_LABEL, *self.labels], "props": self.props}
 
     def created(self) -> dict[str, Any]:
-        """All properties of a new node, its uri included."""
-        return {**self.props, "uri": self.uri}
+        """The row of a new node: all its labels and properties, its uri included."""
+        return {"labels": [RESOURCE_LABEL, *self.labels], "props": {**self.props, "uri": self.uri}}
 
 
 @dataclass
 class PropertyGraph:
-    """The nodes (their uris by label set) and relationships (``[start, end]`` uris by type) of
-    a set of triples. A node's row (its properties) is made when asked for, so a push can send
-    the first batches while it makes the next."""
+    """The nodes (their uris by label set) and relationships (``(type, end)`` pairs by start
+    uri, as a push sends them) of a set of triples. A node's row (its properties) is made when
+    asked for, so a push can send the first batches while it makes the next."""
 
     mapping: Mapping
     nodes: dict[Labels, list[str]] = field(default_factory=dict)
-    relationships: dict[str, list[list[str]]] = field(default_factory=dict)
+    outgoing: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     literals: dict[str, dict[PropertyTerm, list[Literal]]] = field(default_factory=dict)
     triples: int = 0
 
@@ -60,13 +62,23 @@ class PropertyGraph:
 
     @property
     def relationship_count(self) -> int:
-        return sum(len(rows) for rows in self.relationships.values())
+        return sum(len(out) for out in self.outgoing.values())
+
+    @property
+    def relationships(self) -> dict[str, list[tuple[str, str]]]:
+        """``(start, end)`` uris by relationship type."""
+        by_type: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for start, out in self.outgoing.items():
+            for rel_type, end in out:
+                by_type[rel_type].append((start, end))
+        return dict(by_type)
 
     def row(self, uri: str, labels: Labels) -> NodeRow:
         return NodeRow(uri, labels, node_props(self.literals.get(uri, {}), self.mapping))
 
-    def rows(self, labels: Labels) -> Iterator[NodeRow]:
-        return (self.row(uri, labels) for uri in self.nodes[labels])
+    def all_rows(self) -> Iterator[NodeRow]:
+        """Every node's row, label set by label set."""
+        return (self.row(uri, labels) for labels, uris in self.nodes.items() for uri in uris)
 
     def node_row(self, uri: str) -> NodeRow | None:
         labels = next((labels for labels, uris in self.nodes.items() if uri in uris), None)
@@ -79,6 +91,7 @@ class _Scan:
     literals: dict[str, dict[PropertyTerm, list[Literal]]] = field(default_factory=dict)
     edges: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     nodes: set[str] = field(default_factory=set)
+    terms: dict[tuple[str, str | None, str | None], PropertyTerm] = field(default_factory=dict)
     triples: int = 0
 
 
@@ -88,8 +101,8 @@ def _scan(triples: Iterable[Triple]) -> _Scan:
     scan = _Scan()
     objects, data = declared_predicates()
     rdf_type = str(RDF_TYPE)
-    terms: dict[tuple[str, str | None, str | None], PropertyTerm] = {}
-    literals, nodes, classes, edges = scan.literals, scan.nodes, scan.classes, scan.edges
+    literals, nodes, classes = scan.literals, scan.nodes, scan.classes
+    edges, terms = scan.edges, scan.terms
     for s, p, o in triples:
         scan.triples += 1
         if type(s) is not URIRef:
@@ -129,19 +142,20 @@ def property_graph(triples: Iterable[Triple], mapping: Mapping | None = None) ->
     """The property graph of ``triples``, naming things as ``mapping`` does (new names are
     added to a copy of it)."""
     scan = _scan(triples)
-    terms = {term for by_term in scan.literals.values() for term in by_term}
+    terms = set(scan.terms.values())
     classes = {c for cs in scan.classes.values() for c in cs}
     predicates = {p for out in scan.edges.values() for p, _ in out}
     mapping = (mapping or Mapping()).extended(classes, predicates, terms)
     nodes: dict[Labels, list[str]] = defaultdict(list)
-    relationships: dict[str, list[list[str]]] = {mapping.types[p]: [] for p in sorted(predicates)}
+    outgoing: dict[str, list[tuple[str, str]]] = {}
     types, no_classes = mapping.types, ()
     for uri in sorted(scan.nodes):
         labels = tuple(sorted(mapping.labels[c] for c in scan.classes.get(uri, no_classes)))
         nodes[labels].append(uri)
-        for predicate, end in scan.edges.get(uri, no_classes):
-            relationships[types[predicate]].append([uri, end])
-    return PropertyGraph(mapping, dict(nodes), relationships, scan.literals, scan.triples)
+        edges = scan.edges.get(uri)
+        if edges:
+            outgoing[uri] = [(types[predicate], end) for predicate, end in edges]
+    return PropertyGraph(mapping, dict(nodes), outgoing, scan.literals, scan.triples)
 
 
 def node_props(literals: dict[PropertyTerm, list[Literal]], mapping: Mapping) -> dict[str, Any]:

@@ -1,15 +1,16 @@
-// One batch of stored nodes with the same labels; returns their element ids. A node already
-// stored with these labels and values is left untouched, so pushing the same graph again
-// writes nothing. A node stored with other values for a key the batch sets is not written but
-// returned with its stored properties: the caller merges them into the pushed ones (a push adds
-// to what is there, an RDF union) and writes the result with nodes-update.
+// One batch of stored nodes (rows: uri, labels, properties); returns their element ids. A node
+// already stored with these labels and values is left untouched, so pushing the same graph
+// again writes nothing. A node stored with other values for a key the batch sets is not written
+// but returned with its stored properties: the caller merges them into the pushed ones (a push
+// adds to what is there, an RDF union) and writes the result with nodes-update.
 UNWIND $rows AS row
 MERGE (n:Resource {uri: row.uri})
 WITH n, row,
      any(k IN keys(row.props) WHERE n[k] IS NOT NULL AND n[k] <> row.props[k]) AS clash
 FOREACH (_ IN CASE
-    WHEN NOT clash AND (NOT n__LABELS__ OR any(k IN keys(row.props) WHERE n[k] IS NULL))
+    WHEN NOT clash AND (any(l IN row.labels WHERE NOT l IN labels(n))
+                        OR any(k IN keys(row.props) WHERE n[k] IS NULL))
     THEN [1] ELSE [] END |
-  SET n += row.props, n__LABELS__)
+  SET n += row.props, n:$(row.labels))
 RETURN collect([row.uri, elementId(n)]) AS ids,
        collect(CASE WHEN clash THEN [row.uri, properties(n)] END) AS stored

@@ -1,6 +1,8 @@
-// One batch of relationships of one type with at least one end created by this push, as
-// [start, end] element ids: none of them can exist yet, so CREATE (no MERGE lookup).
+// One batch of relationships with at least one end created by this push, as rows
+// [start, [[type, end], …]] (element ids): none of them can exist yet, so CREATE (no MERGE
+// lookup). A start node is found once for all its relationships.
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row[0]
-MATCH (b) WHERE elementId(b) = row[1]
-CREATE (a)-[:__TYPE__]->(b)
+UNWIND row[1] AS out
+MATCH (b) WHERE elementId(b) = out[1]
+CREATE (a)-[:$(out[0])]->(b)

@@ -67,7 +67,9 @@ def test_classes_become_labels_and_every_node_keeps_its_uri(graph):
     labels = set(graph.mapping.labels.values())
     assert {"Plan", "Region", "Action", "Measure", "Agency", "AgencyType", "Target"} <= labels
     assert ("Action", "EnhancementAction") in graph.nodes
-    assert graph.node_row(str(PLAN)).created()["uri"] == str(PLAN)
+    created = graph.node_row(str(PLAN)).created()
+    assert created["labels"] == ["Resource", "Plan"]
+    assert created["props"]["uri"] == str(PLAN)
 
 
 @pytest.mark.parametrize(
