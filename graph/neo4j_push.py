@@ -136,29 +136,30 @@ def push_parts(
     """Push a graph given in parts, such as the triples of a few plans at a time: the database
     ends with the graph of their union, as :func:`push_triples` of the union would leave it.
 
-    While the server stores one part, Python turns the next into rows, so the two work side by
-    side, and memory holds two parts rather than the whole graph. Parts are written one after
-    the other; ``progress(done, total)`` counts the batches of the parts prepared so far. The
-    report's triples, nodes and relationships are those sent: a node that two parts share
-    counts twice."""
+    While the server stores one part, Python turns the next into rows, and the parts' writes
+    overlap where that is safe (see :class:`_Pipeline`); memory holds two or three parts rather
+    than the whole graph. ``progress(done, total)`` counts the batches of the parts prepared
+    so far. The report's triples, nodes and relationships are those sent: a node that two
+    parts share counts twice."""
     started = perf_counter()
     create_schema(connection)
     mapping = stored_mapping(connection)
     report = PushReport()
     tally = _Tally(progress)
-    with _collector_paused(), ThreadPoolExecutor(1, thread_name_prefix="plankg-part") as ahead:
-        writing: Future[None] | None = None
+    create_only = stored_counts(connection).nodes == 0
+    with _collector_paused(), _Pipeline(workers) as pipeline:
         for part in parts:
             graph = property_graph(part, mapping)
             report.count(graph)
-            if writing is not None:
-                writing.result()
+            pipeline.wait_for_nodes()
             record_mapping(connection, graph.mapping, mapping)
             mapping = graph.mapping
-            writer = _Writer(connection, graph, report, batch_size, workers, tally)
-            writing = ahead.submit(_write_part, writer, replace)
-        if writing is not None:
-            writing.result()
+            if replace:
+                for plan in plan_uris(graph):
+                    report.nodes_deleted += delete_plan(connection, plan, batch_size)
+            writer = _Writer(connection, graph, report, batch_size, tally)
+            pipeline.write(writer, create_only)
+            create_only = False
     if replace:
         report.nodes_deleted += delete_orphans(connection, mapping, batch_size)
     counts = stored_counts(connection)
@@ -167,11 +168,44 @@ def push_parts(
     return report
 
 
-def _write_part(writer: _Writer, replace: bool) -> None:
-    if replace:
-        for plan in plan_uris(writer.graph):
-            writer.report.nodes_deleted += delete_plan(writer.connection, plan, writer.batch_size)
-    writer.write()
+class _Pipeline:
+    """The transactions of consecutive parts, ``workers`` at a time, overlapped where that is
+    safe. A part's nodes are written once the previous part's nodes are stored, so that it
+    sees which of its nodes exist; its relationships once its own nodes and the previous
+    part's relationships are stored, so that a MERGE sees every relationship an earlier part
+    created. The next part's nodes thus fill the gaps while this part's last relationships
+    are stored and while the rows of its relationships are made."""
+
+    def __init__(self, workers: int) -> None:
+        self.pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="plankg-tx")
+        self.relater = ThreadPoolExecutor(1, thread_name_prefix="plankg-relate")
+        self.nodes: list[Future[Any]] = []
+        self.relating: list[Future[None]] = []
+
+    def write(self, writer: _Writer, create_only: bool) -> None:
+        self.nodes = writer.submit_nodes(self.pool, create_only)
+        self.relating.append(self.relater.submit(writer.relate, self.pool, self.nodes))
+
+    def wait_for_nodes(self) -> None:
+        """Return once the last part's nodes are stored; raise what failed so far."""
+        for future in self.nodes:
+            future.result()
+        for future in self.relating:
+            if future.done():
+                future.result()
+
+    def __enter__(self) -> _Pipeline:
+        return self
+
+    def __exit__(self, failure: type[BaseException] | None, *_: object) -> None:
+        try:
+            if failure is None:
+                for future in self.relating:
+                    future.result()
+        finally:
+            cancel = failure is not None or any(f.exception() for f in self.relating if f.done())
+            self.relater.shutdown(cancel_futures=cancel)
+            self.pool.shutdown(cancel_futures=True)  # after a failure, the batches not begun
 
 
 @contextmanager
@@ -226,11 +260,10 @@ def _batch_count(count: int, size: int) -> int:
 
 
 class _Writer:
-    """Writes the nodes, then the relationships, in batches: ``workers`` transactions at a
-    time, sent while the next batches are being made. A batch mixes labels (and relationship
-    types): they are parameters (Cypher's dynamic labels and types), so one query text serves
-    every batch, planned once, and a small push takes a few transactions rather than one per
-    label and type.
+    """Writes the nodes of a part, then its relationships, in batches. A batch mixes labels
+    (and relationship types): they are parameters (Cypher's dynamic labels and types), so one
+    query text serves every batch, planned once, and a small push takes a few transactions
+    rather than one per label and type.
 
     In each node batch, the nodes not stored yet are CREATEd and the others MERGEd (into an
     empty database, all are CREATEd without asking); both give the node's element id, so
@@ -245,32 +278,28 @@ class _Writer:
         graph: PropertyGraph,
         report: PushReport,
         batch_size: int,
-        workers: int,
         tally: _Tally,
     ) -> None:
         self.connection, self.graph, self.report = connection, graph, report
-        self.batch_size, self.workers, self.tally = batch_size, max(1, workers), tally
+        self.batch_size, self.tally = batch_size, tally
         tally.expect(
             _batch_count(graph.node_count, batch_size)
             + _batch_count(graph.relationship_count, batch_size)
         )
 
-    def write(self) -> None:
-        pool = ThreadPoolExecutor(self.workers)
-        try:
-            self._write(pool)
-        finally:
-            pool.shutdown(cancel_futures=True)  # after a failure, the batches not begun
-
-    def _write(self, pool: ThreadPoolExecutor) -> None:
-        write_nodes = _create_nodes if stored_counts(self.connection).nodes == 0 else _write_nodes
-        written = [
+    def submit_nodes(self, pool: ThreadPoolExecutor, create_only: bool) -> list[Future[Any]]:
+        """Send the node batches; ``create_only`` when the database held no node at all."""
+        write_nodes = _create_nodes if create_only else _write_nodes
+        return [
             pool.submit(self._transaction, write_nodes, batch)
             for batch in batches(self.graph.all_rows(), self.batch_size)
         ]
+
+    def relate(self, pool: ThreadPoolExecutor, nodes: list[Future[Any]]) -> None:
+        """Once ``nodes`` are stored, send the relationship batches and wait for them."""
         ids: dict[str, str] = {}
         fresh: set[str] = set()
-        for future in written:
+        for future in nodes:
             batch_ids, batch_fresh = future.result()
             ids.update(batch_ids)
             fresh.update(batch_fresh)
@@ -369,9 +398,9 @@ def _write_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) 
     ids: list[list[str]] = []
     counters = []
     if new:
-        result = tx.run(template("nodes-create"), rows=new)
-        ids += result.single(strict=True)["ids"]
-        counters.append(result.consume().counters)
+        record, created = _run(tx, "nodes-create", new)
+        ids += record["ids"]
+        counters.append(created)
     if stored:
         old = [row for row in rows if row.uri in stored]
         merged_ids, merge_counters = _merge_nodes(tx, old, mapping)
@@ -382,34 +411,45 @@ def _write_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) 
 
 def _create_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) -> Written:
     """Create the nodes of a batch (into a database that held none when the push began)."""
-    result = tx.run(template("nodes-create"), rows=[row.created() for row in rows])
-    ids = result.single(strict=True)["ids"]
-    return (dict(ids), [row.uri for row in rows]), [result.consume().counters]
+    record, counters = _run(tx, "nodes-create", [row.created() for row in rows])
+    return (dict(record["ids"]), [row.uri for row in rows]), [counters]
 
 
 def _merge_nodes(
     tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping
 ) -> tuple[list[list[str]], list[SummaryCounters]]:
-    result = tx.run(template("nodes-merge"), rows=[row.param() for row in rows])
-    record = result.single(strict=True)
+    record, merged = _run(tx, "nodes-merge", [row.param() for row in rows])
     clashes = dict(record["stored"])
-    counters = [result.consume().counters]
+    counters = [merged]
     if clashes:
-        merged = [
+        union = [
             {**row.param(), "props": merged_props(row.props, clashes[row.uri], mapping)}
             for row in rows
             if row.uri in clashes
         ]
-        counters.append(tx.run(template("nodes-update"), rows=merged).consume().counters)
+        counters.append(_run(tx, "nodes-update", union)[1])
     return record["ids"], counters
 
 
 def _create_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
-    return None, [tx.run(template("relationships-create"), rows=rows).consume().counters]
+    return None, [_run(tx, "relationships-create", rows)[1]]
 
 
 def _merge_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
-    return None, [tx.run(template("relationships-merge"), rows=rows).consume().counters]
+    return None, [_run(tx, "relationships-merge", rows)[1]]
+
+
+def _run(tx: ManagedTransaction, name: str, rows: list) -> tuple[Any, SummaryCounters]:
+    """Run template ``name`` over ``rows``: its record (None when it returns nothing) and
+    counters. The rows go in a list emptied afterwards: the driver's result keeps its
+    parameters in a reference cycle, which would hold every batch of a push in memory until
+    the cycle collector, paused during a push, runs again (and then walks them all)."""
+    sent = list(rows)
+    result = tx.run(template(name), rows=sent)
+    record = result.single()
+    counters = result.consume().counters
+    sent.clear()
+    return record, counters
 
 
 def _delete_in_batches(connection: Connection, query: str, batch_size: int, **params: Any) -> int:
