@@ -147,6 +147,7 @@ def summarise(name: str, ours: list[Run], again: list[PushReport], theirs: list[
         "plankg": plankg.rates(),
         "rdflib_neo4j": rdflib_neo4j.rates(),
         "ratio": rdflib_neo4j.seconds / plankg.seconds,
+        "round_ratios": [t.seconds / o.seconds for o, t in zip(ours, theirs, strict=True)],
         "second_push_seconds": second.seconds,
         "second_push_changed_anything": any(r.changed for r in again),
         "second_push_counts": [second.stored_nodes, second.stored_relationships],
@@ -168,8 +169,10 @@ def print_table(results: list[dict]) -> None:
                 f"{rates['relationships/s']:>10,.0f}"
             )
         print(
-            f"{'':<14}ratio {r['ratio']:.1f}x; second plankg push {r['second_push_seconds']:.2f} s,"
-            f" changed anything: {r['second_push_changed_anything']}"
+            f"{'':<14}ratio {r['ratio']:.1f}x (rounds: "
+            f"{', '.join(f'{x:.1f}x' for x in r['round_ratios'])}); second plankg push "
+            f"{r['second_push_seconds']:.2f} s, "
+            f"changed anything: {r['second_push_changed_anything']}"
         )
 
 
