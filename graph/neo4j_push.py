@@ -1,6 +1,7 @@
 """Pushing the graph into Neo4j: constraints and indexes first, then the names in use, then nodes
 and relationships in batches (``UNWIND`` over a parameter list, one transaction per batch;
-values are always parameters, labels and types come from the mapping, checked as identifiers).
+values are always parameters, labels and types too, as Cypher's dynamic labels and types; they
+come from the mapping, checked as identifiers).
 
 A push is idempotent and can be rerun after any interruption: nodes are merged on their uri,
 relationships on their ends and type, and a push adds to what is stored (values already stored
@@ -9,8 +10,8 @@ twice therefore writes nothing the second time, and a push cut off anywhere and 
 with the graph an uninterrupted push gives.
 
 A corpus is pushed a few plans at a time (:func:`push_corpus`, :func:`push_parts`): Python
-prepares the next part while the server stores the last, and memory holds two parts, not the
-whole graph; the result is the graph of the union.
+prepares the next part while the server stores the last, parts overlap where that is safe, and
+memory holds a few parts, not the whole graph; the result is the graph of the union.
 
 ``replace=True`` first deletes each pushed plan's subgraph (the plan and every node under its
 IRI) and finally the nodes nothing points to any more (a source file, agency or cited document
