@@ -30,14 +30,17 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from plankg.graph.build import Triple, ordered_triples
+from plankg.graph.build import Triple
+from plankg.graph.iris import plan_key
 from plankg.graph.neo4j_db import Connection, Neo4jSettings, connect
 from plankg.graph.neo4j_push import (
-    DEFAULT_PLANS_PER_PART as PLANS_PER_PART,
+    DEFAULT_PLANS_PER_PART,
+    PushReport,
+    clear_database,
+    push_parts,
 )
-from plankg.graph.neo4j_push import PushReport, clear_database, push_parts
 from plankg.graph.neo4j_read import stored_counts
-from plankg.graph.pipeline import load_corpus
+from plankg.graph.pipeline import Corpus, load_corpus
 from plankg.graph.replicate import replicated_plans
 from plankg.loaders.model import Plan
 
@@ -185,11 +188,11 @@ def environment() -> dict:
 
 
 def plan_parts(plans: Sequence[Plan], label: str) -> list[list[Triple]]:
-    """The triples of ``PLANS_PER_PART`` plans at a time, as ``plankg push`` makes them."""
+    """The triples of ``DEFAULT_PLANS_PER_PART`` plans at a time, as ``plankg push`` makes
+    them."""
     start = time.perf_counter()
-    parts = [
-        ordered_triples(plans[i : i + PLANS_PER_PART]) for i in range(0, len(plans), PLANS_PER_PART)
-    ]
+    corpus = Corpus(list(plans), [plan_key(p) for p in plans])
+    parts = list(corpus.triple_parts(DEFAULT_PLANS_PER_PART))
     triples = len(set().union(*parts))
     print(f"built {label}: {triples} triples in {time.perf_counter() - start:.1f} s")
     return parts

@@ -320,20 +320,18 @@ class _Writer:
         relationships each: those with an end created by this push, and the others."""
         new, old = _Batcher(self.batch_size), _Batcher(self.batch_size)
         for start, out in self.graph.outgoing.items():
-            start_id = ids[start]
             if start in fresh:
-                new.add(start_id, [[rel_type, ids[end]] for rel_type, end in out])
+                new.add(ids[start], [[rel_type, ids[end]] for rel_type, end in out])
                 continue
-            created = [[rel_type, ids[end]] for rel_type, end in out if end in fresh]
-            if created:
-                new.add(start_id, created)
-            if len(created) < len(out):
-                stored = [[rel_type, ids[end]] for rel_type, end in out if end not in fresh]
-                old.add(start_id, stored)
-        created, merged = new.batches, old.batches
+            created: list[list[str]] = []
+            stored: list[list[str]] = []
+            for rel_type, end in out:
+                (created if end in fresh else stored).append([rel_type, ids[end]])
+            new.add(ids[start], created)
+            old.add(ids[start], stored)
         expected = _batch_count(self.graph.relationship_count, self.batch_size)
-        self.tally.expect(len(created) + len(merged) - expected)
-        return created, merged
+        self.tally.expect(len(new.batches) + len(old.batches) - expected)
+        return new.batches, old.batches
 
     def _transaction(self, function: Callable, rows: list) -> Any:
         """``function(tx, rows, mapping)`` in one write transaction; its result."""
@@ -346,7 +344,7 @@ class _Writer:
         return result
 
 
-Outgoing = list  # [start element id, [[type, end element id], …]]
+Outgoing = list[Any]  # [start element id, [[type, end element id], …]]
 
 
 class _Batcher:
@@ -360,6 +358,8 @@ class _Batcher:
         self._count = 0
 
     def add(self, start: str, out: list[list[str]]) -> None:
+        if not out:
+            return
         if not self._batch:
             self.batches.append(self._batch)
         self._batch.append([start, out])
@@ -395,11 +395,11 @@ def _write_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) 
     the uris created."""
     query = template("nodes-existing")
     stored = set(tx.run(query, uris=[row.uri for row in rows]).single(strict=True)["existing"])
-    new = [row.created() for row in rows if row.uri not in stored]
+    new = [row for row in rows if row.uri not in stored]
     ids: list[list[str]] = []
     counters = []
     if new:
-        record, created = _run(tx, "nodes-create", new)
+        record, created = _run(tx, "nodes-create", [row.created() for row in new])
         ids += record["ids"]
         counters.append(created)
     if stored:
@@ -407,7 +407,7 @@ def _write_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) 
         merged_ids, merge_counters = _merge_nodes(tx, old, mapping)
         ids += merged_ids
         counters += merge_counters
-    return (dict(ids), [row.uri for row in rows if row.uri not in stored]), counters
+    return (dict(ids), [row.uri for row in new]), counters
 
 
 def _create_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) -> Written:
