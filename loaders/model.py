@@ -11,7 +11,9 @@ from decimal import Decimal
 from typing import Literal
 
 ActionKind = Literal["提升行动", "重点工程"]
-Role = Literal["lead", "partner"]
+Role = Literal["lead", "partner", "responsible"]
+"""``responsible``: named as 责任单位 / 负责 by a clause that names no lead: every one answers
+for the task, none is said to lead it."""
 StatedAt = Literal["action", "measure"]
 RegionLevel = Literal["province", "city", "county", "district"]
 
@@ -39,11 +41,31 @@ class AgencyMention:
 
 
 @dataclass(frozen=True)
+class StatedCount:
+    """Agencies counted instead of named (``等12个部门``, ``二十多个部门``), kept as written."""
+
+    text: str
+    role: Role
+    span: Span
+
+
+@dataclass(frozen=True)
 class Assignment:
     leads: tuple[AgencyMention, ...]
     partners: tuple[AgencyMention, ...]
     stated_at: StatedAt
     span: Span
+    responsible: tuple[AgencyMention, ...] = ()
+    counts: tuple[StatedCount, ...] = ()
+
+    @property
+    def agencies(self) -> tuple[tuple[Role, AgencyMention], ...]:
+        """Every agency named, with its role, leads first."""
+        return (
+            *(("lead", a) for a in self.leads),
+            *(("partner", a) for a in self.partners),
+            *(("responsible", a) for a in self.responsible),
+        )
 
 
 @dataclass(frozen=True)
@@ -54,6 +76,26 @@ class Target:
     comparator: str
     year: int | None
     per_year: bool
+    span: Span
+    value_max: Decimal | None = None
+    """The upper end of a range (``2—3部``: value 2, value_max 3)."""
+    hedged: bool = False
+    """Stated as an aim rather than a commitment: 力争, 有望, 左右, 约."""
+    each: bool = False
+    """The value holds for each of several (``各50个``)."""
+
+
+DeadlineKind = Literal["by", "annual", "ongoing", "other"]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a task is due, as a task-division table states it: ``2025年底前`` (by 2025),
+    ``每年`` (annual), ``长期坚持`` (ongoing)."""
+
+    text: str
+    kind: DeadlineKind
+    year: int | None
     span: Span
 
 
@@ -66,6 +108,7 @@ class Measure:
     assignment: Assignment | None = None
     """The assignment stated for this measure alone (``stated_at == "measure"``)."""
     targets: tuple[Target, ...] = ()
+    deadline: Deadline | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +172,8 @@ class Plan:
     draft: bool = False
     citations: tuple[Citation, ...] = ()
     headline: Target | None = None
+    long_term: Target | None = None
+    """A later literacy share than the headline's (the outline's 2035 goal)."""
     baseline: Target | None = None
     actions: tuple[Action, ...] = ()
     phases: tuple[Phase, ...] = ()

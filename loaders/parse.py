@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, replace
 
 from plankg.loaders.agencies import resolve_name
 from plankg.loaders.errors import NotAPlanError
 from plankg.loaders.metadata import agency_prefix, read_metadata
 from plankg.loaders.model import Action, AgencyMention, Phase, Plan, Source, Target
 from plankg.loaders.patterns import regex, table
-from plankg.loaders.structure import Section, action_groups, build_action, split_sections
-from plankg.loaders.targets import literacy_shares, target_at
+from plankg.loaders.structure import (
+    Block,
+    Section,
+    action_groups,
+    build_action,
+    split_sections,
+)
+from plankg.loaders.targets import is_past_share, literacy_shares, target_at
 from plankg.loaders.text import Reading
 
 
@@ -25,9 +32,7 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
         )
     prefix = agency_prefix(meta.region.name)
     actions = tuple(_actions(reading, sections, prefix))
-    period_start = meta.period[0] if meta.period else None
-    period_end = meta.period[1] if meta.period else None
-    headline, baseline = _literacy_targets(reading, sections, preamble, period_start, period_end)
+    shares = literacy_targets(reading, _non_action_blocks(sections, preamble), meta.period)
     plan = Plan(
         source=Source(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), text),
         title=meta.title,
@@ -38,8 +43,9 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
         period=meta.period,
         draft=meta.draft,
         citations=meta.citations,
-        headline=headline,
-        baseline=baseline,
+        headline=shares.headline,
+        long_term=shares.long_term,
+        baseline=shares.baseline,
         actions=actions,
         phases=tuple(_phases(reading, sections)),
         coordinating_office=_coordinating_office(reading, sections, prefix),
@@ -66,7 +72,7 @@ def _actions(reading: Reading, sections: list[Section], prefix: str) -> list[Act
     return actions
 
 
-def _non_action_blocks(sections: list[Section], preamble: list) -> list:
+def _non_action_blocks(sections: list[Section], preamble: list[Block]) -> list[Block]:
     blocks = list(preamble)
     for s in sections:
         if not s.kind.startswith("actions:") and s.kind != "implementation":
@@ -74,31 +80,40 @@ def _non_action_blocks(sections: list[Section], preamble: list) -> list:
     return blocks
 
 
-def _literacy_targets(
-    reading: Reading, sections: list[Section], preamble: list, start: int | None, end: int | None
-) -> tuple[Target | None, Target | None]:
-    headline = baseline = None
-    for block in _non_action_blocks(sections, preamble):
+@dataclass(frozen=True)
+class LiteracyTargets:
+    headline: Target | None = None
+    long_term: Target | None = None
+    baseline: Target | None = None
+
+
+def literacy_targets(
+    reading: Reading, blocks: list[Block], period: tuple[int, int] | None
+) -> LiteracyTargets:
+    """The share of citizens with scientific literacy the plan sets for its period (headline),
+    a later one (the outline's 2035 goal) and the latest share of the past (baseline)."""
+    start, end = period if period else (None, None)
+    headline = long_term = baseline = None
+    for block in blocks:
         for value_start, unit_end in literacy_shares(reading, block.para.start, block.para.end):
             target = target_at(reading, value_start, unit_end)
-            if _speaks_of_elsewhere(reading.norm[target.span.start - 0 : unit_end], target):
+            if _speaks_of_elsewhere(target):
                 continue
-            if start and target.year and target.year < start:
-                baseline = baseline or target
+            if is_past_share(target, start):
+                baseline = target if baseline is None or _later(target, baseline) else baseline
+            elif end and target.year and target.year > end:
+                long_term = long_term or target
             elif headline is None:
-                headline = target if target.year else _due_at(target, end)
-    return headline, baseline
+                headline = target if target.year else replace(target, year=end)
+    return LiteracyTargets(headline, long_term, baseline)
 
 
-def _speaks_of_elsewhere(text: str, target: Target) -> bool:
-    others = table("metadata", "other_reference")
-    return any(o in target.text for o in others)
+def _later(target: Target, other: Target) -> bool:
+    return (target.year or 0, target.span.start) >= (other.year or 0, other.span.start)
 
 
-def _due_at(target: Target, year: int | None) -> Target:
-    from dataclasses import replace
-
-    return replace(target, year=year)
+def _speaks_of_elsewhere(target: Target) -> bool:
+    return any(o in target.text for o in table("metadata", "other_reference"))
 
 
 def _phases(reading: Reading, sections: list[Section]) -> list[Phase]:
@@ -146,8 +161,6 @@ def _office(reading: Reading, start: int, end: int, prefix: str) -> AgencyMentio
 
 
 def _with_warnings(plan: Plan, sections: list[Section]) -> Plan:
-    from dataclasses import replace
-
     warnings = []
     if not plan.actions:
         warnings.append("no actions found (no 提升行动 / 重点工程 section with (一)… headings)")

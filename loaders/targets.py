@@ -1,8 +1,12 @@
-"""Quantitative targets: ``到2025年，…达到80个``, ``每年…不少于1000人次``, ``…超过17.8%``."""
+"""Quantitative targets: ``到2025年，…达到80个``, ``每年…不少于1000人次``, ``…超过17.8%``,
+``力争…2—3部``, ``创建百个…``.
+
+Every scan is bounded by the sentence or clause around a number, found with an index of the
+punctuation (:meth:`Reading.last_mark`), so a text of n characters is read in O(n log n).
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -10,68 +14,114 @@ from plankg.loaders.model import Target
 from plankg.loaders.patterns import alternation, regex, table
 from plankg.loaders.text import Reading
 
-SENTENCE_END = re.compile(r"[。;!?\n]")
-CLAUSE_END = re.compile(r"[,。;:!?\n]")
+SENTENCE_MARKS = "。;!?\n"
+CLAUSE_MARKS = ",。;:!?\n"
 PERCENT_SIGNS = {"%": "%", "％": "%"}
 
 
 def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
     """Every quantity stated as something to reach in ``reading.text[start:end]``."""
-    return [
-        target_at(reading, m.start("value"), m.end("unit"))
+    found = [
+        (m.start("value"), m.end("unit"))
         for m in regex("targets", "quantity").finditer(reading.norm, start, end)
-        if not _is_year_or_label(reading.norm, m.start("value"), m.end("unit"))
+        if not _is_not_an_amount(reading.norm, m.start("value"), m.end("unit"))
     ]
+    found += [
+        (m.start("numeral"), m.end("unit"))
+        for m in regex("targets", "numeral_quantity").finditer(reading.norm, start, end)
+        if reading.norm.endswith(tuple(table("targets", "numeral_after")), start, m.start())
+    ]
+    return [target_at(reading, s, e) for s, e in sorted(found)]
 
 
 def target_at(reading: Reading, value_start: int, unit_end: int) -> Target:
     """The target whose quantity stands at ``reading.text[value_start:unit_end]``."""
     norm = reading.norm
-    m = regex("targets", "quantity").match(norm, value_start, unit_end)
-    assert m is not None
-    sentence_start = _last(SENTENCE_END, norm, value_start) + 1
-    clause_start, clause_end = _clause(norm, value_start, unit_end)
-    per_year = any(w in norm[sentence_start:value_start] for w in table("targets", "per_year"))
+    value, value_max, more, unit = _quantity(norm, value_start, unit_end)
+    sentence_start = reading.last_mark(SENTENCE_MARKS, value_start) + 1
+    clause_start, clause_end = _clause(reading, value_start, unit_end)
+    per_year = _per_year(norm, sentence_start, value_start)
+    comparator = _comparator(norm, clause_start, value_start, unit_end, clause_end)
     return Target(
         text=reading.text[clause_start:clause_end],
-        value=Decimal(m["value"]),
-        unit=PERCENT_SIGNS.get(m["unit"], m["unit"]),
-        comparator=_comparator(norm, clause_start, value_start, unit_end, clause_end),
+        value=value,
+        unit=PERCENT_SIGNS.get(unit, unit),
+        comparator=table("targets", "more") if more and comparator == "=" else comparator,
         year=None if per_year else due_year(norm, sentence_start, value_start),
         per_year=per_year,
         span=reading.span(clause_start, clause_end),
+        value_max=value_max,
+        hedged=bool(regex("targets", "hedges").search(norm, clause_start, clause_end)),
+        each=_each(norm, clause_start, value_start),
     )
 
 
-def _is_year_or_label(norm: str, start: int, end: int) -> bool:
-    """Years (``2025年``) and numbers opening a quotation are not targets."""
+def _quantity(norm: str, start: int, end: int) -> tuple[Decimal, Decimal | None, bool, str]:
+    m = regex("targets", "quantity").match(norm, start, end)
+    if m:
+        high = Decimal(m["value_max"]) if m["value_max"] else None
+        return Decimal(m["value"]), high, bool(m["more"]), m["unit"]
+    m = regex("targets", "numeral_quantity").match(norm, start, end)
+    assert m is not None, norm[start:end]
+    return Decimal(chinese_number(m["numeral"])), None, bool(m["more"]), m["unit"]
+
+
+def _each(norm: str, clause_start: int, value_start: int) -> bool:
+    return bool(
+        regex("targets", "each").search(norm, max(clause_start, value_start - 3), value_start)
+    )
+
+
+def chinese_number(numeral: str) -> int:
+    """``百`` → 100, ``两`` → 2, ``二十五`` → 25, ``一千二百`` → 1200."""
+    digits: dict[str, int] = table("targets", "numerals")
+    powers: dict[str, int] = table("targets", "numeral_powers")
+    total, current = 0, 0
+    for char in numeral:
+        if char in digits:
+            current = digits[char]
+        else:
+            total += (current or 1) * powers[char]
+            current = 0
+    return total + current
+
+
+def _is_not_an_amount(norm: str, start: int, end: int) -> bool:
+    """Years (``2025年``), numbers opening a quotation, ranks (``前10名``) and parts of longer
+    numbers (telephone numbers, dates) are not amounts."""
     following = norm[end : end + 1]
-    return following == "年" or norm[start - 1 : start] in ("“", "\u201d")
+    before = norm[max(0, start - 2) : start]
+    return (
+        following == "年"
+        or before[-1:] in ("“", "\u201d", "-", "/")
+        or before.endswith(tuple(table("targets", "rank_before")))
+    )
 
 
-def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
+def _clause(reading: Reading, start: int, end: int) -> tuple[int, int]:
     """The clause holding a quantity, with a clause before it that only names the year
     (``到2025年，``)."""
-    clause_start = _last(CLAUSE_END, norm, start) + 1
-    before = _last(CLAUSE_END, norm, clause_start - 1) + 1
+    norm = reading.norm
+    clause_start = reading.last_mark(CLAUSE_MARKS, start) + 1
+    before = reading.last_mark(CLAUSE_MARKS, clause_start - 1) + 1
     if norm[clause_start - 1 : clause_start] == "," and _only_names_a_year(
         norm[before : clause_start - 1]
     ):
         clause_start = before
-    following = CLAUSE_END.search(norm, end)
-    return clause_start, following.start() if following else len(norm)
+    return clause_start, reading.next_mark(CLAUSE_MARKS, end)
 
 
 def _only_names_a_year(text: str) -> bool:
     return bool(regex("targets", "year_clause").fullmatch(text))
 
 
-def _last(pattern: re.Pattern[str], text: str, before: int) -> int:
-    """Index of the last match of a one-character pattern before ``before``, or -1."""
-    for i in range(before - 1, -1, -1):
-        if pattern.match(text, i):
-            return i
-    return -1
+def _per_year(norm: str, sentence_start: int, value_start: int) -> bool:
+    """每年 governs the number when no year is named between it and the number."""
+    before = norm[sentence_start:value_start]
+    at = max((before.rfind(w) for w in table("targets", "per_year")), default=-1)
+    if at < 0:
+        return False
+    return not regex("targets", "year").search(before, at)
 
 
 def _comparator(
@@ -85,16 +135,28 @@ def _comparator(
 
 
 def due_year(norm: str, sentence_start: int, value_start: int) -> int | None:
-    """The year a target is due, from its sentence before the number."""
+    """The year a target is due, from its sentence before the number: the last year named, or
+    the end of a five-year plan named (``十二五末``, ``“十三五”时期``)."""
     before = norm[sentence_start:value_start]
-    years = [int(m["year"]) for m in regex("targets", "year").finditer(before)]
-    if years:
-        return years[-1]
+    years = [(m.start(), int(m["year"])) for m in regex("targets", "year").finditer(before)]
     plans = table("targets", "five_year_plans")
-    return next((year for name, year in plans.items() if name in before), None)
+    years += [(before.rfind(name), year) for name, year in plans.items() if name in before]
+    return max(years)[1] if years else None
 
 
 def literacy_shares(reading: Reading, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Where the share of citizens with scientific literacy is stated: (value start, unit end)."""
+    """Where the share of citizens with scientific literacy is stated: (value start, unit end),
+    and each further share of a series (``分别为8.5%、9.2%``)."""
     for m in regex("targets", "literacy_share").finditer(reading.norm, start, end):
         yield m.start("value"), m.end()
+        cursor = m.end()
+        while series := regex("targets", "share_series").match(reading.norm, cursor, end):
+            yield series.start("value"), series.end()
+            cursor = series.end()
+
+
+def is_past_share(target: Target, period_start: int | None) -> bool:
+    """A share stated of the past: due before the plan's period, or said with 已达到, 分别为."""
+    if period_start and target.year and target.year < period_start:
+        return True
+    return any(w in target.text for w in table("targets", "past_markers"))

@@ -61,6 +61,7 @@ class Reading:
         )
         self.origin = [*origin, len(source)]
         self.norm = "".join(chars).translate(FOLD_WIDTH)
+        self._mark_index: dict[str, list[int]] = {}
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -80,6 +81,24 @@ class Reading:
             self.line_of(max(begin, finish - 1)),
             self.text[start:end],
         )
+
+    def last_mark(self, marks: str, before: int) -> int:
+        """Index in ``norm`` of the last character of ``marks`` before ``before``, or -1."""
+        positions = self._marks(marks)
+        found = bisect.bisect_left(positions, before)
+        return positions[found - 1] if found else -1
+
+    def next_mark(self, marks: str, at: int) -> int:
+        """Index in ``norm`` of the first character of ``marks`` at or after ``at``, or the
+        length of the text."""
+        positions = self._marks(marks)
+        found = bisect.bisect_left(positions, at)
+        return positions[found] if found < len(positions) else len(self.norm)
+
+    def _marks(self, marks: str) -> list[int]:
+        if marks not in self._mark_index:
+            self._mark_index[marks] = [i for i, c in enumerate(self.norm) if c in marks]
+        return self._mark_index[marks]
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
