@@ -1,10 +1,13 @@
-"""Assignment clauses: who leads and who takes part, with elided prefixes restored.
+"""Assignment clauses: who leads, who takes part, who answers for a task, with elided level
+prefixes restored.
 
-A clause comes in three styles, all handled by one grammar: labelled segments
-(``牵头单位：…，责任单位：…``), runs of names closed by a verb (``市教育局牵头，…等单位配合``) and
-both at once (``责任单位：市教育局、市科协牵头，…等单位配合``). Runs separated by ``，`` are
-groups; inside a group, a name without its level (``文明办``) takes the level of the nearest name
-before it that has one (``市委宣传部`` → ``市委文明办``), else the plan's own level.
+One grammar reads every style. A clause is cut into *segments* by labels (``牵头单位：…，
+责任单位：…``); inside a segment, *runs* of names are closed by a role verb (``市教育局牵头``,
+``…等单位配合``, ``A、B为…的牵头部门``, ``C、D作为成员单位``); names left over take the role of
+their segment's label. Runs separated by ``，`` are groups; inside a group, a name without its
+level (``文明办``) takes the level of the nearest name before it that has one (``市委宣传部`` →
+``市委文明办``), else the plan's own level. A word that does not end like an agency's name
+(``负责协调推动…``) is not a name; a count (``等12个部门``) is kept as written.
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from plankg.loaders.model import AgencyMention, Role
+from plankg.loaders.model import AgencyMention, Role, StatedCount
 from plankg.loaders.patterns import alternation, regex, table
 from plankg.loaders.text import Reading
 
-GROUP_SEPARATORS = re.compile(r"[,;。]")
-NAME_SEPARATOR = "、"
+GROUP_SEPARATORS = frozenset(",;。\n")
+OPENING, CLOSING = "(", ")"
+ROLE_ORDER: tuple[Role, ...] = ("lead", "partner", "responsible")
 
 
 @dataclass(frozen=True)
@@ -30,37 +35,60 @@ class Run:
     end: int
 
 
-def parse_clause(
-    reading: Reading, start: int, end: int, level_prefix: str
-) -> tuple[tuple[AgencyMention, ...], tuple[AgencyMention, ...]]:
-    """Lead and partner agencies of the clause at ``reading.text[start:end]``."""
-    runs = list(_runs(reading.norm, start, end))
-    leads: list[AgencyMention] = []
-    partners: list[AgencyMention] = []
-    for run in runs:
-        names = _names(reading, run.start, run.end, level_prefix)
-        (leads if run.role == "lead" else partners).extend(names)
-    return _unique(leads), _unique([p for p in partners if p.name not in {x.name for x in leads}])
+@dataclass(frozen=True)
+class ClauseRoles:
+    leads: tuple[AgencyMention, ...] = ()
+    partners: tuple[AgencyMention, ...] = ()
+    responsible: tuple[AgencyMention, ...] = ()
+    counts: tuple[StatedCount, ...] = ()
+
+    @property
+    def named(self) -> bool:
+        return bool(self.leads or self.partners or self.responsible or self.counts)
+
+
+def parse_clause(reading: Reading, start: int, end: int, level_prefix: str) -> ClauseRoles:
+    """The agencies named by the clause at ``reading.text[start:end]``, by role."""
+    found: dict[Role, list[AgencyMention]] = {role: [] for role in ROLE_ORDER}
+    counts: list[StatedCount] = []
+    for run in _runs(reading.norm, start, end):
+        names, stated, _ = run_names(reading, run, level_prefix)
+        found[run.role].extend(names)
+        counts.extend(stated)
+    leads = _unique(found["lead"])
+    taken = {a.name for a in leads}
+    partners = _unique([a for a in found["partner"] if a.name not in taken])
+    taken |= {a.name for a in partners}
+    responsible = _unique([a for a in found["responsible"] if a.name not in taken])
+    return ClauseRoles(leads, partners, responsible, tuple(counts))
 
 
 def _runs(norm: str, start: int, end: int) -> Iterator[Run]:
     segments = list(_labelled_segments(norm, start, end))
+    verb_runs = [list(_verb_runs(norm, s, e)) for _, s, e in segments]
     has_lead = any(label == "lead" for label, _, _ in segments) or any(
-        role == "lead" for _, _, _, role in _verb_runs(norm, start, end)
+        run.role == "lead" for runs in verb_runs for run, _ in runs
     )
-    for label, seg_start, seg_end in segments:
-        default = _label_role(label, has_lead)
+    for (label, seg_start, seg_end), runs in zip(segments, verb_runs, strict=True):
         cursor = seg_start
-        for run_start, run_end, verb_end, role in _verb_runs(norm, seg_start, seg_end):
-            yield Run(role, run_start, run_end)
+        for run, verb_end in runs:
+            yield _settled(run, has_lead)
             cursor = verb_end
-        if norm[cursor:seg_end].strip(",;。 ") and default:
+        default = _label_role(label, has_lead)
+        if default and norm[cursor:seg_end].strip(",;。 \n"):
             yield Run(default, cursor, seg_end)
+
+
+def _settled(run: Run, has_lead: bool) -> Run:
+    """``responsible`` names in a clause that names leads are its partners."""
+    if run.role == "responsible" and has_lead:
+        return Run("partner", run.start, run.end)
+    return run
 
 
 def _label_role(label: str | None, has_lead: bool) -> Role | None:
     if label == "responsible":
-        return "partner" if has_lead else "lead"
+        return "partner" if has_lead else "responsible"
     if label in ("lead", "partner"):
         return label  # type: ignore[return-value]
     return None if has_lead else "lead"
@@ -68,8 +96,7 @@ def _label_role(label: str | None, has_lead: bool) -> Role | None:
 
 def _labelled_segments(norm: str, start: int, end: int) -> Iterator[tuple[str | None, int, int]]:
     labels = table("assignment", "labels")
-    pattern = re.compile(rf"({alternation('assignment', 'labels').pattern})\s*:")
-    found = list(pattern.finditer(norm, start, end))
+    found = list(_label_pattern().finditer(norm, start, end))
     if not found or found[0].start() > start + 1:
         yield None, start, found[0].start() if found else end
     for i, m in enumerate(found):
@@ -77,61 +104,141 @@ def _labelled_segments(norm: str, start: int, end: int) -> Iterator[tuple[str | 
         yield labels[m.group(1)], m.end(), seg_end
 
 
-def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[int, int, int, Role]]:
-    """Runs of names closed by a role verb, e.g. ``市教育局、市科协牵头``: (start, end, end of
-    the verb, role)."""
-    verbs = table("assignment", "verbs")
-    pattern = re.compile(rf"({alternation('assignment', 'verbs').pattern})(?=[,;。)]|$)")
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    return re.compile(rf"({alternation('assignment', 'labels').pattern})\s*:")
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    alternatives = (f"(?P<v{i}>{pattern})" for i, (pattern, _) in enumerate(_verbs()))
+    return re.compile("|".join(alternatives))
+
+
+def _verbs() -> list[tuple[str, Role]]:
+    return [(pattern, role) for pattern, role in table("assignment", "verbs")]
+
+
+def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[Run, int]]:
+    """Runs of names closed by a role verb, e.g. ``市教育局、市科协牵头``, with the end of the
+    verb."""
+    verbs = _verbs()
     cursor = start
-    for m in pattern.finditer(norm, start, end):
+    for m in _verb_pattern().finditer(norm, start, end):
+        if _inside_brackets(norm, cursor, m.start()):
+            continue
+        role = verbs[int(m.lastgroup.removeprefix("v"))][1]  # type: ignore[union-attr]
         if m.start() > cursor:
-            yield cursor, m.start(), m.end(), verbs[m.group(1)]
+            yield Run(role, cursor, m.start()), m.end()
         cursor = m.end()
 
 
-def _names(reading: Reading, start: int, end: int, level_prefix: str) -> list[AgencyMention]:
+def _inside_brackets(norm: str, start: int, at: int) -> bool:
+    """A verb inside a name's own brackets (各县(市、区)…) does not close a run."""
+    segment = norm[start:at]
+    return segment.count(OPENING) > segment.count(CLOSING)
+
+
+def first_verb_run(norm: str, start: int, end: int) -> Run | None:
+    """The run of names before the first role verb of ``norm[start:end]``, if any."""
+    for run, _ in _verb_runs(norm, start, end):
+        return run
+    return None
+
+
+def run_names(
+    reading: Reading, run: Run, level_prefix: str
+) -> tuple[list[AgencyMention], list[StatedCount], int]:
+    """The agencies and counts of a run, and how many of its words were not names."""
+    norm = reading.norm
     names: list[AgencyMention] = []
-    for g_start, g_end in _split(reading.norm, start, end, GROUP_SEPARATORS):
+    counts: list[StatedCount] = []
+    dropped = 0
+    for g_start, g_end in _groups(norm, run.start, run.end):
         inherited: str | None = None
-        for n_start, n_end in _split(reading.norm, g_start, g_end, re.compile(NAME_SEPARATOR)):
-            n_start, n_end = _trim(reading.norm, n_start, n_end)
+        for n_start, n_end in _split_names(norm, g_start, g_end):
+            n_start, n_end, count = _trim(norm, n_start, n_end)
+            if count is not None:
+                counts.append(
+                    StatedCount(reading.text[count[0] : count[1]], run.role, reading.span(*count))
+                )
             if n_end <= n_start:
                 continue
-            surface = reading.text[n_start:n_end]
-            name, prefix = resolve_name(reading.norm[n_start:n_end], inherited or level_prefix)
+            if not is_agency_like(norm[n_start:n_end]):
+                dropped += 1
+                continue
+            name, prefix = resolve_name(norm[n_start:n_end], inherited or level_prefix)
             inherited = prefix or inherited
-            names.append(AgencyMention(name, surface, reading.span(n_start, n_end)))
-    return names
+            names.append(
+                AgencyMention(name, reading.text[n_start:n_end], reading.span(n_start, n_end))
+            )
+    return names, counts, dropped
 
 
-def _split(
-    text: str, start: int, end: int, separator: re.Pattern[str]
-) -> Iterator[tuple[int, int]]:
-    cursor = start
-    for m in separator.finditer(text, start, end):
-        yield cursor, m.start()
-        cursor = m.end()
+def _groups(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Stretches between group separators (``，`` ``；`` ``。``), brackets kept whole."""
+    depth, cursor = 0, start
+    for i in range(start, end):
+        char = norm[i]
+        depth += (char == OPENING) - (char == CLOSING)
+        if depth <= 0 and char in GROUP_SEPARATORS:
+            yield cursor, i
+            cursor, depth = i + 1, 0
     yield cursor, end
 
 
-def _trim(norm: str, start: int, end: int) -> tuple[int, int]:
-    """Strip fillers (``由``, ``等单位``) and punctuation from both ends of a name."""
-    fillers = alternation("assignment", "fillers")
+def _split_names(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Names joined by ``、`` (or by 会同/和/及 between two names), brackets kept whole."""
+    joiners = table("assignment", "joiners")
+    depth, cursor, i = 0, start, start
+    while i < end:
+        char = norm[i]
+        depth += (char == OPENING) - (char == CLOSING)
+        joiner = (
+            next((j for j in joiners if norm.startswith(j, i, end)), None) if depth <= 0 else None
+        )
+        if joiner and (joiner == "、" or _joins_two_names(norm, cursor, i, i + len(joiner), end)):
+            yield cursor, i
+            cursor = i + len(joiner)
+            i = cursor
+            continue
+        i += 1
+    yield cursor, end
+
+
+def _joins_two_names(norm: str, start: int, at: int, after: int, end: int) -> bool:
+    left = _trim(norm, start, at)
+    return at > start and is_agency_like(norm[left[0] : left[1]]) and after < end
+
+
+def _trim(norm: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | None]:
+    """Strip fillers (``由``, ``等单位``), punctuation and a count (``等12个部门``) from a name;
+    the count's extent is returned beside it."""
+    count = None
     changed = True
     while changed and start < end:
         changed = False
-        while start < end and norm[start] in " :()":
+        while start < end and norm[start] in " :()\n":
             start, changed = start + 1, True
-        while start < end and norm[end - 1] in " :()":
+        while start < end and norm[end - 1] in " :()\n":
             end, changed = end - 1, True
-        head = fillers.match(norm, start, end)
-        if head and head.group() == "由":
-            start, changed = head.end(), True
-        for filler in table("assignment", "fillers"):
-            if norm.endswith(filler, start, end) and filler != "由":
+        m = regex("assignment", "count").search(norm, start, end)
+        if m and count is None:
+            count, end, changed = (m.start(), m.end()), m.start(), True
+        for filler in table("assignment", "head_fillers"):
+            if norm.startswith(filler, start, end) and end - start > len(filler) + 1:
+                start, changed = start + len(filler), True
+                break
+        for filler in (*table("assignment", "fillers"), *table("assignment", "tail_fillers")):
+            if norm.endswith(filler, start, end):
                 end, changed = end - len(filler), True
                 break
-    return start, end
+    return start, end, count
+
+
+def is_agency_like(name: str) -> bool:
+    """A word that ends like an agency's name (局, 委, 中心, 人民政府…)."""
+    return 1 < len(name) <= 40 and name.endswith(tuple(table("agency", "name_suffixes")))
 
 
 def resolve_name(name: str, inherited: str) -> tuple[str, str | None]:

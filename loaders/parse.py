@@ -32,7 +32,7 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
         )
     prefix = agency_prefix(meta.region.name)
     actions = tuple(_actions(reading, sections, prefix))
-    shares = literacy_targets(reading, _non_action_blocks(sections, preamble), meta.period)
+    shares = literacy_targets(reading, non_action_blocks(sections, preamble), meta.period)
     plan = Plan(
         source=Source(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), text),
         title=meta.title,
@@ -72,7 +72,7 @@ def _actions(reading: Reading, sections: list[Section], prefix: str) -> list[Act
     return actions
 
 
-def _non_action_blocks(sections: list[Section], preamble: list[Block]) -> list[Block]:
+def non_action_blocks(sections: list[Section], preamble: list[Block]) -> list[Block]:
     blocks = list(preamble)
     for s in sections:
         if not s.kind.startswith("actions:") and s.kind != "implementation":

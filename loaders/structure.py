@@ -9,12 +9,13 @@ since the previous clause: all of them → stated at the action; one → stated 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
 from plankg.loaders.agencies import parse_clause
-from plankg.loaders.model import Action, ActionKind, Assignment, Measure
+from plankg.loaders.clauses import Clause, find_clauses
+from plankg.loaders.model import Action, ActionKind, AgencyMention, Assignment, Measure
 from plankg.loaders.patterns import regex, table
 from plankg.loaders.script import to_simplified
 from plankg.loaders.targets import find_targets
@@ -123,7 +124,7 @@ def build_action(
     assert heading.match is not None
     start = heading.para.start
     title = reading.text[start + heading.match.start("title") : start + heading.match.end("title")]
-    drafts, clauses = _gather_measures(body)
+    drafts, clauses = _gather_measures(reading, body)
     measures, action_assignment = _assign(reading, drafts, clauses, prefix)
     end = max([heading.para.end] + [b.para.end for b in body])
     return Action(
@@ -137,17 +138,29 @@ def build_action(
     )
 
 
-def _gather_measures(body: list[Block]) -> tuple[list[_Draft], list[tuple[int, tuple[int, int]]]]:
-    """Measures in order, and own-line clauses as (number of measures before it, extent)."""
+Extent = tuple[int, int]
+
+
+def _gather_measures(
+    reading: Reading, body: list[Block]
+) -> tuple[list[_Draft], list[tuple[int, Extent]]]:
+    """Measures in order, and own-line clauses as (number of measures before it, extent);
+    label paragraphs that follow each other make one clause."""
     numbered = any(b.kind == "item" for b in body)
-    closing = not numbered and any(b.kind == "text" and _trailing_clause_in(b.para) for b in body)
+    closing = not numbered and any(
+        b.kind == "text" and _closing_clause(reading, b.para.start, b.para.end) for b in body
+    )
     drafts: list[_Draft] = []
-    clauses: list[tuple[int, tuple[int, int]]] = []
+    clauses: list[tuple[int, Extent]] = []
     open_draft = False
+    previous: BlockKind | None = None
     for block in body:
         para = block.para
         if block.kind == "assign":
-            clauses.append((len(drafts), (para.start, para.end)))
+            if previous == "assign":
+                clauses[-1] = (clauses[-1][0], (clauses[-1][1][0], para.end))
+            else:
+                clauses.append((len(drafts), (para.start, para.end)))
             open_draft = False
         elif block.kind == "item" and block.match is not None:
             drafts.append(_Draft(para.start, para.end, para.start + block.match.start("body")))
@@ -160,62 +173,90 @@ def _gather_measures(body: list[Block]) -> tuple[list[_Draft], list[tuple[int, t
                 drafts[-1].end = para.end
             else:
                 drafts.append(_Draft(para.start, para.end, para.start))
-            open_draft = closing and _trailing_clause_in(para) is None
+            open_draft = closing and _closing_clause(reading, para.start, para.end) is None
+        previous = block.kind
     return drafts, clauses
 
 
-def _trailing_clause_in(para: Paragraph) -> re.Match[str] | None:
-    """In an unnumbered action whose paragraphs close with their own clauses, a paragraph
-    without one runs on into the next (a page break after a full stop)."""
-    return regex("assignment", "trailing").search(para.norm)
+def _closing_clause(reading: Reading, start: int, end: int) -> Clause | None:
+    """The clause that closes ``reading.text[start:end]``, if one does (in an unnumbered action
+    whose paragraphs close with their own clauses, a paragraph without one runs on into the
+    next: a page break after a full stop)."""
+    found = find_clauses(reading, start, end)
+    if found and not reading.norm[found[-1].end : end].strip(" )。.;\n"):
+        return found[-1]
+    return None
 
 
 def _assign(
     reading: Reading,
     drafts: list[_Draft],
-    own_line: list[tuple[int, tuple[int, int]]],
+    own_line: list[tuple[int, Extent]],
     prefix: str,
 ) -> tuple[list[Measure], Assignment | None]:
     clauses = _clauses(reading, drafts, own_line)
-    per_measure: dict[int, tuple[int, int]] = {}
-    action_clause: tuple[int, int] | None = None
+    per_measure: dict[int, tuple[Extent, ...]] = {}
+    action_clause: tuple[Extent, ...] = ()
     covered_from = 0
-    for after, extent, inline in clauses:
+    for after, parts, inline in clauses:
         covers = range(covered_from, after)
         whole = covered_from == 0 and after == len(drafts) and (len(covers) > 1 or not inline)
         if whole and len(clauses) == 1:
-            action_clause = extent
+            action_clause = parts
         else:
             for i in covers:
-                per_measure[i] = extent
+                per_measure[i] = parts
         covered_from = after
     measures = [
-        _measure(reading, i + 1, d, _assignment(reading, per_measure.get(i), "measure", prefix))
+        _measure(reading, i + 1, d, _assignment(reading, per_measure.get(i, ()), "measure", prefix))
         for i, d in enumerate(drafts)
     ]
     return measures, _assignment(reading, action_clause, "action", prefix)
 
 
 def _clauses(
-    reading: Reading, drafts: list[_Draft], own_line: list[tuple[int, tuple[int, int]]]
-) -> list[tuple[int, tuple[int, int], bool]]:
-    """Every clause as (measures written before its end, extent, stands inside a measure)."""
-    found = [(after, extent, False) for after, extent in own_line]
+    reading: Reading, drafts: list[_Draft], own_line: list[tuple[int, Extent]]
+) -> list[tuple[int, tuple[Extent, ...], bool]]:
+    """Every clause as (measures written before its end, its parts, stands inside a measure).
+    The clauses inside one measure are read as one."""
+    found = [(after, (extent,), False) for after, extent in own_line]
     for i, draft in enumerate(drafts):
-        m = regex("assignment", "trailing").search(reading.norm, draft.body_start, draft.end)
-        if m:
-            draft.clause = (m.start(), m.end())
-            found.append((i + 1, (m.start("clause"), m.end("clause")), True))
-    return sorted(found, key=lambda c: c[1][0])
+        inside = find_clauses(reading, draft.body_start, draft.end)
+        if not inside:
+            continue
+        closing = _closing_clause(reading, draft.body_start, draft.end)
+        if closing is not None:
+            draft.clause = (_opening_bracket(reading.norm, closing), draft.end)
+        found.append((i + 1, tuple((c.start, c.end) for c in inside), True))
+    return sorted(found, key=lambda c: c[1][0][0])
+
+
+def _opening_bracket(norm: str, clause: Clause) -> int:
+    return clause.start - 1 if norm[clause.start - 1 : clause.start] == "(" else clause.start
 
 
 def _assignment(
-    reading: Reading, extent: tuple[int, int] | None, stated_at: str, prefix: str
+    reading: Reading, parts: tuple[Extent, ...], stated_at: str, prefix: str
 ) -> Assignment | None:
-    if extent is None:
+    if not parts:
         return None
-    leads, partners = parse_clause(reading, extent[0], extent[1], prefix)
-    return Assignment(leads, partners, stated_at, reading.span(*extent))  # type: ignore[arg-type]
+    roles = [parse_clause(reading, start, end, prefix) for start, end in parts]
+    return Assignment(
+        _merged(r.leads for r in roles),
+        _merged(r.partners for r in roles),
+        stated_at,  # type: ignore[arg-type]
+        reading.span(parts[0][0], parts[-1][1]),
+        _merged(r.responsible for r in roles),
+        tuple(c for r in roles for c in r.counts),
+    )
+
+
+def _merged(groups: Iterable[tuple[AgencyMention, ...]]) -> tuple[AgencyMention, ...]:
+    seen: dict[str, AgencyMention] = {}
+    for group in groups:
+        for mention in group:
+            seen.setdefault(mention.name, mention)
+    return tuple(seen.values())
 
 
 def _measure(

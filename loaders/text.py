@@ -21,6 +21,8 @@ from plankg.loaders.script import to_simplified
 
 PLACEHOLDER = re.compile(r"\[image:[^\]\n]*\]")
 PLACEHOLDER_AT_END = re.compile(r"\[image:[^\]\n]*\]\s*$")
+GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）])+")
+"""A pinyin gloss after a character (``質(zhì)``), as some reposts print them."""
 TERMINAL = frozenset("。！？；：!?;:)）》」』】…")
 CONTINUING = frozenset("、，,")
 """A line ending in a list or clause separator always runs on."""
@@ -142,7 +144,13 @@ def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int, bool]]:
 
 
 def _placeholder_offsets(source: str) -> set[int]:
-    return {i for m in PLACEHOLDER.finditer(source) for i in range(m.start(), m.end())}
+    """Characters that are not the plan's text: figure placeholders and pinyin glosses."""
+    return {
+        i
+        for pattern in (PLACEHOLDER, GLOSS)
+        for m in pattern.finditer(source)
+        for i in range(m.start(), m.end())
+    }
 
 
 def _squeeze_spaces(kept: list[tuple[str, int]]) -> tuple[str, list[int]]:

@@ -11,8 +11,8 @@ from plankg.loaders.text import Reading
 
 def roles(clause: str, prefix: str = "市") -> tuple[list[str], list[str]]:
     reading = Reading(clause)
-    leads, partners = parse_clause(reading, 0, len(reading.text), prefix)
-    return [a.name for a in leads], [a.name for a in partners]
+    found = parse_clause(reading, 0, len(reading.text), prefix)
+    return [a.name for a in found.leads], [a.name for a in found.partners]
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_quanzhou_elision_restores_each_prefix():
 
 def test_surface_forms_are_kept():
     reading = Reading("市委宣传部、文明办牵头")
-    leads, _ = parse_clause(reading, 0, len(reading.text), "市")
+    leads = parse_clause(reading, 0, len(reading.text), "市").leads
     assert [(a.name, a.surface) for a in leads] == [
         ("市委宣传部", "市委宣传部"),
         ("市委文明办", "文明办"),
@@ -76,7 +76,7 @@ def test_a_list_broken_by_a_page_break_is_read_whole():
     reading = Reading(
         "责任单位：市科协牵头，市委宣传部、文明办，市发改委、\n\n教育局、科技局等单位配合。"
     )
-    _, partners = parse_clause(reading, 0, len(reading.text), "市")
+    partners = parse_clause(reading, 0, len(reading.text), "市").partners
     assert [a.name for a in partners] == [
         "市委宣传部",
         "市委文明办",

@@ -1,0 +1,179 @@
+"""Where assignment clauses stand in a text: a paragraph opened by a label (``牵头单位：…``,
+with the label paragraphs that follow it), a bracket naming agencies with a role word
+(``（市教育局牵头，…配合）``, ``（A、B负责）``), a label inside a paragraph (``…。牵头单位：A``) and
+prose (``由A、B牵头，负责…。C、D作为成员单位，参与实施。``, ``A、B为…的牵头部门``).
+
+:func:`find_clauses` reads any passage, a whole plan or a fragment; the plan parser uses the
+same finder inside each measure, so ``plankg inspect`` and ``plankg build`` agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from plankg.loaders.agencies import first_verb_run, is_agency_like, parse_clause, run_names
+from plankg.loaders.patterns import alternation, regex
+from plankg.loaders.text import Reading
+
+OPENING, CLOSING = "(", ")"
+SENTENCE_END = re.compile(r"[。;!?]")
+CLAUSE_START = re.compile(r",")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    """Extent in the reading (the brackets of a bracketed clause left out)."""
+    own_line: bool
+    """The clause fills its paragraph(s)."""
+
+
+def opens_with_label(norm: str) -> bool:
+    return bool(regex("assignment", "own_line").match(norm))
+
+
+def find_clauses(reading: Reading, start: int = 0, end: int | None = None) -> list[Clause]:
+    """Every assignment clause in ``reading.text[start:end]``, in order."""
+    end = len(reading.text) if end is None else end
+    paras = [p for p in reading.paragraphs if p.end > start and p.start < end]
+    found: list[Clause] = []
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        if opens_with_label(para.norm):
+            last = i
+            while last + 1 < len(paras) and opens_with_label(paras[last + 1].norm):
+                last += 1
+            found.append(Clause(para.start, paras[last].end, True))
+            i = last + 1
+            continue
+        found.extend(clauses_in(reading, max(para.start, start), min(para.end, end)))
+        i += 1
+    return found
+
+
+def clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
+    """The clauses inside one paragraph's stretch: brackets, inline labels, prose."""
+    brackets = list(_bracket_clauses(reading, start, end))
+    taken = [(c.start - 1, c.end + 1) for c in brackets]
+    others = [
+        c
+        for c in (*_inline_labels(reading, start, end), *_prose(reading, start, end))
+        if not any(s <= c.start < e or c.start <= s < c.end for s, e in taken)
+    ]
+    return sorted([*brackets, *_first_of_overlapping(others)], key=lambda c: c.start)
+
+
+def _first_of_overlapping(clauses: list[Clause]) -> list[Clause]:
+    kept: list[Clause] = []
+    for clause in sorted(clauses, key=lambda c: c.start):
+        if not kept or clause.start >= kept[-1].end:
+            kept.append(clause)
+    return kept
+
+
+def bracket_groups(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Top-level ``(…)`` groups: (index of the opening bracket, index of the closing one)."""
+    depth, opened = 0, -1
+    for i in range(start, end):
+        char = norm[i]
+        if char == OPENING:
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif char == CLOSING and depth:
+            depth -= 1
+            if depth == 0:
+                yield opened, i
+
+
+def _bracket_clauses(reading: Reading, start: int, end: int) -> Iterator[Clause]:
+    for opened, closed in bracket_groups(reading.norm, start, end):
+        inner = reading.norm[opened + 1 : closed]
+        if _has_role_word(inner) and _names_an_agency(reading, opened + 1, closed):
+            yield Clause(opened + 1, closed, False)
+
+
+def _has_role_word(text: str) -> bool:
+    return bool(alternation("assignment", "role_words").search(text))
+
+
+def _names_an_agency(reading: Reading, start: int, end: int) -> bool:
+    roles = parse_clause(reading, start, end, "")
+    return bool(roles.leads or roles.partners or roles.responsible or roles.counts)
+
+
+def _inline_labels(reading: Reading, start: int, end: int) -> Iterator[Clause]:
+    """A label after a sentence inside a paragraph: ``…开展活动。牵头单位：A。责任单位：B``."""
+    norm = reading.norm
+    for m in _inline_label_pattern().finditer(norm, start, end):
+        at = m.start("label")
+        if at == start or _inside(norm, start, at):
+            continue
+        if _names_an_agency(reading, at, end):
+            yield Clause(at, _strip_end(norm, at, end), False)
+        return
+
+
+@cache
+def _inline_label_pattern() -> re.Pattern[str]:
+    labels = alternation("assignment", "labels").pattern
+    return re.compile(rf"(?:^|(?<=[。;,\s]))(?P<label>{labels})\s*:")
+
+
+def _prose(reading: Reading, start: int, end: int) -> Iterator[Clause]:
+    """Sentences (or their last clauses) that open with agencies and give them a role
+    (``由A、B牵头，…``, ``根据…安排，A、B为…的牵头部门``, ``C、D作为成员单位，参与实施``)."""
+    norm = reading.norm
+    cursor = start
+    for m in [*SENTENCE_END.finditer(norm, start, end), None]:
+        stop = m.end() if m else end
+        s_start, s_end = _strip(norm, cursor, stop)
+        cursor = stop
+        if (
+            s_end <= s_start
+            or _inside(norm, start, s_start)
+            or not _has_role_word(norm[s_start:s_end])
+        ):
+            continue
+        for c_start in (s_start, *(c.end() for c in CLAUSE_START.finditer(norm, s_start, s_end))):
+            if _opens_with_agencies(reading, c_start, s_end):
+                yield Clause(c_start, s_end, False)
+                break
+
+
+def _opens_with_agencies(reading: Reading, start: int, end: int) -> bool:
+    """The sentence opens with a run of names closed by a role verb, and every word of the run
+    is an agency's name: ``由中国科协、全国妇联牵头`` yes; ``引导企业参与`` no."""
+    run = first_verb_run(reading.norm, start, end)
+    if run is None or run.start != start:
+        return False
+    names, counts, dropped = run_names(reading, run, "")
+    return not dropped and bool(names or counts) and all(is_strong_agency(a.name) for a in names)
+
+
+def is_strong_agency(name: str) -> bool:
+    """A name that can only be an agency's: a level prefix or an organ's ending (not 企业,
+    学校, 社区, which name the public as well)."""
+    return bool(regex("agency", "strong_name").search(name)) and is_agency_like(name)
+
+
+def _inside(norm: str, start: int, at: int) -> bool:
+    segment = norm[start:at]
+    return segment.count(OPENING) > segment.count(CLOSING)
+
+
+def _strip(norm: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and norm[start] in " \n":
+        start += 1
+    return start, _strip_end(norm, start, end)
+
+
+def _strip_end(norm: str, start: int, end: int) -> int:
+    while end > start and norm[end - 1] in " \n。;":
+        end -= 1
+    return end

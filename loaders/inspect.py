@@ -1,0 +1,160 @@
+"""What plankg reads in any passage — a whole plan or a fragment: every assignment clause, every
+target, and the plan's metadata as far as the passage gives it.
+
+The readers are the ones :func:`~plankg.loaders.parse.parse_plan` uses (the same clause finder,
+grammar and target reader), so what ``plankg inspect`` shows is what ``plankg build`` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from plankg.loaders.agencies import parse_clause
+from plankg.loaders.clauses import find_clauses
+from plankg.loaders.metadata import Metadata, agency_prefix, read_metadata
+from plankg.loaders.model import AgencyMention, Span, StatedCount, Target
+from plankg.loaders.parse import literacy_targets, non_action_blocks
+from plankg.loaders.structure import split_sections
+from plankg.loaders.targets import find_targets, is_past_share
+from plankg.loaders.text import Reading
+
+LEVEL_OF_NAMES = re.compile(
+    r"(?<![\u4e00-\u9fff])(省|市|区|县|州|旗)(?:委)?[\u4e00-\u9fff]{1,8}?(?:局|厅|委|办)"
+)
+
+
+@dataclass(frozen=True)
+class FoundClause:
+    span: Span
+    leads: tuple[AgencyMention, ...]
+    partners: tuple[AgencyMention, ...]
+    responsible: tuple[AgencyMention, ...]
+    counts: tuple[StatedCount, ...]
+
+
+@dataclass(frozen=True)
+class Inspection:
+    metadata: Metadata
+    assignments: tuple[FoundClause, ...]
+    targets: tuple[Target, ...]
+    """Quantities set as something to reach (the headline share among them)."""
+    baselines: tuple[Target, ...]
+    """Quantities stated of the past (已达到…, a year before the plan's period)."""
+    headline: Target | None
+    long_term: Target | None
+    baseline: Target | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable JSON shape of ``plankg inspect --format json``."""
+        return {
+            "metadata": _metadata_dict(self.metadata, self),
+            "assignments": [_clause_dict(c) for c in self.assignments],
+            "targets": [_target_dict(t) for t in self.targets],
+            "baselines": [_target_dict(t) for t in self.baselines],
+        }
+
+
+def inspect_text(text: str) -> Inspection:
+    """Read a passage of any length for assignment clauses, targets and metadata."""
+    reading = Reading(text)
+    preamble, sections = split_sections(reading)
+    meta = read_metadata(reading, preamble)
+    prefix = agency_prefix(meta.region.name) if meta.region.name else level_prefix_of(reading)
+    period_start = meta.period[0] if meta.period else None
+    found = find_targets(reading, 0, len(reading.text))
+    shares = literacy_targets(reading, non_action_blocks(sections, preamble), meta.period)
+    return Inspection(
+        metadata=meta,
+        assignments=tuple(_clauses(reading, prefix)),
+        targets=tuple(t for t in found if not is_past_share(t, period_start)),
+        baselines=tuple(t for t in found if is_past_share(t, period_start)),
+        headline=shares.headline,
+        long_term=shares.long_term,
+        baseline=shares.baseline,
+    )
+
+
+def level_prefix_of(reading: Reading) -> str:
+    """The level most agencies of a fragment are named with (市 for 市教育局, 市科协…), which
+    a bare name (教育局) takes; empty when none is named."""
+    levels = Counter(m.group(1) for m in LEVEL_OF_NAMES.finditer(reading.norm))
+    return levels.most_common(1)[0][0] if levels else ""
+
+
+def _clauses(reading: Reading, prefix: str) -> list[FoundClause]:
+    found = []
+    for clause in find_clauses(reading):
+        roles = parse_clause(reading, clause.start, clause.end, prefix)
+        if roles.named:
+            span = reading.span(clause.start, clause.end)
+            found.append(
+                FoundClause(span, roles.leads, roles.partners, roles.responsible, roles.counts)
+            )
+    return found
+
+
+def _agencies(mentions: tuple[AgencyMention, ...]) -> list[dict[str, str]]:
+    return [{"name": m.name, "surface": m.surface} for m in mentions]
+
+
+def _clause_dict(clause: FoundClause) -> dict[str, Any]:
+    return {
+        "clause": clause.span.text,
+        "line": clause.span.line,
+        "start": clause.span.start,
+        "end": clause.span.end,
+        "lead": _agencies(clause.leads),
+        "partners": _agencies(clause.partners),
+        "responsible": _agencies(clause.responsible),
+        "counts": [{"text": c.text, "role": c.role} for c in clause.counts],
+    }
+
+
+def _number(value: Any) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _target_dict(target: Target) -> dict[str, Any]:
+    return {
+        "text": target.text,
+        "line": target.span.line,
+        "start": target.span.start,
+        "end": target.span.end,
+        "value": _number(target.value),
+        "value_max": _number(target.value_max),
+        "unit": target.unit,
+        "comparator": target.comparator,
+        "year": target.year,
+        "per_year": target.per_year,
+        "hedged": target.hedged,
+        "each": target.each,
+    }
+
+
+def _metadata_dict(meta: Metadata, inspection: Inspection) -> dict[str, Any]:
+    share = {
+        key: _target_dict(t) if t else None
+        for key, t in (
+            ("headline", inspection.headline),
+            ("long_term", inspection.long_term),
+            ("baseline", inspection.baseline),
+        )
+    }
+    return {
+        "title": meta.title or None,
+        "region": meta.region.name or None,
+        "region_level": meta.region.level if meta.region.name else None,
+        "province": meta.region.province,
+        "issuer": meta.issuer,
+        "doc_number": meta.doc_number,
+        "issued": meta.issued.isoformat() if meta.issued else None,
+        "period": list(meta.period) if meta.period else None,
+        "draft": meta.draft,
+        "cites": [c.doc_number for c in meta.citations if c.doc_number],
+        **share,
+    }
