@@ -22,6 +22,8 @@ from plankg.loaders.patterns import alternation, regex, table
 from plankg.loaders.text import Reading
 
 GROUP_SEPARATORS = frozenset(",;。\n")
+LONG_NAME = 16
+"""A word longer than this that has 由 inside is a sentence ending in a name: (一)举办…由县科委."""
 OPENING, CLOSING = "(", ")"
 ROLE_ORDER: tuple[Role, ...] = ("lead", "partner", "responsible")
 
@@ -91,7 +93,7 @@ def _label_role(label: str | None, has_lead: bool) -> Role | None:
         return "partner" if has_lead else "responsible"
     if label in ("lead", "partner"):
         return label  # type: ignore[return-value]
-    return None if has_lead else "lead"
+    return None if has_lead else "responsible"
 
 
 def _labelled_segments(norm: str, start: int, end: int) -> Iterator[tuple[str | None, int, int]]:
@@ -139,11 +141,10 @@ def _inside_brackets(norm: str, start: int, at: int) -> bool:
     return segment.count(OPENING) > segment.count(CLOSING)
 
 
-def first_verb_run(norm: str, start: int, end: int) -> Run | None:
-    """The run of names before the first role verb of ``norm[start:end]``, if any."""
-    for run, _ in _verb_runs(norm, start, end):
-        return run
-    return None
+def first_verb_run(norm: str, start: int, end: int) -> tuple[Run, int] | None:
+    """The run of names before the first role verb of ``norm[start:end]``, and the verb's
+    end, if there is one."""
+    return next(iter(_verb_runs(norm, start, end)), None)
 
 
 def run_names(
@@ -225,6 +226,9 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | 
         m = regex("assignment", "count").search(norm, start, end)
         if m and count is None:
             count, end, changed = (m.start(), m.end()), m.start(), True
+        by = norm.rfind("由", start + 1, end)
+        if by > 0 and end - start > LONG_NAME and is_agency_like(norm[by + 1 : end]):
+            start, changed = by + 1, True
         for filler in table("assignment", "head_fillers"):
             if norm.startswith(filler, start, end) and end - start > len(filler) + 1:
                 start, changed = start + len(filler), True
@@ -257,6 +261,10 @@ def resolve_name(name: str, inherited: str) -> tuple[str, str | None]:
     return name, None
 
 
+def _party_organs() -> tuple[str, ...]:
+    return tuple(table("agency", "party_organs"))
+
+
 def _level_for(name: str, inherited: str) -> str:
     """A committee prefix (市委) passes only to party organs; others get its plain level (市)."""
     levels = table("agency", "committee_levels")
@@ -266,8 +274,11 @@ def _level_for(name: str, inherited: str) -> str:
 
 
 def is_bare(name: str) -> bool:
-    """An organ named without its level: ``教育局``, ``妇联``; not ``团市委``, ``日报社``."""
+    """An organ named without its level: ``教育局``, ``妇联``; not ``团市委``, ``日报社``, nor a
+    ministry (``教育部``, ``中宣部``; a party committee's 宣传部 is bare)."""
     if regex("agency", "self_standing").match(name):
+        return False
+    if regex("agency", "national").search(name) and not name.endswith(_party_organs()):
         return False
     return name.endswith(tuple(table("agency", "bare_suffixes")))
 

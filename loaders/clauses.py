@@ -114,9 +114,24 @@ def _inline_labels(reading: Reading, start: int, end: int) -> Iterator[Clause]:
         at = m.start("label")
         if at == start or _inside(norm, start, at):
             continue
-        if _names_an_agency(reading, at, end):
-            yield Clause(at, _strip_end(norm, at, end), False)
+        stop = _labelled_sentences_end(norm, at, end)
+        if _names_an_agency(reading, at, stop):
+            yield Clause(at, _strip_end(norm, at, stop), False)
         return
+
+
+def _labelled_sentences_end(norm: str, start: int, end: int) -> int:
+    """The end of a labelled clause inside a paragraph: its sentence, and each following
+    sentence that opens with a label too (``牵头单位：A。责任单位：B。``)."""
+    cursor = start
+    while True:
+        stop = SENTENCE_END.search(norm, cursor, end)
+        if stop is None:
+            return end
+        following = norm[stop.end() : end].lstrip()
+        if not _inline_label_pattern().match(following):
+            return stop.end()
+        cursor = end - len(following)
 
 
 @cache
@@ -126,34 +141,46 @@ def _inline_label_pattern() -> re.Pattern[str]:
 
 
 def _prose(reading: Reading, start: int, end: int) -> Iterator[Clause]:
-    """Sentences (or their last clauses) that open with agencies and give them a role
-    (``由A、B牵头，…``, ``根据…安排，A、B为…的牵头部门``, ``C、D作为成员单位，参与实施``)."""
+    """Clauses of sentences that open with agencies and give them a role: ``由A、B牵头``,
+    ``根据…安排，A、B为…的牵头部门``, ``C、D作为成员单位``, ``市科协负责组织策划，市教育局负责…``.
+    Each ends with the comma clause of its verb."""
     norm = reading.norm
     cursor = start
     for m in [*SENTENCE_END.finditer(norm, start, end), None]:
         stop = m.end() if m else end
         s_start, s_end = _strip(norm, cursor, stop)
         cursor = stop
-        if (
-            s_end <= s_start
-            or _inside(norm, start, s_start)
-            or not _has_role_word(norm[s_start:s_end])
-        ):
+        if s_end <= s_start or _inside(norm, start, s_start):
             continue
-        for c_start in (s_start, *(c.end() for c in CLAUSE_START.finditer(norm, s_start, s_end))):
-            if _opens_with_agencies(reading, c_start, s_end):
-                yield Clause(c_start, s_end, False)
-                break
+        if _has_role_word(norm[s_start:s_end]):
+            yield from _prose_in_sentence(reading, s_start, s_end)
 
 
-def _opens_with_agencies(reading: Reading, start: int, end: int) -> bool:
-    """The sentence opens with a run of names closed by a role verb, and every word of the run
-    is an agency's name: ``由中国科协、全国妇联牵头`` yes; ``引导企业参与`` no."""
-    run = first_verb_run(reading.norm, start, end)
-    if run is None or run.start != start:
-        return False
-    names, counts, dropped = run_names(reading, run, "")
-    return not dropped and bool(names or counts) and all(is_strong_agency(a.name) for a in names)
+def _prose_in_sentence(reading: Reading, start: int, end: int) -> Iterator[Clause]:
+    norm = reading.norm
+    c_start = start
+    while c_start < end:
+        found = _opening_agencies(reading, c_start, end)
+        if found is None:
+            comma = norm.find(",", c_start, end)
+            c_start = comma + 1 if comma >= 0 else end
+            continue
+        c_end = norm.find(",", found, end)
+        c_end = end if c_end < 0 else c_end
+        yield Clause(c_start, c_end, False)
+        c_start = c_end + 1
+
+
+def _opening_agencies(reading: Reading, start: int, end: int) -> int | None:
+    """Where the role verb ends, when ``reading.norm[start:end]`` opens with a run of names
+    closed by one and every word of the run is an agency's name: ``由中国科协、全国妇联牵头``
+    yes; ``引导企业参与`` no."""
+    found = first_verb_run(reading.norm, start, end)
+    if found is None or found[0].start != start:
+        return None
+    names, counts, dropped = run_names(reading, found[0], "")
+    strong = all(is_strong_agency(a.name) for a in names)
+    return found[1] if not dropped and (names or counts) and strong else None
 
 
 def is_strong_agency(name: str) -> bool:

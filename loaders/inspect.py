@@ -7,8 +7,6 @@ grammar and target reader), so what ``plankg inspect`` shows is what ``plankg bu
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,10 +18,6 @@ from plankg.loaders.parse import literacy_targets, non_action_blocks
 from plankg.loaders.structure import split_sections
 from plankg.loaders.targets import find_targets, is_past_share
 from plankg.loaders.text import Reading
-
-LEVEL_OF_NAMES = re.compile(
-    r"(?<![\u4e00-\u9fff])(省|市|区|县|州|旗)(?:委)?[\u4e00-\u9fff]{1,8}?(?:局|厅|委|办)"
-)
 
 
 @dataclass(frozen=True)
@@ -62,10 +56,14 @@ def inspect_text(text: str) -> Inspection:
     reading = Reading(text)
     preamble, sections = split_sections(reading)
     meta = read_metadata(reading, preamble)
-    prefix = agency_prefix(meta.region.name) if meta.region.name else level_prefix_of(reading)
+    prefix = agency_prefix(meta.region.name) if meta.region.name else ""
+    """A fragment of unknown place: bare names (教育局) are left without a level."""
     period_start = meta.period[0] if meta.period else None
     found = find_targets(reading, 0, len(reading.text))
-    shares = literacy_targets(reading, non_action_blocks(sections, preamble), meta.period)
+    blocks = non_action_blocks(sections, preamble)
+    scope = agency_prefix(meta.region.name) if meta.region.name else "国"
+    issued = meta.issued.year if meta.issued else None
+    shares = literacy_targets(reading, blocks, meta.period, scope, issued)
     return Inspection(
         metadata=meta,
         assignments=tuple(_clauses(reading, prefix)),
@@ -75,13 +73,6 @@ def inspect_text(text: str) -> Inspection:
         long_term=shares.long_term,
         baseline=shares.baseline,
     )
-
-
-def level_prefix_of(reading: Reading) -> str:
-    """The level most agencies of a fragment are named with (市 for 市教育局, 市科协…), which
-    a bare name (教育局) takes; empty when none is named."""
-    levels = Counter(m.group(1) for m in LEVEL_OF_NAMES.finditer(reading.norm))
-    return levels.most_common(1)[0][0] if levels else ""
 
 
 def _clauses(reading: Reading, prefix: str) -> list[FoundClause]:

@@ -1,20 +1,41 @@
-"""Plan metadata: title, region, issuer, 文号, date, period, draft flag and cited plans."""
+"""Plan metadata: title, region, issuer, 文号, date, period, draft flag and cited plans.
+
+The head of a text — a portal's metadata block, a cover notice, a news lead — is read for each
+field in order of trust: the plan's own title line, then the notice (关于印发…的通知), then a
+portal's labelled block, then a news report's 印发了《…》. Places are found in the gazetteer of
+China's administrative divisions, so junk before a title (breadcrumbs, a glued date) is left
+out and a region's level and province come from its GB/T 2260 code.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from plankg.loaders.dates import find_date
+from plankg.loaders.gazetteer import (
+    Division,
+    PlaceMatch,
+    by_code,
+    disambiguated,
+    level_of,
+    places,
+    prefecture_of,
+    province_of,
+)
 from plankg.loaders.model import Citation, Region
 from plankg.loaders.patterns import regex, table
+from plankg.loaders.portal import portal_fields
 from plankg.loaders.script import to_simplified
 from plankg.loaders.structure import Block
-from plankg.loaders.text import Reading, is_title_like
+from plankg.loaders.text import FOLD_WIDTH, Paragraph, Reading, is_title_like
 
 QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
 ALIAS_MARK = "简称"
 WHITESPACE = re.compile(r"\s+")
+HEAD_LINES = 60
 
 
 @dataclass(frozen=True)
@@ -27,27 +48,32 @@ class Metadata:
     period: tuple[int, int] | None
     draft: bool
     citations: tuple[Citation, ...]
+    blank_doc_number: str | None = None
+    """A 文号 printed with its serial left blank (``岳南管办发〔2022〕 号``): not a number."""
 
 
 def read_metadata(reading: Reading, preamble: list[Block]) -> Metadata:
     paras = [b.para for b in preamble]
     opener = _body_opener(paras)
-    title_block = _title_block(paras[:opener] if opener is not None else paras)
-    title = _strip_draft(_join(title_block)) or _notice_title(paras) or ""
-    issuer = _issuer(paras[: opener or len(paras)])
-    own_number = _own_doc_number(reading, paras)
+    head = paras[:opener] if opener is not None else paras
+    portal = portal_fields([to_simplified(p.text) for p in head[:HEAD_LINES]])
+    title = _title(head, paras, portal)
+    issuer = _issuer(head, portal)
+    own_number, blank = _own_doc_number(reading, head, portal)
     cited_in = paras[opener:] if opener is not None else paras
-    citations = tuple(c for c in _citations(reading, cited_in, own_number) if c.title != title)
-    region = _region(title, issuer, citations)
+    citations = tuple(
+        c for c in _citations(reading, cited_in, own_number or blank) if c.title != title
+    )
     return Metadata(
         title=title,
-        region=region,
+        region=_region(title, issuer, citations, head),
         issuer=issuer,
         doc_number=own_number,
-        issued=_issued(reading, paras),
-        period=_period(title),
-        draft=any(m in p.norm for p in paras[: opener or len(paras)] for m in _drafts()),
+        issued=_issued(reading, head, portal),
+        period=_period(title) or _period_in(head),
+        draft=any(m in p.norm for p in head if is_title_like(p.text) for m in _drafts()),
         citations=citations,
+        blank_doc_number=blank,
     )
 
 
@@ -55,7 +81,7 @@ def _drafts() -> list[str]:
     return table("metadata", "draft_markers")
 
 
-def _body_opener(paras: list) -> int | None:
+def _body_opener(paras: list[Paragraph]) -> int | None:
     openers = tuple(table("metadata", "body_openers"))
     for i, p in enumerate(paras):
         if p.norm.startswith(openers) and not is_title_like(p.text):
@@ -63,42 +89,81 @@ def _body_opener(paras: list) -> int | None:
     return None
 
 
-def _title_block(paras: list) -> list[str]:
+# ---------------------------------------------------------------- title
+
+
+def _title(head: list[Paragraph], paras: list[Paragraph], portal: dict[str, str]) -> str:
+    """The plan's own title line, else the title a notice, a portal or a news report gives;
+    a title that names a place before one that does not (a news report of a city's plan also
+    names the national outline)."""
+    own = _strip_draft(_join(_title_block(head)))
+    candidates = [
+        own if regex("metadata", "plan_title").fullmatch(_folded(own)) else None,
+        _quoted_title(own),
+        *(_notice_title(p) for p in head),
+        *(_title_line(p) for p in head if is_title_like(p.text)),
+        *(_published_title(p) for p in paras[:HEAD_LINES]),
+        *(_title_line(p) for p in head),
+    ]
+    titles = [_from_place(c) for c in candidates if c and _is_plan_title(c)]
+    titles += [_notice_title_of(portal.get("title", ""))] if "title" in portal else []
+    placed = [t for t in titles if t and _title_place(t)]
+    return (placed or [t for t in titles if t] or [own])[0]
+
+
+def _folded(text: str) -> str:
+    """``text`` as the patterns read it: simplified script, full-width forms folded."""
+    return to_simplified(text).translate(FOLD_WIDTH)
+
+
+def _is_plan_title(title: str) -> bool:
+    return any(k in title for k in table("metadata", "title_keywords")) and not title.startswith(
+        ("根据", "为")
+    )
+
+
+def _title_place(title: str) -> bool:
+    prefix = _title_prefix(to_simplified(title)) or ""
+    return bool(list(places(prefix)) or regex("regions", "zone").search(prefix))
+
+
+def _quoted_title(text: str) -> str | None:
+    m = QUOTED_TITLE.search(_folded(text))
+    if m and regex("metadata", "plan_title").fullmatch(m["title"]):
+        return text[m.start("title") : m.end("title")]
+    return None
+
+
+def _from_place(title: str) -> str:
+    """The title from the place it names on (纲要实施乌兰察布市… → 乌兰察布市…)."""
+    prefix = _title_prefix(to_simplified(title))
+    found = list(places(prefix)) if prefix else []
+    return title[found[-1].start :] if found and found[-1].start > 0 else title
+
+
+def _title_block(paras: list[Paragraph]) -> list[str]:
     """The title-like paragraphs right before the plan's own text, bottom up."""
     block: list[str] = []
     for p in reversed(paras):
         if not is_title_like(p.text) or _is_cover_line(p.norm):
             break
-        block.insert(0, p.text)
-    return block
+        block.insert(0, _without_junk(p.text))
+    return [line for line in block if line]
+
+
+def _without_junk(text: str) -> str:
+    """A title line without breadcrumbs, labels or a date glued before it."""
+    m = regex("metadata", "title_junk").match(to_simplified(text))
+    return text[m.end() :] if m else text
 
 
 def _is_cover_line(norm: str) -> bool:
     return bool(
         regex("metadata", "doc_number").fullmatch(norm)
-        or regex("metadata", "date").search(norm)
+        or regex("dates", "date").search(norm)
         or norm.startswith("(此件")
         or _issuer_name(norm)
     )
-
-
-def _issuer_name(text: str) -> str | None:
-    name = text.removesuffix("文件")
-    if name.endswith(tuple(table("metadata", "issuer_suffixes"))) and is_title_like(name):
-        return name
-    return None
-
-
-def _issuer(paras: list) -> str | None:
-    for p in paras:
-        notice = regex("metadata", "notice_title").search(p.norm)
-        if notice and notice.start() > 0:
-            before = to_simplified(p.text[: notice.start()]).strip()
-            return _issuer_name(before) or before
-        name = _issuer_name(to_simplified(p.text))
-        if name:
-            return name
-    return None
 
 
 def _join(lines: list[str]) -> str:
@@ -111,35 +176,115 @@ def _strip_draft(title: str) -> str:
     return title
 
 
-def _notice_title(paras: list) -> str | None:
-    joined = "".join(p.text for p in paras)
-    m = regex("metadata", "notice_title").search(joined.translate({0xFF08: "(", 0xFF09: ")"}))
+def _group(para: Paragraph, pattern: re.Pattern[str], name: str = "title") -> str | None:
+    """Group ``name`` of ``pattern`` found in the paragraph's normalised text, as written."""
+    m = pattern.search(para.norm)
+    return _join([para.text[m.start(name) : m.end(name)]]) if m else None
+
+
+def _notice_title(para: Paragraph) -> str | None:
+    return _group(para, regex("metadata", "notice_title"))
+
+
+def _notice_title_of(text: str) -> str | None:
+    m = regex("metadata", "notice_title").search(to_simplified(text))
     return _join([m["title"]]) if m else None
 
 
-def _own_doc_number(reading: Reading, paras: list) -> str | None:
-    for p in paras:
-        if regex("metadata", "doc_number").fullmatch(p.norm):
-            raw = reading.source[reading.origin[p.start] : reading.origin[p.end - 1] + 1]
-            return WHITESPACE.sub(" ", to_simplified(raw).strip())
+def _published_title(para: Paragraph) -> str | None:
+    return _group(para, regex("metadata", "published_title"))
+
+
+def _title_line(para: Paragraph) -> str | None:
+    """A line that holds a plan title after some junk (当前位置:首页>…>乌兰察布市…)."""
+    m = regex("metadata", "title_junk").match(para.norm)
+    skip = m.end() if m else 0
+    found = regex("metadata", "plan_title").search(para.norm, skip)
+    if found is None or any(v in (_title_prefix(found["title"]) or "") for v in _news_verbs()):
+        return None
+    return _join([para.text[found.start("title") : found.end("title")]])
+
+
+def _news_verbs() -> list[str]:
+    """Verbs of a news headline about a plan (肥东县发布…): its title is not the plan's."""
+    return table("metadata", "news_verbs")
+
+
+# ---------------------------------------------------------------- issuer and 文号
+
+
+def _issuer_name(text: str) -> str | None:
+    name = _without_junk(text).removesuffix("文件").strip(" •·-*")
+    if name.endswith(tuple(table("metadata", "issuer_suffixes"))) and is_title_like(name):
+        return name
     return None
+
+
+def _issuer(head: list[Paragraph], portal: dict[str, str]) -> str | None:
+    for p in head:
+        if portal_fields([p.norm]):
+            continue
+        notice = regex("metadata", "notice_title").search(p.norm)
+        if notice and notice.start() > 0:
+            before = _after_doc_number(to_simplified(p.text[: notice.start()]).strip(" 《<"))
+            return _issuer_name(before) or _without_junk(before)
+        name = _issuer_name(to_simplified(p.text))
+        if name:
+            return name
+    return portal.get("issuer") or portal.get("publisher")
+
+
+def _after_doc_number(text: str) -> str:
+    """``朝政办字〔2022〕31号:北京市朝阳区人民政府办公室`` → the issuer after the number."""
+    m = regex("metadata", "doc_number").search(text)
+    return text[m.end() :].lstrip(" :：") if m and m.start() == 0 else text
+
+
+def _own_doc_number(
+    reading: Reading, head: list[Paragraph], portal: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """The plan's own 文号, normalised; a 文号 with a blank serial is returned second."""
+    written = [
+        p.norm.strip() for p in head if regex("metadata", "doc_number").fullmatch(p.norm.strip())
+    ]
+    written += [_portal_number(portal)] if "doc_number" in portal else []
+    written += [p.norm for p in head if _starts_with_number(p.norm)]
+    for text in written:
+        m = regex("metadata", "doc_number").search(text or "")
+        if m and m["number"]:
+            return normalise_doc_number(m), None
+        if m:
+            return None, WHITESPACE.sub(" ", to_simplified(m.group()).strip())
+    return None, None
+
+
+def _portal_number(portal: dict[str, str]) -> str:
+    return to_simplified(portal["doc_number"]).translate({0xFF08: "(", 0xFF09: ")"})
+
+
+def _starts_with_number(norm: str) -> bool:
+    m = regex("metadata", "doc_number").match(norm)
+    return bool(m and regex("metadata", "notice_title").search(norm, m.end()))
 
 
 def normalise_doc_number(m: re.Match[str]) -> str:
     return f"{m['issuer']}〔{m['year']}〕{m['number']}号"
 
 
-def _citations(reading: Reading, paras: list, own: str | None) -> list[Citation]:
+# ---------------------------------------------------------------- citations
+
+
+def _citations(reading: Reading, paras: list[Paragraph], own: str | None) -> list[Citation]:
     found: list[Citation] = []
     for p in paras:
-        if own and regex("metadata", "doc_number").fullmatch(p.norm):
+        if own and regex("metadata", "doc_number").fullmatch(p.norm.strip()):
             continue
         found.extend(_citations_in(reading, p))
     return found
 
 
-def _citations_in(reading: Reading, para) -> list[Citation]:
-    numbers = list(regex("metadata", "doc_number").finditer(para.norm))
+def _citations_in(reading: Reading, para: Paragraph) -> list[Citation]:
+    numbers = [n for n in regex("metadata", "doc_number").finditer(para.norm) if n["number"]]
     text = to_simplified(para.text)
     titles = [t for t in QUOTED_TITLE.finditer(text) if _is_cited_plan(text, t)]
     citations = []
@@ -154,6 +299,7 @@ def _citations_in(reading: Reading, para) -> list[Citation]:
     for n in numbers:
         doc = normalise_doc_number(n)
         if doc not in claimed:
+            claimed.add(doc)
             citations.append(
                 Citation(None, doc, reading.span(para.start + n.start(), para.start + n.end()))
             )
@@ -165,41 +311,155 @@ def _is_cited_plan(text: str, title: re.Match[str]) -> bool:
     return not alias and any(k in title["title"] for k in table("metadata", "title_keywords"))
 
 
-def _issued(reading: Reading, paras: list) -> date | None:
-    candidates = [p.norm for p in paras if is_title_like(p.text)]
+# ---------------------------------------------------------------- date and period
+
+
+def _issued(reading: Reading, head: list[Paragraph], portal: dict[str, str]) -> date | None:
+    if "issued" in portal and (found := find_date(portal["issued"])):
+        return found
+    candidates = [p.norm for p in head if is_title_like(p.text) and not _is_labelled(p.norm)]
     candidates += [p.norm for p in reading.paragraphs[-8:] if "印发" in p.norm]
     for text in candidates:
-        m = regex("metadata", "date").search(text)
-        if m:
-            return date(int(m["year"]), int(m["month"]), int(m["day"]))
+        found = find_date(text)
+        if found:
+            return found
     return None
+
+
+def _is_labelled(norm: str) -> bool:
+    """A portal line (发布日期: …) is not the date under the notice."""
+    return bool(portal_fields([norm])) or any(w in norm for w in ("发布", "日期:", "时间:"))
 
 
 def _period(title: str) -> tuple[int, int] | None:
-    m = regex("metadata", "period").search(title.translate({0xFF0D: "-"}))
-    return (int(m["start"]), int(m["end"])) if m else None
+    simplified = to_simplified(title)
+    m = regex("metadata", "period").search(simplified.translate({0xFF0D: "-"}))
+    if m and int(m["start"]) < int(m["end"]):
+        return int(m["start"]), int(m["end"])
+    for name, (start, end) in table("metadata", "five_year_periods").items():
+        if name in simplified:
+            return start, end
+    return None
 
 
-def _region(title: str, issuer: str | None, citations: tuple[Citation, ...]) -> Region:
-    name = _region_in_title(title) or (issuer or "")
-    parent = None
+def _period_in(head: list[Paragraph]) -> tuple[int, int] | None:
+    """A period written in brackets near the title when the title has none."""
+    for p in head[:HEAD_LINES]:
+        if "科学素质" in p.norm or re.fullmatch(r"\s*\(.{4,16}\)\s*", p.norm):
+            m = regex("metadata", "period").search(p.norm)
+            if m and int(m["start"]) < int(m["end"]):
+                return int(m["start"]), int(m["end"])
+    return None
+
+
+# ---------------------------------------------------------------- region
+
+
+def _region(
+    title: str, issuer: str | None, citations: tuple[Citation, ...], head: list[Paragraph]
+) -> Region:
     issuer = to_simplified(issuer) if issuer else None
+    zone = regex("regions", "zone").search(_title_prefix(to_simplified(title)) or "")
+    if zone:
+        return _region_by_suffix(zone["name"], issuer, citations)
+    place = _place_in_title(title) or _first_place(issuer or "")
+    place = place or _first_place("".join(p.norm for p in head[:HEAD_LINES] if "印发" in p.norm))
+    evidence = _province_evidence(title, issuer, citations)
+    if place is not None:
+        return _region_of_place(place, issuer, citations, evidence)
+    prefix = _without_junk(_title_prefix(to_simplified(title)) or "")
+    return _region_by_suffix(prefix or _issuer_place(issuer), issuer, citations)
+
+
+def _place_in_title(title: str) -> PlaceMatch | None:
+    """The chain of places that ends nearest the title's region end (全民科学素质…)."""
+    prefix = _title_prefix(to_simplified(title))
+    if prefix is None:
+        return None
+    found = list(places(prefix))
+    return found[-1] if found else None
+
+
+def _title_prefix(title: str) -> str | None:
+    ends = [title.find(e) for e in table("metadata", "region_end") if title.find(e) >= 0]
+    return title[: min(ends)] or None if ends else None
+
+
+def _issuer_place(issuer: str | None) -> str:
+    if not issuer:
+        return ""
+    for suffix in table("metadata", "issuer_suffixes"):
+        if issuer.endswith(suffix):
+            return issuer.removesuffix(suffix)
+    return issuer
+
+
+def _first_place(text: str) -> PlaceMatch | None:
+    return next(iter(places(text)), None)
+
+
+def _province_evidence(
+    title: str, issuer: str | None, citations: tuple[Citation, ...]
+) -> list[str]:
+    """Province codes the text points to: a province named, or the abbreviation a cited
+    文号 starts with (豫政办 → Henan)."""
+    short_names: dict[str, str] = table("provinces", "names")
+    codes = {d.name: d.code for d in by_code().values() if d.level == "province"}
+    found = [codes[p] for p in short_names if p in f"{title}{issuer or ''}" and p in codes]
+    for c in citations:
+        for province, short in short_names.items():
+            if c.doc_number and c.doc_number.startswith(short) and province in codes:
+                found.append(codes[province])
+    return found
+
+
+def _region_of_place(
+    place: PlaceMatch, issuer: str | None, citations: tuple[Citation, ...], evidence: list[str]
+) -> Region:
+    division = disambiguated(place, evidence)
+    name = place.name
+    if division is None:
+        return _region_by_suffix(name, issuer, citations)
+    province = province_of(division)
+    prefecture = prefecture_of(division) if division.level == "county" else None
+    parent = prefecture.name if prefecture and not name.startswith(prefecture.name) else None
+    parent = parent or _named_parent(place, division)
+    if division.level == "province" and name != division.name:
+        name = division.name
+    return Region(
+        name=name,
+        level=level_of(division, name),  # type: ignore[arg-type]
+        province=province.name,
+        parent=parent,
+        code=division.code,
+    )
+
+
+def _named_parent(place: PlaceMatch, division: Division) -> str | None:
+    """北京市朝阳区: the parent written before the name, when it is not the province itself."""
+    if division.level != "county" or not place.name.endswith(division.name):
+        return None
+    written = place.name[: -len(division.name)]
+    parent = by_code().get(division.parent or "")
+    return written if parent and parent.level == "city" and written == parent.name else None
+
+
+def _region_by_suffix(name: str, issuer: str | None, citations: tuple[Citation, ...]) -> Region:
+    """A place not in the gazetteer (南湖新区, a new district): level by its name's ending, its
+    city from the issuer (岳阳市南湖新区管委会) or from a cited plan."""
+    parent = None
     if issuer and name and name in issuer:
         full = issuer[: issuer.index(name) + len(name)]
-        parent = full[: -len(name)] or None
-        name = full
+        parent = _without_junk(full[: -len(name)]) or None
+        name = _without_junk(full)
     parent = parent or _parent_city(name, citations)
-    level = _level(name, parent)
-    return Region(name=name, level=level, province=_province(name, citations), parent=parent)
-
-
-def _region_in_title(title: str) -> str | None:
-    """The region a title names, in simplified script (it is an identity)."""
-    title = to_simplified(title)
-    for end in table("metadata", "region_end"):
-        if end in title and title.index(end) > 0:
-            return title[: title.index(end)]
-    return None
+    return Region(
+        name=name,
+        level=_level(name, parent),  # type: ignore[arg-type]
+        province=_province(f"{parent or ''}{name}", citations),
+        parent=parent,
+        code=None,
+    )
 
 
 def _level(name: str, parent: str | None) -> str:
@@ -211,7 +471,7 @@ def _level(name: str, parent: str | None) -> str:
     return "city"
 
 
-def _parent_city(name: str, citations: tuple[Citation, ...]) -> str | None:
+def _parent_city(name: str, citations: Iterable[Citation]) -> str | None:
     for c in citations:
         m = regex("regions", "city").search(c.title or "")
         if m and m["name"] != name and not name.startswith(m["name"]):
@@ -220,12 +480,10 @@ def _parent_city(name: str, citations: tuple[Citation, ...]) -> str | None:
 
 
 def _province(name: str, citations: tuple[Citation, ...]) -> str | None:
+    for place in places(name):
+        for division in place.candidates[:1]:
+            return province_of(division).name
     provinces: dict[str, str] = table("provinces", "names")
-    texts = [name] + [c.title or "" for c in citations]
-    for text in texts:
-        for province in provinces:
-            if province in text:
-                return province
     for c in citations:
         for province, short in provinces.items():
             if c.doc_number and c.doc_number.startswith(short):

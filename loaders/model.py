@@ -149,6 +149,8 @@ class Region:
     level: RegionLevel
     province: str | None = None
     parent: str | None = None
+    code: str | None = None
+    """The GB/T 2260 code of the division, when the gazetteer knows it for certain."""
 
 
 @dataclass(frozen=True)

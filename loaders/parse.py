@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from plankg.loaders.agencies import resolve_name
 from plankg.loaders.errors import NotAPlanError
-from plankg.loaders.metadata import agency_prefix, read_metadata
+from plankg.loaders.metadata import Metadata, agency_prefix, read_metadata
 from plankg.loaders.model import Action, AgencyMention, Phase, Plan, Source, Target
 from plankg.loaders.patterns import regex, table
 from plankg.loaders.structure import (
@@ -17,7 +17,7 @@ from plankg.loaders.structure import (
     build_action,
     split_sections,
 )
-from plankg.loaders.targets import is_past_share, literacy_shares, target_at
+from plankg.loaders.targets import ShareStatement, is_past, literacy_shares, target_at
 from plankg.loaders.text import Reading
 
 
@@ -32,7 +32,7 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
         )
     prefix = agency_prefix(meta.region.name)
     actions = tuple(_actions(reading, sections, prefix))
-    shares = literacy_targets(reading, non_action_blocks(sections, preamble), meta.period)
+    shares = literacy_targets(reading, non_action_blocks(sections, preamble), meta.period, prefix)
     plan = Plan(
         source=Source(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), text),
         title=meta.title,
@@ -50,7 +50,7 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
         phases=tuple(_phases(reading, sections)),
         coordinating_office=_coordinating_office(reading, sections, prefix),
     )
-    return _with_warnings(plan, sections)
+    return _with_warnings(plan, meta)
 
 
 def _looks_like_a_plan(title: str, sections: list[Section]) -> bool:
@@ -88,32 +88,74 @@ class LiteracyTargets:
 
 
 def literacy_targets(
-    reading: Reading, blocks: list[Block], period: tuple[int, int] | None
+    reading: Reading,
+    blocks: list[Block],
+    period: tuple[int, int] | None,
+    scope: str,
+    issued_year: int | None = None,
 ) -> LiteracyTargets:
     """The share of citizens with scientific literacy the plan sets for its period (headline),
-    a later one (the outline's 2035 goal) and the latest share of the past (baseline)."""
-    start, end = period if period else (None, None)
-    headline = long_term = baseline = None
+    a later one (the outline's 2035 goal) and the latest share of the past (baseline).
+
+    A share is of the past when due before the period (or, without a period, before the year
+    the plan was issued) or led in by 已达到/分别为/目前; the next share of a series is of the
+    same time unless a change (提升至) leads to it. Where a text states the headline twice (a
+    news report's lead and its body), the fuller statement (a comparator, a hedge) wins.
+    ``scope`` is the plan's level word (市, 省; 国 for the country): shares of wider places
+    (我省 in a city's plan, 全国) are not the plan's."""
+    start = period[0] if period else issued_year
+    end = period[1] if period else None
+    past: list[Target] = []
+    future: list[Target] = []
     for block in blocks:
-        for value_start, unit_end in literacy_shares(reading, block.para.start, block.para.end):
-            target = target_at(reading, value_start, unit_end)
-            if _speaks_of_elsewhere(target):
+        was_past = False
+        for share in literacy_shares(reading, block.para.start, block.para.end):
+            target = target_at(reading, share.value_start, share.unit_end)
+            subject = share.lead_in
+            if _speaks_of_elsewhere(_subject(reading, share), scope):
                 continue
-            if is_past_share(target, start):
-                baseline = target if baseline is None or _later(target, baseline) else baseline
-            elif end and target.year and target.year > end:
-                long_term = long_term or target
-            elif headline is None:
-                headline = target if target.year else replace(target, year=end)
+            was_past = is_past(target, subject, start) or (was_past and not share.changes)
+            (past if was_past else future).append(target)
+    latest = max(enumerate(past), key=lambda found: (found[1].year or 0, found[0]), default=None)
+    baseline = latest[1] if latest else None
+    headline, long_term = _headline_and_later(future, end)
     return LiteracyTargets(headline, long_term, baseline)
 
 
-def _later(target: Target, other: Target) -> bool:
-    return (target.year or 0, target.span.start) >= (other.year or 0, other.span.start)
+def _subject(reading: Reading, share: ShareStatement) -> str:
+    """The words of the target's clause before its value (全省公民…的比例超过), where a place
+    other than the plan's own would be named."""
+    clause_start = reading.last_mark(",。;:!?\n", share.value_start) + 1
+    return reading.norm[clause_start : share.value_start]
 
 
-def _speaks_of_elsewhere(target: Target) -> bool:
-    return any(o in target.text for o in table("metadata", "other_reference"))
+def _headline_and_later(
+    shares: list[Target], end: int | None
+) -> tuple[Target | None, Target | None]:
+    """The share due at the period's end (the first year named when the period is not known),
+    and a share due later."""
+    years = sorted({t.year for t in shares if t.year})
+    due = years[0] if years else end
+    headline = None
+    for target in shares:
+        if target.year in (None, due) and (headline is None or _restates(target, headline)):
+            headline = target if target.year else replace(target, year=due)
+    later = next((t for t in shares if t.year and due and t.year > due), None)
+    return headline, later
+
+
+def _restates(target: Target, headline: Target) -> bool:
+    """The same headline stated again, now with its comparator."""
+    return (
+        headline.comparator == "=" and target.comparator != "=" and target.value == headline.value
+    )
+
+
+def _speaks_of_elsewhere(subject: str, scope: str) -> bool:
+    """A share of the country, or of the province in a city's plan (我省 in a province's own
+    plan is itself)."""
+    others = [o for o in table("metadata", "other_reference") if scope not in o]
+    return any(o in subject for o in others)
 
 
 def _phases(reading: Reading, sections: list[Section]) -> list[Phase]:
@@ -160,8 +202,10 @@ def _office(reading: Reading, start: int, end: int, prefix: str) -> AgencyMentio
     return AgencyMention(name, surface, reading.span(start, end))
 
 
-def _with_warnings(plan: Plan, sections: list[Section]) -> Plan:
+def _with_warnings(plan: Plan, meta: Metadata) -> Plan:
     warnings = []
+    if meta.blank_doc_number:
+        warnings.append(f"文号 {meta.blank_doc_number} has no serial number: recorded as none")
     if not plan.actions:
         warnings.append("no actions found (no 提升行动 / 重点工程 section with (一)… headings)")
     if plan.headline is None:

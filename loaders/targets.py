@@ -8,6 +8,7 @@ punctuation (:meth:`Reading.last_mark`), so a text of n characters is read in O(
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from plankg.loaders.model import Target
@@ -21,17 +22,39 @@ PERCENT_SIGNS = {"%": "%", "％": "%"}
 
 def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
     """Every quantity stated as something to reach in ``reading.text[start:end]``."""
+    norm = reading.norm
     found = [
         (m.start("value"), m.end("unit"))
-        for m in regex("targets", "quantity").finditer(reading.norm, start, end)
-        if not _is_not_an_amount(reading.norm, m.start("value"), m.end("unit"))
+        for m in regex("targets", "quantity").finditer(norm, start, end)
+        if not _is_not_an_amount(norm, m.start("value"), m.end("unit"))
     ]
     found += [
         (m.start("numeral"), m.end("unit"))
-        for m in regex("targets", "numeral_quantity").finditer(reading.norm, start, end)
-        if reading.norm.endswith(tuple(table("targets", "numeral_after")), start, m.start())
+        for m in regex("targets", "numeral_quantity").finditer(norm, start, end)
+        if norm.endswith(tuple(table("targets", "numeral_after")), start, m.start())
+        and not norm.startswith(tuple(table("targets", "numeral_idioms")), m.start())
     ]
-    return [target_at(reading, s, e) for s, e in sorted(found)]
+    return [
+        target_at(reading, s, e)
+        for s, e in sorted(found)
+        if not _counts_plan_parts(norm, e) and not _is_a_statistic(reading, s, e)
+    ]
+
+
+def _counts_plan_parts(norm: str, unit_end: int) -> bool:
+    """实施5项提升行动: a count of the plan's own parts."""
+    return norm.startswith(tuple(table("targets", "plan_parts")), unit_end)
+
+
+def _is_a_statistic(reading: Reading, value_start: int, unit_end: int) -> bool:
+    """A figure of the past or a reference value (比2016年增加5.32%, 全国3.27%的平均水平)."""
+    norm = reading.norm
+    clause_start = reading.last_mark(CLAUSE_MARKS, value_start) + 1
+    before = norm[clause_start:value_start]
+    after = norm[unit_end : reading.next_mark(CLAUSE_MARKS, unit_end)]
+    return any(w in before for w in table("targets", "statistics")) or bool(
+        regex("targets", "reference_after").match(after)
+    )
 
 
 def target_at(reading: Reading, value_start: int, unit_end: int) -> Target:
@@ -144,19 +167,41 @@ def due_year(norm: str, sentence_start: int, value_start: int) -> int | None:
     return max(years)[1] if years else None
 
 
-def literacy_shares(reading: Reading, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Where the share of citizens with scientific literacy is stated: (value start, unit end),
-    and each further share of a series (``分别为8.5%、9.2%``)."""
-    for m in regex("targets", "literacy_share").finditer(reading.norm, start, end):
-        yield m.start("value"), m.end()
+@dataclass(frozen=True)
+class ShareStatement:
+    """A literacy share where a text states it: the value's extent, and the words leading to
+    it from the subject (比例从目前…) or from the share before it in a series (…提升至)."""
+
+    value_start: int
+    unit_end: int
+    lead_in: str
+    changes: bool
+    """Reached from the share before it by a change (提升至, 上升到): a new time, not the
+    same one as the share before it (分别为8.5%、9.2%)."""
+
+
+def literacy_shares(reading: Reading, start: int, end: int) -> Iterator[ShareStatement]:
+    """Where the share of citizens with scientific literacy is stated, and each further share
+    of a series (``分别为8.5%、9.2%``, ``从2010年的3.27%上升到2020年的10.56%``)."""
+    norm = reading.norm
+    for m in regex("targets", "literacy_share").finditer(norm, start, end):
+        yield ShareStatement(m.start("value"), m.end(), norm[m.start() : m.start("value")], True)
         cursor = m.end()
-        while series := regex("targets", "share_series").match(reading.norm, cursor, end):
-            yield series.start("value"), series.end()
+        while series := regex("targets", "share_series").match(norm, cursor, end):
+            lead_in = norm[cursor : series.start("value")]
+            changes = bool(regex("targets", "share_change").search(lead_in))
+            yield ShareStatement(series.start("value"), series.end(), lead_in, changes)
             cursor = series.end()
 
 
-def is_past_share(target: Target, period_start: int | None) -> bool:
-    """A share stated of the past: due before the plan's period, or said with 已达到, 分别为."""
+def is_past(target: Target, lead_in: str, period_start: int | None) -> bool:
+    """A quantity stated of the past: due before the plan's period, or led in by 已达到,
+    分别为, 目前."""
     if period_start and target.year and target.year < period_start:
         return True
-    return any(w in target.text for w in table("targets", "past_markers"))
+    return any(w in lead_in for w in table("targets", "past_markers"))
+
+
+def is_past_share(target: Target, period_start: int | None) -> bool:
+    """A target whose whole clause speaks of the past (for quantities found anywhere)."""
+    return is_past(target, target.text, period_start)

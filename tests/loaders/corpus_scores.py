@@ -131,8 +131,17 @@ def _same_share(got: dict[str, Any] | None, want: dict[str, Any] | None) -> bool
     )
 
 
-def _positions(text: str, quoted: str) -> tuple[int, int]:
-    at = text.find(quoted)
+def _positions(text: str, quoted: str, seen: Counter[str]) -> tuple[int, int]:
+    """Where ``quoted`` stands in ``text``: its n-th occurrence for the n-th time it is quoted
+    (a clause such as 由县科委牵头 can stand several times in one text), or its last one (two
+    targets of one clause quote the same clause)."""
+    at = -1
+    for _ in range(seen[quoted] + 1):
+        following = text.find(quoted, at + 1)
+        if following < 0:
+            break
+        at = following
+    seen[quoted] += 1
     return at, at + len(quoted)
 
 
@@ -164,8 +173,9 @@ def clause_scores() -> tuple[F1, F1]:
         found = inspected(case.id).as_dict()["assignments"]
         spans = [_found_span(c) for c in found]
         used: set[int] = set()
+        seen: Counter[str] = Counter()
         for want in block["clauses"]:
-            where = _positions(case.text, want["clause"])
+            where = _positions(case.text, want["clause"], seen)
             hits = [i for i, s in enumerate(spans) if _overlaps(s, where)]
             used.update(hits)
             got: set[tuple[str, str]] = set().union(*(_found_roles(found[i]) for i in hits))
@@ -205,8 +215,9 @@ def target_scores() -> tuple[F1, dict[str, Accuracy]]:
         found = inspected(case.id).as_dict()["targets"]
         spans = [_found_span(t) for t in found]
         used: set[int] = set()
+        seen: Counter[str] = Counter()
         for want in block["items"]:
-            where = _positions(case.text, want["text"])
+            where = _positions(case.text, want["text"], seen)
             hits = [
                 i
                 for i, s in enumerate(spans)
