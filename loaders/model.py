@@ -8,7 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from plankg.loaders.coverage import Coverage
 
 ActionKind = Literal["提升行动", "重点工程"]
 Role = Literal["lead", "partner", "responsible"]
@@ -181,3 +184,5 @@ class Plan:
     phases: tuple[Phase, ...] = ()
     coordinating_office: AgencyMention | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    coverage: Coverage | None = field(default=None, compare=False)
+    """What was not read (see :mod:`plankg.loaders.coverage`)."""

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from plankg.loaders.agencies import resolve_name
+from plankg.loaders.coverage import coverage_of
 from plankg.loaders.errors import NotAPlanError
 from plankg.loaders.metadata import Metadata, agency_prefix, read_metadata
 from plankg.loaders.model import Action, AgencyMention, Phase, Plan, Source, Target
@@ -50,7 +51,8 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
         phases=tuple(_phases(reading, sections)),
         coordinating_office=_coordinating_office(reading, sections, prefix),
     )
-    return _with_warnings(plan, meta)
+    plan = _with_warnings(plan, meta)
+    return replace(plan, coverage=coverage_of(plan, reading))
 
 
 def _looks_like_a_plan(title: str, sections: list[Section]) -> bool:

@@ -1,0 +1,102 @@
+"""What plankg did not read in a plan: the measures without a lead, the clauses that look like
+assignments and the quantities that look like targets but are not in the plan read, and the
+metadata fields not found — each with its line, so that a user loading a new plan sees at once
+where to look."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plankg.loaders.clauses import find_clauses
+from plankg.loaders.model import Plan, Span
+from plankg.loaders.patterns import alternation
+from plankg.loaders.targets import find_targets
+from plankg.loaders.text import Reading
+
+SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
+AGENCY_NAMED = re.compile(
+    r"(?:[省市区县州旗]|团[省市区县]委)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|科协|妇联|文联|社科联|总工会|政府)"
+)
+METADATA_FIELDS = ("title", "region", "issuer", "doc_number", "issued", "period", "headline")
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    measures: int
+    measures_with_lead: int
+    unread_clauses: tuple[Finding, ...]
+    """Sentences with a role word (牵头, 负责, 配合…) and an agency's name that no assignment
+    of the plan was read from."""
+    unread_targets: tuple[Finding, ...]
+    """Quantities that read as targets outside the plan's measures and headline."""
+    missing: tuple[str, ...]
+    """Metadata fields not found."""
+
+    @property
+    def lead_share(self) -> float:
+        return self.measures_with_lead / self.measures if self.measures else 1.0
+
+
+def coverage_of(plan: Plan, reading: Reading) -> Coverage:
+    measures = [(a, m) for a in plan.actions for m in a.measures]
+    with_lead = sum(1 for a, m in measures if any(x.leads for x in a.assignments_of(m)))
+    return Coverage(
+        measures=len(measures),
+        measures_with_lead=with_lead,
+        unread_clauses=tuple(_unread_clauses(plan, reading)),
+        unread_targets=tuple(_unread_targets(plan, reading)),
+        missing=tuple(f for f in METADATA_FIELDS if not _found(plan, f)),
+    )
+
+
+def _found(plan: Plan, field: str) -> bool:
+    if field == "region":
+        return bool(plan.region.name) and plan.region.code is not None
+    return bool(getattr(plan, field))
+
+
+def _read_spans(plan: Plan) -> list[Span]:
+    spans = [s.span for a in plan.actions for s in (a.assignment,) if s]
+    spans += [m.assignment.span for a in plan.actions for m in a.measures if m.assignment]
+    return spans
+
+
+def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
+    return any(start < s.end and s.start < end for s in spans)
+
+
+def _unread_clauses(plan: Plan, reading: Reading) -> list[Finding]:
+    read = _read_spans(plan)
+    found = []
+    clauses = [reading.span(c.start, c.end) for c in find_clauses(reading)]
+    for m in SENTENCE.finditer(reading.norm):
+        span = reading.span(m.start(), m.end())
+        if _overlaps(span.start, span.end, read) or not _looks_assigned(m.group(), span, clauses):
+            continue
+        found.append(Finding(span.line, span.text.strip()))
+    return found
+
+
+def _looks_assigned(sentence: str, span: Span, clauses: list[Span]) -> bool:
+    if _overlaps(span.start, span.end, clauses):
+        return True
+    if not alternation("assignment", "role_words").search(sentence):
+        return False
+    return bool(AGENCY_NAMED.search(sentence))
+
+
+def _unread_targets(plan: Plan, reading: Reading) -> list[Finding]:
+    read = [t.span for a in plan.actions for m in a.measures for t in m.targets]
+    read += [t.span for t in (plan.headline, plan.long_term, plan.baseline) if t]
+    return [
+        Finding(t.span.line, t.text)
+        for t in find_targets(reading, 0, len(reading.norm))
+        if not _overlaps(t.span.start, t.span.end, read)
+    ]
