@@ -89,6 +89,8 @@ def _settled(run: Run, has_lead: bool) -> Run:
 
 
 def _label_role(label: str | None, has_lead: bool) -> Role | None:
+    if label == "deadline":
+        return None
     if label == "responsible":
         return "partner" if has_lead else "responsible"
     if label in ("lead", "partner"):

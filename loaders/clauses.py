@@ -16,7 +16,7 @@ from functools import cache
 
 from plankg.loaders.agencies import first_verb_run, is_agency_like, parse_clause, run_names
 from plankg.loaders.patterns import alternation, regex
-from plankg.loaders.text import Reading
+from plankg.loaders.text import CELL, Reading
 
 OPENING, CLOSING = "(", ")"
 SENTENCE_END = re.compile(r"[。;!?]")
@@ -37,9 +37,12 @@ def opens_with_label(norm: str) -> bool:
 
 
 def find_clauses(reading: Reading, start: int = 0, end: int | None = None) -> list[Clause]:
-    """Every assignment clause in ``reading.text[start:end]``, in order."""
+    """Every assignment clause in ``reading.text[start:end]``, in order (table rows are read by
+    :mod:`plankg.loaders.tables`)."""
     end = len(reading.text) if end is None else end
-    paras = [p for p in reading.paragraphs if p.end > start and p.start < end]
+    paras = [
+        p for p in reading.paragraphs if p.end > start and p.start < end and CELL not in p.norm
+    ]
     found: list[Clause] = []
     i = 0
     while i < len(paras):

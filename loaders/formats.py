@@ -47,24 +47,71 @@ def text_of(data: bytes, name: str) -> str:
         raise PlanReadError(f"{name}: cannot read as .{suffix} ({type(e).__name__}: {e})") from e
 
 
+CELL = "\t"
+
+
 def docx_text(data: bytes, name: str) -> str:
+    """Paragraphs and tables in the order the document has them; a table row is one line with
+    its cells joined by tabs (a cell merged across columns once, one merged down the rows
+    repeated in each)."""
     import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     document = docx.Document(BytesIO(data))
-    lines = [p.text for p in document.paragraphs]
-    for tbl in document.tables:
-        lines.extend("、".join(cell.text for cell in row.cells) for row in tbl.rows)
+    lines = []
+    for element in document.element.body.iterchildren():
+        if element.tag.endswith("}p"):
+            lines.append(Paragraph(element, document).text)
+        elif element.tag.endswith("}tbl"):
+            lines.extend(_docx_rows(Table(element, document)))
     return "\n".join(lines)
+
+
+def _docx_rows(table) -> list[str]:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append(_cell_text(cell.text))
+        rows.append(CELL.join(cells))
+    return rows
+
+
+def _cell_text(text: str | None) -> str:
+    """A cell's text on one line (a cell's paragraphs and line breaks run on)."""
+    return re.sub(r"\s*\n\s*", "", text or "").replace(CELL, " ").strip()
 
 
 def pdf_text(data: bytes, name: str) -> str:
     import pdfplumber
 
     with pdfplumber.open(BytesIO(data)) as pdf:
-        pages = [page.extract_text() or "" for page in pdf.pages]
+        pages = [_pdf_page_text(page) for page in pdf.pages]
     if not any(p.strip() for p in pages):
         raise PlanReadError(f"{name}: PDF has no text layer (scanned images are not read)")
     return "\n\n".join(pages)
+
+
+def _pdf_page_text(page) -> str:
+    """The page's text, with each ruled table read as rows of tab-separated cells where it
+    stands on the page."""
+    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+    if not tables:
+        return page.extract_text() or ""
+    left, top, right, bottom = page.bbox
+    parts = []
+    for ruled in tables:
+        t_top, t_bottom = ruled.bbox[1], ruled.bbox[3]
+        if t_top > top:
+            parts.append(page.crop((left, top, right, t_top)).extract_text() or "")
+        parts.extend(CELL.join(_cell_text(c) for c in row) for row in ruled.extract())
+        top = t_bottom
+    if top < bottom:
+        parts.append(page.crop((left, top, right, bottom)).extract_text() or "")
+    return "\n".join(parts)
 
 
 def html_text(data: bytes, name: str) -> str:
@@ -83,8 +130,21 @@ def html_text(data: bytes, name: str) -> str:
         tag.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
+    _rows_as_lines(soup)
     container = _main_container(soup)
     return "\n".join(_block_lines(container))
+
+
+def _rows_as_lines(soup) -> None:
+    """A data table's row becomes one paragraph with its cells joined by tabs (rows of a table
+    used for the page's layout, whose cells hold paragraphs, are left alone)."""
+    for row in soup.find_all("tr"):
+        cells = row.find_all(["td", "th"], recursive=False)
+        if len(cells) < 2 or any(c.find(["p", "div", "table", "li"]) for c in cells):
+            continue
+        paragraph = soup.new_tag("p")
+        paragraph.string = CELL.join(_cell_text(c.get_text("")) for c in cells)
+        row.replace_with(paragraph)
 
 
 def _decode_html(data: bytes, name: str) -> str:

@@ -16,6 +16,7 @@ from plankg.loaders.metadata import Metadata, agency_prefix, read_metadata
 from plankg.loaders.model import AgencyMention, Span, StatedCount, Target
 from plankg.loaders.parse import literacy_targets, non_action_blocks
 from plankg.loaders.structure import split_sections
+from plankg.loaders.tables import row_assignment, table_rows
 from plankg.loaders.targets import find_targets, is_past_share
 from plankg.loaders.text import Reading
 
@@ -76,7 +77,12 @@ def inspect_text(text: str) -> Inspection:
 
 
 def _clauses(reading: Reading, prefix: str) -> list[FoundClause]:
-    found = []
+    """Clauses in the text and rows of its task-division tables, in the order they stand."""
+    found = [
+        FoundClause(a.span, a.leads, a.partners, a.responsible, a.counts)
+        for row in table_rows(reading)
+        if (a := row_assignment(reading, row, prefix)) is not None
+    ]
     for clause in find_clauses(reading):
         roles = parse_clause(reading, clause.start, clause.end, prefix)
         if roles.named:
@@ -84,7 +90,7 @@ def _clauses(reading: Reading, prefix: str) -> list[FoundClause]:
             found.append(
                 FoundClause(span, roles.leads, roles.partners, roles.responsible, roles.counts)
             )
-    return found
+    return sorted(found, key=lambda c: c.span.start)
 
 
 def _agencies(mentions: tuple[AgencyMention, ...]) -> list[dict[str, str]]:

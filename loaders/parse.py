@@ -18,6 +18,7 @@ from plankg.loaders.structure import (
     build_action,
     split_sections,
 )
+from plankg.loaders.tables import with_table_rows
 from plankg.loaders.targets import ShareStatement, is_past, literacy_shares, target_at
 from plankg.loaders.text import Reading
 
@@ -32,8 +33,14 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
             "no plan title (…方案/纲要/计划) and no plan sections (提升行动, 重点工程, 目标)"
         )
     prefix = agency_prefix(meta.region.name)
-    actions = tuple(_actions(reading, sections, prefix))
-    shares = literacy_targets(reading, non_action_blocks(sections, preamble), meta.period, prefix)
+    actions = with_table_rows(reading, tuple(_actions(reading, sections, prefix)), prefix)
+    shares = literacy_targets(
+        reading,
+        non_action_blocks(sections, preamble),
+        meta.period,
+        prefix,
+        meta.issued.year if meta.issued else None,
+    )
     plan = Plan(
         source=Source(name, hashlib.sha256(text.encode("utf-8")).hexdigest(), text),
         title=meta.title,

@@ -15,13 +15,21 @@ from typing import Literal
 
 from plankg.loaders.agencies import parse_clause
 from plankg.loaders.clauses import Clause, find_clauses
-from plankg.loaders.model import Action, ActionKind, AgencyMention, Assignment, Measure
+from plankg.loaders.deadlines import deadline_of
+from plankg.loaders.model import (
+    Action,
+    ActionKind,
+    AgencyMention,
+    Assignment,
+    Deadline,
+    Measure,
+)
 from plankg.loaders.patterns import regex, table
 from plankg.loaders.script import to_simplified
 from plankg.loaders.targets import find_targets
-from plankg.loaders.text import Paragraph, Reading
+from plankg.loaders.text import CELL, Paragraph, Reading
 
-BlockKind = Literal["section", "subsection", "item", "assign", "text"]
+BlockKind = Literal["section", "subsection", "item", "assign", "row", "text"]
 FIRST_SENTENCE = re.compile(r"[。;!?]")
 TITLE_LIMIT = 80
 
@@ -55,6 +63,8 @@ class _Draft:
 
 def classify(para: Paragraph, in_actions: bool) -> Block:
     norm = para.norm
+    if CELL in norm:
+        return Block("row", para)
     for kind, path in (
         ("section", ("headings", "section", "pattern")),
         ("subsection", ("headings", "subsection", "pattern")),
@@ -208,10 +218,26 @@ def _assign(
                 per_measure[i] = parts
         covered_from = after
     measures = [
-        _measure(reading, i + 1, d, _assignment(reading, per_measure.get(i, ()), "measure", prefix))
+        _measure(
+            reading,
+            i + 1,
+            d,
+            _assignment(reading, per_measure.get(i, ()), "measure", prefix),
+            _deadline(reading, per_measure.get(i, ()) or action_clause),
+        )
         for i, d in enumerate(drafts)
     ]
     return measures, _assignment(reading, action_clause, "action", prefix)
+
+
+def _deadline(reading: Reading, parts: tuple[Extent, ...]) -> Deadline | None:
+    """A deadline stated in a task's clause (完成时限:2018年12月)."""
+    for start, end in parts:
+        m = regex("assignment", "deadline_label").search(reading.norm, start, end)
+        if m:
+            text = reading.text[m.start("text") : m.end("text")].strip()
+            return deadline_of(text, reading.span(m.start("text"), m.end("text")))
+    return None
 
 
 def _clauses(
@@ -241,6 +267,8 @@ def _assignment(
     if not parts:
         return None
     roles = [parse_clause(reading, start, end, prefix) for start, end in parts]
+    if not any(r.named for r in roles):
+        return None
     return Assignment(
         _merged(r.leads for r in roles),
         _merged(r.partners for r in roles),
@@ -260,7 +288,11 @@ def _merged(groups: Iterable[tuple[AgencyMention, ...]]) -> tuple[AgencyMention,
 
 
 def _measure(
-    reading: Reading, number: int, draft: _Draft, assignment: Assignment | None
+    reading: Reading,
+    number: int,
+    draft: _Draft,
+    assignment: Assignment | None,
+    deadline: Deadline | None = None,
 ) -> Measure:
     end = draft.clause[0] if draft.clause else draft.end
     while end > draft.body_start and reading.text[end - 1] in " \n":
@@ -273,6 +305,7 @@ def _measure(
         span=reading.span(draft.start, end),
         assignment=assignment,
         targets=tuple(find_targets(reading, draft.body_start, end)),
+        deadline=deadline,
     )
 
 

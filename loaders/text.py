@@ -33,6 +33,12 @@ WRAP_LINES = 20
 WRAP_SLACK = 2
 WRAP_SHARE = 0.4
 SENTENCE_MARKS = frozenset("，。；、,;")
+CELL = "\t"
+CELL_GAP = re.compile(r"(?:\t[ \t\u3000]*|(?<![、，,。；;：:])[ \u3000]{2,}\t?)")
+"""A gap between two cells: a tab, or two spaces or more not after punctuation (a cell does not
+end with 、 or ，: spaces after them are a scar of justified prose)."""
+MIN_CELL_GAPS = 2
+"""A line with this many cell gaps or more is a table row (序号, 任务, 牵头单位…)."""
 
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x2014: 0x2014, 0xFF0E: 0x2E})
@@ -59,7 +65,7 @@ class Reading:
         simplified = to_simplified(source)
         chars, origin = _clean(simplified)
         self.text = "".join(
-            c if c in "\n " else source[at] for c, at in zip(chars, origin, strict=True)
+            c if c in "\n \t" else source[at] for c, at in zip(chars, origin, strict=True)
         )
         self.origin = [*origin, len(source)]
         self.norm = "".join(chars).translate(FOLD_WIDTH)
@@ -155,19 +161,37 @@ def _placeholder_offsets(source: str) -> set[int]:
 
 def _squeeze_spaces(kept: list[tuple[str, int]]) -> tuple[str, list[int]]:
     """Drop leading and trailing spaces, and any run of spaces unless both its neighbours are
-    ASCII (Chinese is written without spaces: a space beside a Chinese character is a scar)."""
+    ASCII (Chinese is written without spaces: a space beside a Chinese character is a scar).
+    In a table row — a line with two or more cell gaps (a tab, or two spaces or more) — each
+    gap becomes one tab."""
+    row = _cell_gaps(kept) >= MIN_CELL_GAPS
     out: list[tuple[str, int]] = []
-    pending: int | None = None
+    pending: list[str] = []
+    pending_at = 0
     for c, at in kept:
         if c in SPACE or c.isspace():
-            if pending is None:
-                pending = at
+            if not pending:
+                pending_at = at
+            pending.append(c)
             continue
-        if pending is not None and out and out[-1][0].isascii() and c.isascii():
-            out.append((" ", pending))
-        pending = None
+        if pending and out:
+            if row and _is_cell_gap(pending, out[-1][0]):
+                out.append((CELL, pending_at))
+            elif out[-1][0].isascii() and c.isascii():
+                out.append((" ", pending_at))
+        pending = []
         out.append((c, at))
     return "".join(c for c, _ in out), [at for _, at in out]
+
+
+def _is_cell_gap(spaces: list[str], before: str) -> bool:
+    return CELL in spaces or (len(spaces) >= 2 and before not in "、，,。；;：:")
+
+
+def _cell_gaps(kept: list[tuple[str, int]]) -> int:
+    """Gaps between cells inside a line (a tab, or two spaces or more)."""
+    text = "".join(c for c, _ in kept).strip()
+    return len(CELL_GAP.findall(text))
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -185,7 +209,7 @@ def is_soft_break(line: str, following: str, width: int | None = None) -> bool:
     """Whether the break between two non-empty lines is a scar (page break or hard wrap) inside
     one paragraph rather than the end of a paragraph. In hard-wrapped text (``width``), a line
     that fills the width runs on; a shorter one ends its paragraph."""
-    if line[-1] in TERMINAL:
+    if line[-1] in TERMINAL or CELL in line or CELL in following:
         return False
     if line[-1] in CONTINUING or has_open_bracket(line):
         return True
