@@ -22,8 +22,6 @@ from plankg.loaders.patterns import alternation, regex, table
 from plankg.loaders.text import Reading
 
 GROUP_SEPARATORS = frozenset(",;。\n")
-LONG_NAME = 16
-"""A word longer than this that has 由 inside is a sentence ending in a name: (一)举办…由县科委."""
 OPENING, CLOSING = "(", ")"
 ROLE_ORDER: tuple[Role, ...] = ("lead", "partner", "responsible")
 
@@ -77,7 +75,10 @@ def _runs(norm: str, start: int, end: int) -> Iterator[Run]:
             yield _settled(run, has_lead)
             cursor = verb_end
         default = _label_role(label, has_lead)
-        if default and norm[cursor:seg_end].strip(",;。 \n"):
+        rest = norm[cursor:seg_end].lstrip(",;。 \n")
+        if has_lead and rest.startswith(tuple(table("assignment", "opening_verbs"))):
+            default = "partner"
+        if default and rest.strip(",;。 \n"):
             yield Run(default, cursor, seg_end)
 
 
@@ -120,7 +121,7 @@ def _verb_pattern() -> re.Pattern[str]:
 
 
 def _verbs() -> list[tuple[str, Role]]:
-    return [(pattern, role) for pattern, role in table("assignment", "verbs")]
+    return [(verb["pattern"], verb["role"]) for verb in table("assignment", "verbs")]
 
 
 def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[Run, int]]:
@@ -229,7 +230,7 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | 
         if m and count is None:
             count, end, changed = (m.start(), m.end()), m.start(), True
         by = norm.rfind("由", start + 1, end)
-        if by > 0 and end - start > LONG_NAME and is_agency_like(norm[by + 1 : end]):
+        if by > 0 and not is_agency_like(norm[start:by]) and is_agency_like(norm[by + 1 : end]):
             start, changed = by + 1, True
         for filler in table("assignment", "head_fillers"):
             if norm.startswith(filler, start, end) and end - start > len(filler) + 1:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from plankg.loaders.agencies import first_verb_run, is_agency_like, parse_clause, run_names
+from plankg.loaders.model import Role
 from plankg.loaders.patterns import alternation, regex
 from plankg.loaders.text import CELL, Reading
 
@@ -140,7 +141,7 @@ def _labelled_sentences_end(norm: str, start: int, end: int) -> int:
 @cache
 def _inline_label_pattern() -> re.Pattern[str]:
     labels = alternation("assignment", "labels").pattern
-    return re.compile(rf"(?:^|(?<=[。;,\s]))(?P<label>{labels})\s*:")
+    return re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff]))(?P<label>{labels})\s*:")
 
 
 def _prose(reading: Reading, start: int, end: int) -> Iterator[Clause]:
@@ -160,30 +161,49 @@ def _prose(reading: Reading, start: int, end: int) -> Iterator[Clause]:
 
 
 def _prose_in_sentence(reading: Reading, start: int, end: int) -> Iterator[Clause]:
+    """Comma clauses that open with agencies; those that follow each other are one clause
+    (``由A牵头，B、C配合``)."""
     norm = reading.norm
     c_start = start
+    current: Clause | None = None
+    current_role: Role = "lead"
     while c_start < end:
         found = _opening_agencies(reading, c_start, end)
         if found is None:
+            if current:
+                yield current
+                current = None
             comma = norm.find(",", c_start, end)
             c_start = comma + 1 if comma >= 0 else end
             continue
-        c_end = norm.find(",", found, end)
+        c_end = norm.find(",", found[1], end)
         c_end = end if c_end < 0 else c_end
-        yield Clause(c_start, c_end, False)
+        if current and not _continues(current_role, found[0]):
+            yield current
+            current = None
+        current = Clause(current.start if current else c_start, c_end, False)
+        current_role = found[0]
         c_start = c_end + 1
+    if current:
+        yield current
 
 
-def _opening_agencies(reading: Reading, start: int, end: int) -> int | None:
-    """Where the role verb ends, when ``reading.norm[start:end]`` opens with a run of names
-    closed by one and every word of the run is an agency's name: ``由中国科协、全国妇联牵头``
-    yes; ``引导企业参与`` no."""
+def _continues(role: Role, following: Role) -> bool:
+    """``由A牵头，B、C配合``: partners after a lead are one statement with it; two clauses
+    that each give their own task (A负责…，B负责…) are two."""
+    return role == "lead" and following != "lead"
+
+
+def _opening_agencies(reading: Reading, start: int, end: int) -> tuple[Role, int] | None:
+    """The role and the end of its verb, when ``reading.norm[start:end]`` opens with a run of
+    names closed by a role verb and every word of the run is an agency's name:
+    ``由中国科协、全国妇联牵头`` yes; ``引导企业参与`` no."""
     found = first_verb_run(reading.norm, start, end)
     if found is None or found[0].start != start:
         return None
     names, counts, dropped = run_names(reading, found[0], "")
     strong = all(is_strong_agency(a.name) for a in names)
-    return found[1] if not dropped and (names or counts) and strong else None
+    return (found[0].role, found[1]) if not dropped and (names or counts) and strong else None
 
 
 def is_strong_agency(name: str) -> bool:

@@ -12,7 +12,16 @@ from typing import Any
 @cache
 def load_patterns() -> dict[str, Any]:
     data = files("plankg.loaders").joinpath("data/patterns.toml").read_text(encoding="utf-8")
-    return tomllib.loads(data)
+    patterns = tomllib.loads(data)
+    labels = patterns["assignment"]["labels"]
+    own_line = patterns["assignment"]["own_line"]
+    patterns["assignment"]["own_line"] = own_line.replace("{labels}", _words(labels))
+    return patterns
+
+
+def _words(words: Any) -> str:
+    """An alternation of ``words``, longest first (a regex fragment)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -37,5 +46,4 @@ def alternation(*path: str) -> re.Pattern[str]:
     """A pattern matching any of the words listed at ``path``, longest first."""
     words = table(*path)
     keys = words.keys() if isinstance(words, dict) else words
-    ordered = sorted(keys, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in ordered))
+    return re.compile(_words(keys))

@@ -92,6 +92,8 @@ def split_sections(reading: Reading) -> tuple[list[Block], list[Section]]:
         if block.kind == "section" and block.match is not None:
             title = block.match["title"]
             sections.append(Section(section_kind(title), title, block))
+        elif current is not None and regex("headings", "appendix", "pattern").match(para.norm):
+            sections.append(Section("appendix", para.text, block))
         elif current is None:
             preamble.append(block)
         else:

@@ -34,9 +34,9 @@ WRAP_SLACK = 2
 WRAP_SHARE = 0.4
 SENTENCE_MARKS = frozenset("，。；、,;")
 CELL = "\t"
-CELL_GAP = re.compile(r"(?:\t[ \t\u3000]*|(?<![、，,。；;：:])[ \u3000]{2,}\t?)")
-"""A gap between two cells: a tab, or two spaces or more not after punctuation (a cell does not
-end with 、 or ，: spaces after them are a scar of justified prose)."""
+CELL_GAP = re.compile(r"(?:\t[ \t\u3000]*|(?<![、，,；;])[ \u3000]{2,}\t?)")
+"""A gap between two cells: a tab, or two spaces or more not after a list or clause separator
+(a cell does not end with 、 or ，: spaces after them are a scar of justified prose)."""
 MIN_CELL_GAPS = 2
 """A line with this many cell gaps or more is a table row (序号, 任务, 牵头单位…)."""
 
@@ -185,7 +185,7 @@ def _squeeze_spaces(kept: list[tuple[str, int]]) -> tuple[str, list[int]]:
 
 
 def _is_cell_gap(spaces: list[str], before: str) -> bool:
-    return CELL in spaces or (len(spaces) >= 2 and before not in "、，,。；;：:")
+    return CELL in spaces or (len(spaces) >= 2 and before not in "、，,；;")
 
 
 def _cell_gaps(kept: list[tuple[str, int]]) -> int:

@@ -16,6 +16,9 @@ def pattern_cases(node: Any = None, path: str = "") -> Iterator[tuple[str, str, 
         here = f"{path}.{key}" if path else key
         if isinstance(value, dict):
             yield from pattern_cases(value, here)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for index, entry in enumerate(value):
+                yield from pattern_cases(entry, f"{here}[{index}]")
         elif key.endswith("examples"):
             stem = key.removesuffix("counter_examples").removesuffix("examples").rstrip("_")
             pattern = node.get(stem or "pattern")
