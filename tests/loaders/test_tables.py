@@ -25,9 +25,30 @@ PLAN = """周口市全民科学素质行动规划纲要实施方案（2021—202
 重点任务分工表"""
 HEADER = ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"]
 ROWS = [
-    ["1", "青少年科学素质提升行动", "提升各阶段青少年科学意识和综合素养", "市教育体育局、市科技局", "团市委、市科协", "长期坚持"],
-    ["2", "青少年科学素质提升行动", "加强中小学教师科学素质建设", "市教育体育局", "市科协", "2025年底前"],
-    ["3", "科普基础设施工程", "加快现代科技馆体系建设。到2025年，科普大篷车保有量达到4辆。", "市科协", "市发展改革委、市财政局", "每年"],
+    [
+        "1",
+        "青少年科学素质提升行动",
+        "提升各阶段青少年科学意识和综合素养",
+        "市教育体育局、市科技局",
+        "团市委、市科协",
+        "长期坚持",
+    ],
+    [
+        "2",
+        "青少年科学素质提升行动",
+        "加强中小学教师科学素质建设",
+        "市教育体育局",
+        "市科协",
+        "2025年底前",
+    ],
+    [
+        "3",
+        "科普基础设施工程",
+        "加快现代科技馆体系建设。到2025年，科普大篷车保有量达到4辆。",
+        "市科协",
+        "市发展改革委、市财政局",
+        "每年",
+    ],
 ]
 
 
@@ -62,16 +83,18 @@ def html_table() -> tuple[str, bytes]:
     cells = "".join(
         "<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in [HEADER, *ROWS]
     )
-    page = f"<html><body><div id='content'>{body}<table border='1'>{cells}</table></div></body></html>"
+    page = (
+        f"<html><body><div id='content'>{body}<table border='1'>{cells}</table></div></body></html>"
+    )
     return "html", page.encode("utf-8")
 
 
 def pdf_table() -> tuple[str, bytes]:
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-    from reportlab.lib.styles import ParagraphStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
@@ -116,7 +139,11 @@ def test_a_row_that_restates_a_measure_gives_it_agencies_and_a_deadline(plan):
     assert (first.deadline.kind, first.deadline.year) == ("ongoing", None)
     assert second.assignment is None and second.deadline is None
     assert names(third.assignment.leads) == ["市教育体育局"]
-    assert (third.deadline.kind, third.deadline.year, third.deadline.text) == ("by", 2025, "2025年底前")
+    assert (third.deadline.kind, third.deadline.year, third.deadline.text) == (
+        "by",
+        2025,
+        "2025年底前",
+    )
 
 
 def test_a_row_naming_another_action_becomes_its_measure(plan):
@@ -127,7 +154,9 @@ def test_a_row_naming_another_action_becomes_its_measure(plan):
     assert names(measure.assignment.leads) == ["市科协"]
     assert names(measure.assignment.partners) == ["市发展改革委", "市财政局"]
     assert measure.deadline.kind == "annual"
-    assert [(t.value, t.unit, t.comparator, t.year) for t in measure.targets] == [(4, "辆", ">=", 2025)]
+    assert [(t.value, t.unit, t.comparator, t.year) for t in measure.targets] == [
+        (4, "辆", ">=", 2025)
+    ]
 
 
 def test_the_table_is_not_read_as_text_of_the_last_measure(plan):
