@@ -35,6 +35,7 @@ from plankg.loaders.text import FOLD_WIDTH, Paragraph, Reading, is_title_like
 QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
 ALIAS_MARK = "简称"
 WHITESPACE = re.compile(r"\s+")
+OPENING_BRACKET = re.compile(r"\s*\(")
 HEAD_LINES = 60
 
 
@@ -62,7 +63,9 @@ def read_metadata(reading: Reading, preamble: list[Block]) -> Metadata:
     own_number, blank = _own_doc_number(reading, head, portal)
     cited_in = paras[opener:] if opener is not None else paras
     citations = tuple(
-        c for c in _citations(reading, cited_in, own_number or blank) if c.title != title
+        c
+        for c in _citations(reading, cited_in, own_number or blank)
+        if c.title != title and (c.doc_number is None or c.doc_number != own_number)
     )
     return Metadata(
         title=title,
@@ -249,6 +252,7 @@ def _own_doc_number(
     ]
     written += [_portal_number(portal)] if "doc_number" in portal else []
     written += [p.norm for p in head if _starts_with_number(p.norm)]
+    written += [n for p in head if (n := _number_after_published_title(p.norm))]
     for text in written:
         m = regex("metadata", "doc_number").search(text or "")
         if m and m["number"]:
@@ -256,6 +260,21 @@ def _own_doc_number(
         if m:
             return None, WHITESPACE.sub(" ", to_simplified(m.group()).strip())
     return None, None
+
+
+def _is_number_line(norm: str) -> bool:
+    """A line that is a 文号 alone, bracketed or bulleted: ``(余府发〔2006〕38号)``."""
+    return bool(regex("metadata", "doc_number").fullmatch(norm.strip(" ()•·-")))
+
+
+def _number_after_published_title(norm: str) -> str | None:
+    """A news report's ``印发了《…》(沛政办发〔2012〕40号)``: the plan's own 文号."""
+    title = regex("metadata", "published_title").search(norm)
+    if title is None:
+        return None
+    opening = OPENING_BRACKET.match(norm, title.end())
+    number = regex("metadata", "doc_number").match(norm, opening.end() if opening else title.end())
+    return number.group() if number else None
 
 
 def _portal_number(portal: dict[str, str]) -> str:
