@@ -16,8 +16,8 @@ import click
 from plankg.graph.pipeline import Corpus, expand_paths, load_corpus
 from plankg.graph.problems import Problem
 from plankg.graph.validate import ENGINES
-from plankg.queries.library import QueryError, Table, query_names, query_parameters, run_sparql
-from plankg.queries.render import OUTPUT_FORMATS, render
+from plankg.queries.library import QueryError, query_names, query_parameters, run_sparql
+from plankg.tables import OUTPUT_FORMATS, Table, render
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_NONE_READ, EXIT_INVALID, EXIT_FAILED = 0, 1, 3, 4, 5
 

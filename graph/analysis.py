@@ -35,8 +35,7 @@ from plankg.graph.analysis_networks import (
     partner_only,
 )
 from plankg.graph.analysis_targets import headline_targets, target_comparison
-from plankg.queries import Table
-from plankg.queries.render import render, render_json
+from plankg.tables import Table, render, render_json
 
 DIGITS = 4
 ALL = "all"

@@ -19,7 +19,7 @@ from itertools import combinations
 
 import networkx as nx
 from plankg.graph.analysis_facts import AgencyRole, AnalysisFacts, Source, facts_of
-from plankg.queries import Table
+from plankg.tables import Table
 
 DIGITS = 4
 NETWORK_COLUMNS = (

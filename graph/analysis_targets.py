@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from plankg.graph.analysis_facts import Source, TargetFact, facts_of
 from plankg.graph.target_kinds import in_base_unit, kind_of, number_text, target_kinds
-from plankg.queries import Table
+from plankg.tables import Table
 
 PER_YEAR, CUMULATIVE = "per year", "cumulative"
 HEADLINE_COLUMNS = (

@@ -14,8 +14,7 @@ from plankg.graph.build import PREFIXES, Triple, graph_of
 from plankg.graph.networkx import to_networkx
 from plankg.graph.tables import csv_tables
 from plankg.graph.turtle import serialize_turtle
-from plankg.queries import Table
-from plankg.queries.render import render_csv
+from plankg.tables import Table, render_csv
 from rdflib import Graph
 
 FORMATS = ("ttl", "nt", "jsonld", "graphml", "gexf", "csv")

@@ -18,8 +18,7 @@ from pathlib import Path
 from plankg.graph import report_charts as charts
 from plankg.graph.analysis import TABLES, TableSpec, analyze
 from plankg.graph.analysis_facts import AnalysisFacts, Source, facts_of
-from plankg.queries import Table
-from plankg.queries.render import cell
+from plankg.tables import Table, cell
 
 HTML_NAME, MARKDOWN_NAME, FIGURES = "report.html", "report.md", "figures"
 TITLE = "全民科学素质行动实施方案：跨地区分析 Cross-city analysis of science-literacy plans"

@@ -19,7 +19,7 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from plankg.queries import Table
+from plankg.tables import Table
 
 CJK_FONTS = (
     "Noto Sans CJK SC",

@@ -12,7 +12,7 @@ from typing import Any
 
 from plankg.graph.build import Triple
 from plankg.ontology import ID, PK, PKAT
-from plankg.queries import Table
+from plankg.tables import Table
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS
 

@@ -3,11 +3,10 @@ rdflib store) and ``NAME.cypher`` (for Neo4j). Parameters are bound, never forma
 
 from plankg.queries.library import (
     QueryError,
-    Table,
     load_query,
     query_names,
     query_parameters,
     run_sparql,
 )
 
-__all__ = ["QueryError", "Table", "load_query", "query_names", "query_parameters", "run_sparql"]
+__all__ = ["QueryError", "load_query", "query_names", "query_parameters", "run_sparql"]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from plankg.tables import Table
 from rdflib import Graph, Literal
 
 SUFFIXES = {"sparql": ".rq", "cypher": ".cypher"}
@@ -17,15 +17,6 @@ PARAMETER = re.compile(r"(?P<name>[a-z_]+)\s*\((?P<kind>required|optional)")
 
 class QueryError(ValueError):
     """An unknown query, or a parameter missing or not known to the query."""
-
-
-@dataclass(frozen=True)
-class Table:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Any, ...], ...]
-
-    def records(self) -> list[dict[str, Any]]:
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
 def query_names(backend: str = "sparql") -> list[str]:

@@ -58,7 +58,8 @@ from plankg.graph.analysis import (
 from plankg.graph.networkx import to_networkx
 from plankg.graph.pipeline import load_corpus
 from plankg.graph.target_kinds import kind_of, kind_of_text, target_kinds
-from plankg.queries import Table, query_names, run_sparql
+from plankg.queries import query_names, run_sparql
+from plankg.tables import Table
 
 BRIDGE_PLAN = Path(__file__).with_name("data") / "bridge_plan.txt"
 QUANZHOU = "泉州市"

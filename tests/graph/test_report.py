@@ -21,7 +21,7 @@ from plankg.graph.report import (
     traced_to,
     write_report,
 )
-from plankg.queries import Table
+from plankg.tables import Table
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 EMBEDDED_PNG = re.compile(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"')

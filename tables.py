@@ -1,4 +1,6 @@
-"""Tables for people (aligned, Chinese counted double-width) and for machines (CSV, JSON)."""
+"""Tables: the rows a query or an analysis gives, rendered for people (aligned, Chinese counted
+double-width) and for machines (CSV, JSON). Presentation only: a leaf that imports nothing of
+plankg, so every layer may use it."""
 
 from __future__ import annotations
 
@@ -6,13 +8,40 @@ import csv
 import io
 import json
 import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from plankg.queries.library import Table
-
 OUTPUT_FORMATS = ("table", "csv", "json")
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def head(self, limit: int | None) -> Table:
+        """The first ``limit`` rows (all when None)."""
+        return self if limit is None else Table(self.columns, self.rows[:limit])
+
+
+Row = Sequence[Any]
+
+
+def row_order(columns: Sequence[str], *names: str) -> Callable[[Row], tuple[Any, ...]]:
+    """A sort key over the named columns of rows laid out as ``columns``: ``"-name"`` sorts a
+    numeric column descending (an empty cell as 0), a bare name ascending."""
+    picks = [(columns.index(name.removeprefix("-")), name.startswith("-")) for name in names]
+
+    def key(row: Row) -> tuple[Any, ...]:
+        return tuple(-(row[i] or 0) if descending else row[i] for i, descending in picks)
+
+    return key
 
 
 def render(table: Table, fmt: str = "table") -> str:
