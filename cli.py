@@ -1,8 +1,11 @@
 """The ``plankg`` command: parses arguments, calls the library, prints.
 
-Exit codes: 0 all went well; 1 some input files failed (the others were processed and
-written), or ``--strict`` and there were warnings; 2 usage error; 3 no input file could be
-read; 4 the graph does not conform to the SHACL shapes; 5 a database or query error.
+Choices come from the library's registries (export formats, SHACL engines, views, analysis
+sections). Every expected failure is a :class:`~plankg.errors.PlankgError`; :class:`Command`
+turns it into one line on stderr and the exit code its class carries: 0 all went well; 1 some
+input files failed (the others were processed and written), or ``--strict`` and there were
+warnings; 2 usage error; 3 no input file could be read; 4 the graph does not conform to the
+SHACL shapes; 5 a database or query error.
 """
 
 from __future__ import annotations
@@ -10,16 +13,57 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
-from plankg.graph.pipeline import Corpus, expand_paths, load_corpus
-from plankg.graph.problems import Problem
-from plankg.graph.validate import ENGINES
-from plankg.queries.library import QueryError, query_names, query_parameters, run_sparql
-from plankg.tables import OUTPUT_FORMATS, Table, render
+from plankg import errors
+from plankg.errors import EXIT_OK, EXIT_SOME_FAILED, InputError, ValidationError
+from plankg.graph.analysis import ALL, SECTIONS, analyze, render_analysis
+from plankg.graph.export import FORMATS, write_export
+from plankg.graph.rdf import (
+    ENGINES,
+    Corpus,
+    Problem,
+    build_many,
+    expand_paths,
+    load_corpus,
+    serialize_turtle,
+    validate_turtle,
+)
+from plankg.graph.report import write_report
+from plankg.graph.views import VIEWS, write_view
+from plankg.queries import query_names, query_parameters, run_sparql
+from plankg.tables import OUTPUT_FORMATS, render
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_NONE_READ, EXIT_INVALID, EXIT_FAILED = 0, 1, 3, 4, 5
+if TYPE_CHECKING:
+    from plankg.graph.neo4j import Connection
+
+F = TypeVar("F", bound=Callable[..., Any])
+NEO4J_OPTIONS = (
+    ("uri", "bolt://, neo4j:// or neo4j+s:// URI (env NEO4J_URI)."),
+    ("user", "User (env NEO4J_USER, default neo4j)."),
+    ("password", "Password (env NEO4J_PASSWORD)."),
+    ("database", "Database name (env NEO4J_DATABASE; default: the server's)."),
+)
+
+
+class Command(click.Command):
+    """A command whose expected failures (:class:`~plankg.errors.PlankgError`) end as one
+    line on stderr and the error's exit code; a usage error as click shows its own."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except errors.UsageError as e:
+            raise click.BadParameter(str(e), ctx=ctx, param_hint=e.parameter) from None
+        except errors.PlankgError as e:
+            click.echo(f"plankg: {e}", err=True)
+            ctx.exit(e.exit_code)
+
+
+class Group(click.Group):
+    command_class = Command
+
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 format_option = click.option(
@@ -30,14 +74,20 @@ format_option = click.option(
     show_default=True,
     help="table for people, csv or json for machines.",
 )
+params_option = click.option(
+    "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter."
+)
 workers_option = click.option(
     "--workers", type=int, default=None, help="Processes for reading files (default: all cores)."
 )
 
 
-def fail(message: str, code: int = EXIT_FAILED) -> None:
-    click.echo(f"plankg: {message}", err=True)
-    sys.exit(code)
+def neo4j_options(command: F) -> F:
+    """--uri/--user/--password/--database, falling back to NEO4J_URI, NEO4J_USER,
+    NEO4J_PASSWORD and NEO4J_DATABASE."""
+    for name, text in reversed(NEO4J_OPTIONS):
+        command = click.option(f"--{name}", f"neo4j_{name}", default=None, help=text)(command)
+    return command
 
 
 def report_problems(problems: Sequence[Problem]) -> None:
@@ -45,17 +95,28 @@ def report_problems(problems: Sequence[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
-def problems_exit_code(problems: Sequence[Problem], any_read: bool, strict: bool) -> int:
-    errors = any(p.fatal for p in problems)
-    if errors and not any_read:
-        return EXIT_NONE_READ
-    if errors or (strict and problems):
-        return EXIT_SOME_FAILED
-    return EXIT_OK
+def verdict(problems: Sequence[Problem], any_read: bool, strict: bool = False) -> int:
+    """The exit code of a run that went on: 0; 1 when some files failed (or warned, with
+    ``--strict``); 3 when files failed and none was read."""
+    failed = any(p.fatal for p in problems)
+    if failed and not any_read:
+        return InputError.exit_code
+    return EXIT_SOME_FAILED if failed or (strict and problems) else EXIT_OK
 
 
-def corpus_exit_code(corpus: Corpus, strict: bool) -> int:
-    return problems_exit_code(corpus.problems, bool(corpus.plans), strict)
+def read_plans(paths: Sequence[Path], *, require: bool = True) -> Corpus:
+    """The opening of most commands: read the plans and say in one line each which files
+    failed; with ``require``, no plan read at all is an error."""
+    corpus = load_corpus(paths)
+    report_problems(corpus.errors)
+    if require and not corpus.plans:
+        raise InputError("no plan could be read")
+    return corpus
+
+
+def finish(corpus: Corpus) -> NoReturn:
+    """Exit with the verdict on the files read."""
+    sys.exit(verdict(corpus.errors, bool(corpus.plans)))
 
 
 def progress_bar() -> Callable[[int, int], None] | None:
@@ -76,42 +137,19 @@ def progress_bar() -> Callable[[int, int], None] | None:
     return update
 
 
-def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """--uri/--user/--password/--database, falling back to NEO4J_URI, NEO4J_USER,
-    NEO4J_PASSWORD and NEO4J_DATABASE."""
-    for name, text in reversed(NEO4J_OPTIONS):
-        command = click.option(f"--{name}", f"neo4j_{name}", default=None, help=text)(command)
-    return command
-
-
-NEO4J_OPTIONS = (
-    ("uri", "bolt://, neo4j:// or neo4j+s:// URI (env NEO4J_URI)."),
-    ("user", "User (env NEO4J_USER, default neo4j)."),
-    ("password", "Password (env NEO4J_PASSWORD)."),
-    ("database", "Database name (env NEO4J_DATABASE; default: the server's)."),
-)
-
-
-def neo4j_connection(options: dict[str, Any]):
-    """Open the connection the options name, or fail with one line (exit 5)."""
-    from plankg.graph.neo4j_db import GraphDatabaseError, Neo4jSettings, connect
+def connect_neo4j(options: dict[str, Any]) -> Connection:
+    """The connection the ``--uri``… options (or the environment) name."""
+    from plankg.graph.neo4j import Neo4jSettings, connect
 
     given = {k.removeprefix("neo4j_"): v for k, v in options.items() if k.startswith("neo4j_")}
-    try:
-        return connect(Neo4jSettings.from_env(**given))
-    except GraphDatabaseError as e:
-        fail(str(e))
+    return connect(Neo4jSettings.from_env(**given))
 
 
-def push_and_report(connection: Any, corpus: Corpus, replace: bool) -> None:
-    from plankg.graph.neo4j_db import GraphDatabaseError
-    from plankg.graph.neo4j_push import push_corpus
+def push(corpus: Corpus, options: dict[str, Any], replace: bool = False) -> None:
+    from plankg.graph.neo4j import push_corpus
 
-    try:
-        report = push_corpus(connection, corpus, replace=replace)
-    except GraphDatabaseError as e:
-        fail(str(e))
-    click.echo(report.summary())
+    with connect_neo4j(options) as connection:
+        click.echo(push_corpus(connection, corpus, replace=replace).summary())
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:
@@ -124,7 +162,12 @@ def parse_params(pairs: Sequence[str]) -> dict[str, str]:
     return params
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def echo_written(paths: Sequence[Path]) -> None:
+    for path in paths:
+        click.echo(f"wrote {path}")
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plankg")
 def main() -> None:
     """plankg: a knowledge graph of Chinese science-literacy implementation plans.
@@ -144,11 +187,7 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default="fast",
-    show_default=True,
-    help="SHACL engine.",
+    "--engine", type=click.Choice(ENGINES), default="fast", show_default=True, help="SHACL engine."
 )
 @click.option("--top", type=int, default=10, show_default=True, help="Rows of the top-lead table.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also push the graph to Neo4j.")
@@ -165,32 +204,31 @@ def build_command(
     **neo4j: str | None,
 ) -> None:
     """Parse plans, validate the graph, write Turtle, print a summary and the top leads."""
-    from plankg.graph.batch import TOP_LEAD_COLUMNS, build_many
-
     files, missing = expand_paths(paths)
-    result = build_many(files, out, engine=engine, workers=workers, progress=progress_bar())
+    result = build_many(
+        files, out, engine=engine, workers=workers, progress=progress_bar(), keep_plans=to_neo4j
+    )
     problems = missing + result.problems()
     report_problems(problems)
-    code = problems_exit_code(problems, bool(result.plans), strict)
-    if code == EXIT_NONE_READ:
-        fail("no plan could be read", code)
+    code = verdict(problems, bool(result.plans), strict)
+    if code == InputError.exit_code:
+        raise InputError("no plan could be read")
     click.echo("  ".join(f"{v} {k}" for k, v in result.counts().items()))
     click.echo(result.report.summary())
     click.echo(f"wrote {result.written}")
     click.echo("\nTop lead agencies (measures led, all plans):")
-    click.echo(render(Table(TOP_LEAD_COLUMNS, tuple(result.top_leads()[:top]))))
+    click.echo(render(result.top_leads(top)))
     if not result.report.conforms:
-        sys.exit(EXIT_INVALID)
+        raise ValidationError("the graph does not conform to the plankg shapes")
     if to_neo4j:
-        with neo4j_connection(neo4j) as connection:
-            push_and_report(connection, load_corpus(files, workers=workers), False)
+        push(result.corpus(), neo4j)
     sys.exit(code)
 
 
 @main.command("query")
 @click.argument("name", required=False)
 @paths_argument
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter.")
+@params_option
 @click.option(
     "--list", "list_queries", is_flag=True, help="List the named queries and their parameters."
 )
@@ -223,42 +261,21 @@ def query_command(
             click.echo(f"{query}({described})")
         return
     if backend == "neo4j":
-        table, code = run_on_neo4j(name, parse_params(params), neo4j), EXIT_OK
-    else:
-        corpus = load_corpus(paths)
-        report_problems(corpus.errors)
-        try:
-            table = run_sparql(corpus.graph(), name, parse_params(params))
-        except QueryError as e:
-            fail(str(e), EXIT_FAILED)
-        code = corpus_exit_code(corpus, strict=False)
-    if limit is not None:
-        table = Table(table.columns, table.rows[:limit])
-    click.echo(render(table, fmt))
-    sys.exit(code)
+        from plankg.queries.cypher import run_cypher
 
-
-def run_on_neo4j(name: str, params: dict[str, str], options: dict[str, Any]) -> Table:
-    from plankg.graph.neo4j_db import GraphDatabaseError
-    from plankg.queries.cypher import run_cypher
-
-    with neo4j_connection(options) as connection:
-        try:
-            return run_cypher(connection, name, params)
-        except (QueryError, GraphDatabaseError) as e:
-            fail(str(e))
-    raise AssertionError("unreachable")
+        with connect_neo4j(neo4j) as connection:
+            table = run_cypher(connection, name, parse_params(params))
+        click.echo(render(table.head(limit), fmt))
+        return
+    corpus = read_plans(paths, require=False)
+    table = run_sparql(corpus.graph(), name, parse_params(params))
+    click.echo(render(table.head(limit), fmt))
+    finish(corpus)
 
 
 @main.command("export")
 @paths_argument
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["ttl", "nt", "jsonld", "graphml", "gexf", "csv"]),
-    default="ttl",
-    show_default=True,
-)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="ttl", show_default=True)
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -272,23 +289,16 @@ def export_command(
     paths: tuple[Path, ...], fmt: str, out: Path, from_neo4j: bool, **neo4j: str | None
 ) -> None:
     """Export the graph of the plans (or, with --from-neo4j, the graph stored in Neo4j)."""
-    from plankg.graph.export import write_export
-
     if from_neo4j:
-        from plankg.graph.neo4j_read import read_triples
+        from plankg.graph.neo4j import read_triples
 
-        with neo4j_connection(neo4j) as connection:
+        with connect_neo4j(neo4j) as connection:
             triples = read_triples(connection)
-        for path in write_export(triples, fmt, out):
-            click.echo(f"wrote {path}")
+        echo_written(write_export(triples, fmt, out))
         return
-    corpus = load_corpus(paths)
-    report_problems(corpus.errors)
-    if not corpus.plans:
-        fail("no plan could be read", EXIT_NONE_READ)
-    for path in write_export(corpus.triples(), fmt, out):
-        click.echo(f"wrote {path}")
-    sys.exit(corpus_exit_code(corpus, strict=False))
+    corpus = read_plans(paths)
+    echo_written(write_export(corpus.triples(), fmt, out))
+    finish(corpus)
 
 
 @main.command("validate")
@@ -299,24 +309,20 @@ def export_command(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Validate this Turtle file instead of building from plans.",
 )
-@click.option(
-    "--engine", type=click.Choice(["pyshacl", "fast"]), default="pyshacl", show_default=True
-)
+@click.option("--engine", type=click.Choice(ENGINES), default="pyshacl", show_default=True)
 def validate_command(paths: tuple[Path, ...], graph_file: Path | None, engine: str) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl)."""
-    from plankg.graph.turtle import serialize_turtle
-    from plankg.graph.validate import validate_turtle
-
     if graph_file is not None:
-        turtle = graph_file.read_text(encoding="utf-8")
-        code = EXIT_OK
+        turtle, code = graph_file.read_text(encoding="utf-8"), EXIT_OK
     else:
-        corpus = load_corpus(paths)
-        report_problems(corpus.errors)
-        turtle, code = serialize_turtle(corpus.triples()), corpus_exit_code(corpus, strict=False)
+        corpus = read_plans(paths, require=False)
+        turtle = serialize_turtle(corpus.triples())
+        code = verdict(corpus.errors, bool(corpus.plans))
     report = validate_turtle(turtle, engine)
     click.echo(report.summary(limit=50))
-    sys.exit(code if report.conforms else EXIT_INVALID)
+    if not report.conforms:
+        raise ValidationError("the graph does not conform to the plankg shapes")
+    sys.exit(code)
 
 
 @main.command("viz")
@@ -324,7 +330,7 @@ def validate_command(paths: tuple[Path, ...], graph_file: Path | None, engine: s
 @click.option(
     "--view",
     "view_name",
-    type=click.Choice(["plan", "agencies", "types"]),
+    type=click.Choice(tuple(VIEWS)),
     default="agencies",
     show_default=True,
     help="plan: one plan's tree; agencies: the agency network; types: agency types × regions.",
@@ -348,23 +354,11 @@ def viz_command(
     paths: tuple[Path, ...], view_name: str, out: Path | None, plans: tuple[str, ...]
 ) -> None:
     """Draw an interactive view as one self-contained HTML file that opens offline."""
-    from plankg.graph.view_html import AssetError
-    from plankg.graph.views import ViewError, write_view
-
-    corpus = load_corpus(paths)
-    report_problems(corpus.errors)
-    if not corpus.plans:
-        fail("no plan could be read", EXIT_NONE_READ)
+    corpus = read_plans(paths)
     out = out or Path("out") / f"{view_name}.html"
-    try:
-        view = write_view(corpus.triples(), view_name, out, plans)
-    except ViewError as e:
-        raise click.BadParameter(str(e), param_hint="--plan") from None
-    except AssetError as e:
-        fail(str(e), EXIT_FAILED)
-    nodes, edges = view.counts()
+    nodes, edges = write_view(corpus.triples(), view_name, out, plans).counts()
     click.echo(f"wrote {out} ({nodes} nodes, {edges} edges)")
-    sys.exit(corpus_exit_code(corpus, strict=False))
+    finish(corpus)
 
 
 @main.command("analyze")
@@ -372,26 +366,17 @@ def viz_command(
 @format_option
 @click.option(
     "--section",
-    type=click.Choice(["load", "concentration", "networks", "matrix", "targets", "all"]),
-    default="all",
+    type=click.Choice((*SECTIONS, ALL)),
+    default=ALL,
     show_default=True,
     help="Which tables: lead load, concentration, agency networks, region × type, targets.",
 )
 def analyze_command(paths: tuple[Path, ...], fmt: str, section: str) -> None:
     """Cross-city analysis: lead load, concentration (HHI, Gini), co-lead and collaboration
     networks (networkx), region × agency type, targets side by side."""
-    from plankg.graph.analysis import AnalysisError, analyze, render_analysis
-
-    corpus = load_corpus(paths)
-    report_problems(corpus.errors)
-    if not corpus.plans:
-        fail("no plan could be read", EXIT_NONE_READ)
-    try:
-        tables = analyze(corpus.triples(), section)
-    except AnalysisError as e:
-        fail(str(e), EXIT_FAILED)
-    click.echo(render_analysis(tables, fmt))
-    sys.exit(corpus_exit_code(corpus, strict=False))
+    corpus = read_plans(paths)
+    click.echo(render_analysis(analyze(corpus.triples(), section), fmt))
+    finish(corpus)
 
 
 @main.command("report")
@@ -406,20 +391,9 @@ def analyze_command(paths: tuple[Path, ...], fmt: str, section: str) -> None:
 )
 def report_command(paths: tuple[Path, ...], out: Path) -> None:
     """Write the cross-city analysis as a self-contained HTML report with Markdown beside it."""
-    from plankg.graph.analysis import AnalysisError
-    from plankg.graph.report import ReportError, write_report
-
-    corpus = load_corpus(paths)
-    report_problems(corpus.errors)
-    if not corpus.plans:
-        fail("no plan could be read", EXIT_NONE_READ)
-    try:
-        written = write_report(corpus.triples(), out)
-    except (AnalysisError, ReportError, OSError) as e:
-        fail(str(e), EXIT_FAILED)
-    for path in written:
-        click.echo(f"wrote {path}")
-    sys.exit(corpus_exit_code(corpus, strict=False))
+    corpus = read_plans(paths)
+    echo_written(write_report(corpus.triples(), out))
+    finish(corpus)
 
 
 @main.command("push")
@@ -428,30 +402,22 @@ def report_command(paths: tuple[Path, ...], out: Path) -> None:
 @neo4j_options
 def push_command(paths: tuple[Path, ...], replace: bool, **neo4j: str | None) -> None:
     """Push the graph of the plans to Neo4j (idempotent; safe to rerun after a failure)."""
-    corpus = load_corpus(paths)
-    report_problems(corpus.errors)
-    if not corpus.plans:
-        fail("no plan could be read", EXIT_NONE_READ)
-    with neo4j_connection(neo4j) as connection:
-        push_and_report(connection, corpus, replace)
-    sys.exit(corpus_exit_code(corpus, strict=False))
+    corpus = read_plans(paths)
+    push(corpus, neo4j, replace)
+    finish(corpus)
 
 
 @main.command("cypher")
 @click.argument("query")
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter.")
+@params_option
 @format_option
 @neo4j_options
 def cypher_command(query: str, params: tuple[str, ...], fmt: str, **neo4j: str | None) -> None:
     """Run an ad-hoc read-only Cypher QUERY on Neo4j (a query that would write is refused)."""
-    from plankg.graph.neo4j_db import GraphDatabaseError
-    from plankg.queries.cypher import WriteRefused, run_read_only
+    from plankg.queries.cypher import run_read_only
 
-    with neo4j_connection(neo4j) as connection:
-        try:
-            table = run_read_only(connection, query, parse_params(params))
-        except (GraphDatabaseError, WriteRefused) as e:
-            fail(str(e))
+    with connect_neo4j(neo4j) as connection:
+        table = run_read_only(connection, query, parse_params(params))
     click.echo(render(table, fmt))
 
 

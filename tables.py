@@ -29,6 +29,16 @@ class Table:
         """The first ``limit`` rows (all when None)."""
         return self if limit is None else Table(self.columns, self.rows[:limit])
 
+    def sorted_by(self, *names: str) -> Table:
+        """The rows sorted by the named columns (see :func:`row_order`)."""
+        return Table(self.columns, tuple(sorted(self.rows, key=row_order(self.columns, *names))))
+
+    def without(self, name: str) -> Table:
+        """The table without the column ``name`` (one kept only to sort by)."""
+        i = self.columns.index(name)
+        columns = self.columns[:i] + self.columns[i + 1 :]
+        return Table(columns, tuple(row[:i] + row[i + 1 :] for row in self.rows))
+
 
 Row = Sequence[Any]
 

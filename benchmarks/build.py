@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from plankg.graph.build import build_triples
-from plankg.graph.turtle import serialize_turtle
-from plankg.graph.validate import validate_turtle
+from plankg.graph.rdf.build import build_triples
+from plankg.graph.rdf.turtle import serialize_turtle
+from plankg.graph.rdf.validate import validate_turtle
 from plankg.loaders.read import read_plan, sample_paths
 
 

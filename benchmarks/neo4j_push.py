@@ -2,7 +2,7 @@
 RDFLib store, ``pip install rdflib-neo4j``), pushing the same triples into the same server.
 
 Two corpora: the five sample plans, and the samples repeated ``--times`` times under distinct
-plan identifiers (:mod:`plankg.graph.replicate`). For each, ``--runs`` rounds, alternating the
+plan identifiers (:mod:`plankg.graph.rdf.replicate`). For each, ``--runs`` rounds, alternating the
 tools, each into a cleared database: plankg's push, a second plankg push of the same triples
 (idempotent: it must change nothing), then rdflib-neo4j. Medians of triples/s, nodes/s and
 relationships/s, and the ratio.
@@ -30,18 +30,18 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from plankg.graph.build import Triple
-from plankg.graph.iris import plan_key
-from plankg.graph.neo4j_db import Connection, Neo4jSettings, connect
-from plankg.graph.neo4j_push import (
+from plankg.graph.neo4j.connection import Connection, Neo4jSettings, connect
+from plankg.graph.neo4j.push import (
     DEFAULT_PLANS_PER_PART,
     PushReport,
     clear_database,
     push_parts,
 )
-from plankg.graph.neo4j_read import stored_counts
-from plankg.graph.pipeline import Corpus, load_corpus
-from plankg.graph.replicate import replicated_plans
+from plankg.graph.neo4j.read import stored_counts
+from plankg.graph.rdf.build import Triple
+from plankg.graph.rdf.corpus import Corpus, load_corpus
+from plankg.graph.rdf.iris import plan_key
+from plankg.graph.rdf.replicate import replicated_plans
 from plankg.loaders.model import Plan
 
 SETTLE_SECONDS = 3.0

@@ -20,9 +20,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from plankg.graph.build import build_triples
-from plankg.graph.networkx import to_networkx
-from plankg.graph.pipeline import load_corpus
+from plankg.graph.rdf.build import build_triples
+from plankg.graph.rdf.corpus import load_corpus
+from plankg.graph.rdf.networkx_graph import to_networkx
 from plankg.graph.views import View, agency_view, plan_view, render_html, types_view
 from plankg.loaders.model import Plan
 from playwright.sync_api import Browser, sync_playwright

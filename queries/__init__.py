@@ -1,12 +1,7 @@
 """Named queries, kept as text files beside this module: ``NAME.rq`` (SPARQL, for the embedded
 rdflib store) and ``NAME.cypher`` (for Neo4j). Parameters are bound, never formatted in."""
 
-from plankg.queries.library import (
-    QueryError,
-    load_query,
-    query_names,
-    query_parameters,
-    run_sparql,
-)
+from plankg.errors import QueryError
+from plankg.queries.library import load_query, query_names, query_parameters, run_sparql
 
 __all__ = ["QueryError", "load_query", "query_names", "query_parameters", "run_sparql"]

@@ -13,15 +13,11 @@ from typing import Any
 from neo4j import ManagedTransaction
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Time
-from plankg.graph.neo4j_db import Connection
-from plankg.graph.neo4j_values import float_lexical
-from plankg.queries.library import (
-    QueryError,
-    Table,
-    check_parameters,
-    load_query,
-    query_parameters,
-)
+from plankg.errors import QueryError
+from plankg.graph.neo4j.connection import Connection
+from plankg.graph.neo4j.values import float_lexical
+from plankg.queries.library import check_parameters, load_query, query_parameters
+from plankg.tables import Table
 
 READ_ONLY = "r"
 

@@ -7,16 +7,13 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from plankg.errors import QueryError
 from plankg.tables import Table
 from rdflib import Graph, Literal
 
 SUFFIXES = {"sparql": ".rq", "cypher": ".cypher"}
 PARAMETERS_LINE = re.compile(r"^(?://|#)\s*Parameters:(?P<list>.*)$", re.MULTILINE)
 PARAMETER = re.compile(r"(?P<name>[a-z_]+)\s*\((?P<kind>required|optional)")
-
-
-class QueryError(ValueError):
-    """An unknown query, or a parameter missing or not known to the query."""
 
 
 def query_names(backend: str = "sparql") -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from plankg.graph.pipeline import Corpus, load_corpus
+from plankg.graph.rdf.corpus import Corpus, load_corpus
 from plankg.loaders.read import sample_paths
 
 SAMPLES = sample_paths()
@@ -32,7 +32,7 @@ def neo4j_settings():
     (CI=true), where a skipped Neo4j test is a failure."""
     import os
 
-    from plankg.graph.neo4j_db import Neo4jSettings
+    from plankg.graph.neo4j.connection import Neo4jSettings
 
     if not os.environ.get("NEO4J_URI"):
         message = "NEO4J_URI is not set (scripts/test starts the project's Neo4j)"
@@ -45,8 +45,8 @@ def neo4j_settings():
 @pytest.fixture
 def neo4j(neo4j_settings):
     """A connection to an emptied database."""
-    from plankg.graph.neo4j_db import connect
-    from plankg.graph.neo4j_push import clear_database
+    from plankg.graph.neo4j.connection import connect
+    from plankg.graph.neo4j.push import clear_database
 
     with connect(neo4j_settings) as connection:
         clear_database(connection)

@@ -28,6 +28,7 @@ How 周口 (samples/000_556bb725c444dc6f.txt) was counted: three measures per ac
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -55,9 +56,9 @@ from plankg.graph.analysis import (
     type_matrix,
     type_presence,
 )
-from plankg.graph.networkx import to_networkx
-from plankg.graph.pipeline import load_corpus
-from plankg.graph.target_kinds import kind_of, kind_of_text, target_kinds
+from plankg.graph.analysis.target_kinds import kind_of, kind_of_text, target_kinds
+from plankg.graph.rdf.corpus import load_corpus
+from plankg.graph.rdf.networkx_graph import to_networkx
 from plankg.queries import query_names, run_sparql
 from plankg.tables import Table
 
@@ -428,8 +429,14 @@ def test_every_table_names_its_function_and_query():
     by_name = {spec.name: spec for spec in TABLES}
     assert by_name["lead_load"].function == "plankg.graph.analysis.lead_load"
     assert by_name["lead_load"].query == "top-lead"
-    assert by_name["co_lead_pairs"].function == "plankg.graph.analysis_networks.co_lead_pairs"
+    assert by_name["co_lead_pairs"].function == "plankg.graph.analysis.co_lead_pairs"
     assert {spec.query for spec in TABLES if spec.query} <= set(query_names())
+
+
+def test_every_table_function_is_importable_by_the_name_it_cites():
+    for spec in TABLES:
+        module, _, name = spec.function.rpartition(".")
+        assert getattr(importlib.import_module(module), name) is spec.build
 
 
 def test_render_analysis_for_machines(facts):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from plankg.graph.batch import build_many
-from plankg.graph.build import graph_of
-from plankg.graph.pipeline import load_corpus
+from plankg.graph.rdf.batch import build_many
+from plankg.graph.rdf.build import graph_of
+from plankg.graph.rdf.corpus import load_corpus
 from plankg.loaders.read import sample_paths
 from plankg.queries import run_sparql
 from rdflib import Graph
@@ -29,7 +29,7 @@ def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path):
 def test_merged_top_leads_equal_the_top_lead_query(tmp_path):
     result = build_many(sample_paths(), tmp_path)
     query = run_sparql(load_corpus().graph(), "top-lead")
-    assert result.top_leads() == [tuple(row) for row in query.rows]
+    assert result.top_leads() == query
 
 
 def test_counts(tmp_path):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from plankg.graph.build import build_triples, graph_of, ordered_triples
-from plankg.graph.pipeline import load_corpus
-from plankg.graph.turtle import serialize_turtle
-from plankg.graph.validate import validate_graph, validate_turtle
+from plankg.graph.rdf.build import build_triples, graph_of, ordered_triples
+from plankg.graph.rdf.corpus import load_corpus
+from plankg.graph.rdf.turtle import serialize_turtle
+from plankg.graph.rdf.validate import validate_graph, validate_turtle
 from plankg.loaders.parse import parse_plan
 from plankg.ontology import ID, PK, PKAT
 from rdflib import Graph, Literal, URIRef

@@ -7,9 +7,9 @@ import io
 
 import networkx as nx
 import pytest
-from plankg.graph.build import graph_of
-from plankg.graph.export import FORMATS, export_texts, write_export
-from plankg.graph.pipeline import load_corpus
+from plankg.graph.export.formats import FORMATS, export_texts, write_export
+from plankg.graph.rdf.build import graph_of
+from plankg.graph.rdf.corpus import load_corpus
 from rdflib import Graph
 from rdflib.compare import isomorphic
 

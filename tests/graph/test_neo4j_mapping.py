@@ -7,17 +7,17 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from plankg.graph.build import graph_of
-from plankg.graph.neo4j_mapping import (
+from plankg.graph.neo4j.mapping import (
     Mapping,
     MappingError,
     PropertyTerm,
     cypher_name,
     upper_snake,
 )
-from plankg.graph.neo4j_rows import Decoder, merged_props, property_graph
-from plankg.graph.neo4j_values import decode, encode, float_lexical, to_value
-from plankg.graph.pipeline import load_corpus
+from plankg.graph.neo4j.rows import Decoder, merged_props, property_graph
+from plankg.graph.neo4j.values import decode, encode, float_lexical, to_value
+from plankg.graph.rdf.build import graph_of
+from plankg.graph.rdf.corpus import load_corpus
 from plankg.ontology import ID, PK
 from rdflib import BNode, Literal, URIRef
 from rdflib.compare import isomorphic

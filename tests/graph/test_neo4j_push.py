@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from plankg.cli import main
-from plankg.graph.build import build_triples, graph_of
-from plankg.graph.iris import plan_key
-from plankg.graph.neo4j_db import GraphDatabaseError, connect
-from plankg.graph.neo4j_push import push_corpus, push_triples
-from plankg.graph.neo4j_read import read_triples, stored_counts
-from plankg.graph.neo4j_rows import property_graph
-from plankg.graph.pipeline import Corpus
-from plankg.graph.replicate import replicated_plans, replicated_triples
+from plankg.graph.neo4j.connection import GraphDatabaseError, connect
+from plankg.graph.neo4j.push import push_corpus, push_triples
+from plankg.graph.neo4j.read import read_triples, stored_counts
+from plankg.graph.neo4j.rows import property_graph
+from plankg.graph.rdf.build import build_triples, graph_of
+from plankg.graph.rdf.corpus import Corpus
+from plankg.graph.rdf.iris import plan_key
+from plankg.graph.rdf.replicate import replicated_plans, replicated_triples
 from plankg.ontology import ID, PK
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -133,11 +133,11 @@ def test_replace_swaps_a_changed_plan_and_drops_what_only_it_used(neo4j, corpus,
 
 KILLED_PUSH = """
 import sys, time
-from plankg.graph.neo4j_db import connect
-from plankg.graph.neo4j_push import push_corpus, push_triples
-from plankg.graph.iris import plan_key
-from plankg.graph.pipeline import Corpus, load_corpus
-from plankg.graph.replicate import replicated_plans, replicated_triples
+from plankg.graph.neo4j.connection import connect
+from plankg.graph.neo4j.push import push_corpus, push_triples
+from plankg.graph.rdf.iris import plan_key
+from plankg.graph.rdf.corpus import Corpus, load_corpus
+from plankg.graph.rdf.replicate import replicated_plans, replicated_triples
 
 def progress(done, total):
     print(done, total, flush=True)

@@ -11,9 +11,9 @@ import warnings
 from pathlib import Path
 
 import pytest
-from plankg.graph import report_charts
 from plankg.graph.analysis import TABLES
-from plankg.graph.report import (
+from plankg.graph.report import charts as report_charts
+from plankg.graph.report.pages import (
     FIGURE_PLAN,
     ReportError,
     build_report,

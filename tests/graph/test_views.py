@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from plankg.cli import main
-from plankg.graph.build import build_triples
-from plankg.graph.networkx import to_networkx
-from plankg.graph.pipeline import load_corpus
+from plankg.graph.rdf.build import build_triples
+from plankg.graph.rdf.corpus import load_corpus
+from plankg.graph.rdf.networkx_graph import to_networkx
 from plankg.graph.views import (
     ViewError,
     agency_view,

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from plankg.graph.networkx import to_networkx
-from plankg.graph.pipeline import load_corpus
+from plankg.graph.rdf.corpus import load_corpus
+from plankg.graph.rdf.networkx_graph import to_networkx
 from plankg.graph.views import View, agency_view, plan_view, render_html, types_view
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from click.testing import CliRunner
 from plankg.cli import main
-from plankg.graph.neo4j_push import push_triples
+from plankg.graph.neo4j.push import push_triples
 from plankg.queries import load_query, query_names, query_parameters, run_sparql
 from plankg.queries.cypher import WriteRefused, run_cypher, run_read_only
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from plankg.graph.pipeline import load_corpus
+from plankg.graph.rdf.corpus import load_corpus
 from plankg.queries import QueryError, query_names, query_parameters, run_sparql
 
 

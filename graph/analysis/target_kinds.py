@@ -1,0 +1,85 @@
+"""Kinds of quantitative target (teachers trained, science-education bases, volunteers, …) and
+the base units they are counted in, loaded once from ``target_kinds.toml`` beside this module."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+CLAUSE_MARKS = re.compile(r"[、，,；;。]")
+
+
+@dataclass(frozen=True)
+class TargetKind:
+    id: str
+    zh: str
+    en: str
+    any: tuple[str, ...]
+    all: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        return any(k in text for k in self.any) and all(k in text for k in self.all)
+
+
+@dataclass(frozen=True)
+class BaseUnit:
+    base: str
+    factor: float
+
+
+@cache
+def _data() -> dict:
+    text = files("plankg.graph.analysis").joinpath("target_kinds.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def target_kinds() -> tuple[TargetKind, ...]:
+    return tuple(
+        TargetKind(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()})
+        for entry in _data()["kind"]
+    )
+
+
+@cache
+def base_units() -> dict[str, BaseUnit]:
+    return {unit: BaseUnit(**spec) for unit, spec in _data()["units"].items()}
+
+
+def in_base_unit(value: float, unit: str) -> tuple[float, str]:
+    """``1 万人`` → ``(10000, "人")``; a unit without a base stays as written."""
+    found = base_units().get(unit)
+    return (value * found.factor, found.base) if found else (value, unit)
+
+
+def number_text(value: float) -> str:
+    """``23.0`` → ``23``, ``0.5`` → ``0.5``: the number as a plan writes it."""
+    return f"{value:f}".rstrip("0").rstrip(".")
+
+
+def target_clause(text: str, value: float, unit: str) -> str:
+    """The clause of ``text`` that holds the target's number (with its unit where possible)."""
+    clauses = [c for c in CLAUSE_MARKS.split(text) if c]
+    number = number_text(value)
+    standalone = re.compile(rf"(?<![\d.]){re.escape(number)}(?![\d.])")
+    for wanted in (lambda c: number + unit in c, lambda c: bool(standalone.search(c))):
+        found = [c for c in clauses if wanted(c)]
+        if len(found) == 1:
+            return found[0]
+    return text
+
+
+def kind_of_text(text: str) -> TargetKind | None:
+    """The first kind (in the data file's order) whose keywords ``text`` holds."""
+    return next((kind for kind in target_kinds() if kind.matches(text)), None)
+
+
+def kind_of(text: str, value: float, unit: str) -> TargetKind | None:
+    """The kind of the target ``value unit`` stated in ``text``: read off its own clause first,
+    then off the whole sentence."""
+    return kind_of_text(target_clause(text, value, unit)) or kind_of_text(text)

@@ -1,0 +1,66 @@
+"""The export formats, by name: each makes file name → text from the triples of a graph, and
+:func:`write_export` puts them on disk. ``FORMATS`` is the registry the command line offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from plankg.errors import UsageError
+from plankg.files import write_texts
+from plankg.graph.export.networks import gexf_text, graphml_text
+from plankg.graph.export.rdf import jsonld_text, ntriples_text
+from plankg.graph.export.tables import csv_tables
+from plankg.graph.rdf.build import Triple
+from plankg.graph.rdf.turtle import serialize_turtle
+from plankg.tables import Table, render_csv
+
+Exporter = Callable[[Iterable[Triple]], dict[str, str]]
+
+
+class ExportError(UsageError):
+    """An unknown format."""
+
+
+def csv_text(table: Table) -> str:
+    return render_csv(table) + "\n"
+
+
+def csv_texts(triples: Iterable[Triple]) -> dict[str, str]:
+    return {f"{name}.csv": csv_text(table) for name, table in csv_tables(triples).items()}
+
+
+def _one_file(name: str, text: Callable[[Iterable[Triple]], str]) -> Exporter:
+    return lambda triples: {name: text(triples)}
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "ttl": _one_file("plankg.ttl", serialize_turtle),
+    "nt": _one_file("plankg.nt", ntriples_text),
+    "jsonld": _one_file("plankg.jsonld", jsonld_text),
+    "graphml": _one_file("plankg.graphml", graphml_text),
+    "gexf": _one_file("plankg.gexf", gexf_text),
+    "csv": csv_texts,
+}
+FORMATS = tuple(EXPORTERS)
+FOLDER_FORMATS = frozenset({"csv"})
+"""Formats that always write a folder of files."""
+
+
+def export_texts(triples: Iterable[Triple], fmt: str) -> dict[str, str]:
+    """File name → content of an export of ``triples`` in ``fmt``."""
+    if fmt not in EXPORTERS:
+        raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return EXPORTERS[fmt](triples)
+
+
+def write_export(triples: Iterable[Triple], fmt: str, out: Path) -> list[Path]:
+    """Write the export to ``out``: a folder for CSV (three files), else a file, or a folder
+    to hold the default file name."""
+    texts = export_texts(triples, fmt)
+    if fmt in FOLDER_FORMATS or out.is_dir() or (not out.suffix and not out.exists()):
+        targets = {out / name: text for name, text in texts.items()}
+    else:
+        targets = {out: next(iter(texts.values()))}
+    return write_texts(targets)

@@ -1,0 +1,496 @@
+"""Pushing the graph into Neo4j: constraints and indexes first, then the names in use, then nodes
+and relationships in batches (``UNWIND`` over a parameter list, one transaction per batch;
+values are always parameters, labels and types too, as Cypher's dynamic labels and types; they
+come from the mapping, checked as identifiers).
+
+A push is idempotent and can be rerun after any interruption: nodes are merged on their uri,
+relationships on their ends and type, and a push adds to what is stored (values already stored
+under a key the push sets are kept beside the new ones: an RDF union). Pushing the same plans
+twice therefore writes nothing the second time, and a push cut off anywhere and run again ends
+with the graph an uninterrupted push gives.
+
+A corpus is pushed a few plans at a time (:func:`push_corpus`, :func:`push_parts`): Python
+prepares the next part while the server stores the last, parts overlap where that is safe, and
+memory holds a few parts, not the whole graph; the result is the graph of the union.
+
+``replace=True`` first deletes each pushed plan's subgraph (the plan and every node under its
+IRI) and finally the nodes nothing points to any more (a source file, agency or cited document
+only the old version used). Values the old version added to shared nodes (a second title of a
+cited document) stay.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from threading import Lock
+from time import perf_counter
+from typing import Any, TypeVar
+
+from neo4j import ManagedTransaction, SummaryCounters
+from plankg.graph.neo4j.connection import Connection
+from plankg.graph.neo4j.mapping import Mapping, settings
+from plankg.graph.neo4j.read import stored_counts, stored_mapping
+from plankg.graph.neo4j.rows import NodeRow, PropertyGraph, merged_props, property_graph
+from plankg.graph.neo4j.templates import cypher, statements, template
+from plankg.graph.rdf.build import Triple
+from plankg.graph.rdf.corpus import Corpus
+from plankg.ontology import PK
+
+DEFAULT_BATCH_SIZE = 5000
+DEFAULT_WORKERS = 2
+DEFAULT_PLANS_PER_PART = 50
+Progress = Callable[[int, int], None]
+T = TypeVar("T")
+
+
+@dataclass
+class PushReport:
+    """What a push sent and what it changed in the database."""
+
+    triples: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    batches: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    nodes_deleted: int = 0
+    stored_nodes: int = 0
+    stored_relationships: int = 0
+    seconds: float = 0.0
+
+    def count(self, graph: PropertyGraph) -> None:
+        """Count ``graph`` as sent."""
+        self.triples += graph.triples
+        self.nodes += graph.node_count
+        self.relationships += graph.relationship_count
+
+    def add(self, counters: SummaryCounters) -> None:
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.properties_set += counters.properties_set
+        self.labels_added += counters.labels_added
+        self.nodes_deleted += counters.nodes_deleted
+
+    @property
+    def changed(self) -> bool:
+        counted = ("nodes_created", "relationships_created", "properties_set", "labels_added")
+        return any(getattr(self, name) for name in (*counted, "nodes_deleted"))
+
+    def rates(self) -> dict[str, float]:
+        """Triples, nodes and relationships pushed per second."""
+        seconds = self.seconds or float("inf")
+        return {
+            "triples/s": self.triples / seconds,
+            "nodes/s": self.nodes / seconds,
+            "relationships/s": self.relationships / seconds,
+        }
+
+    def summary(self) -> str:
+        return (
+            f"pushed {self.triples} triples as {self.nodes} nodes and {self.relationships} "
+            f"relationships in {self.batches} batches ({self.seconds:.1f} s, "
+            f"{self.rates()['triples/s']:,.0f} triples/s)\n"
+            f"changed: {self.nodes_created} nodes created, {self.relationships_created} "
+            f"relationships created, {self.properties_set} properties set, {self.labels_added} "
+            f"labels added, {self.nodes_deleted} nodes deleted\n"
+            f"the database holds {self.stored_nodes} nodes and "
+            f"{self.stored_relationships} relationships"
+        )
+
+
+def push_triples(
+    connection: Connection,
+    triples: Iterable[Triple],
+    *,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = DEFAULT_WORKERS,
+    progress: Progress | None = None,
+) -> PushReport:
+    """Push ``triples`` (the graph of some plans); see the module docstring for the guarantees.
+    ``workers`` transactions run at a time; ``progress(done, total)`` is called after each
+    committed batch."""
+    return push_parts(
+        connection,
+        [triples],
+        replace=replace,
+        batch_size=batch_size,
+        workers=workers,
+        progress=progress,
+    )
+
+
+def push_parts(
+    connection: Connection,
+    parts: Iterable[Iterable[Triple]],
+    *,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = DEFAULT_WORKERS,
+    progress: Progress | None = None,
+) -> PushReport:
+    """Push a graph given in parts, such as the triples of a few plans at a time: the database
+    ends with the graph of their union, as :func:`push_triples` of the union would leave it.
+
+    While the server stores one part, Python turns the next into rows, and the parts' writes
+    overlap where that is safe (see :class:`_Pipeline`); memory holds two or three parts rather
+    than the whole graph. ``progress(done, total)`` counts the batches of the parts prepared
+    so far. The report's triples, nodes and relationships are those sent: a node that two
+    parts share counts twice."""
+    started = perf_counter()
+    create_schema(connection)
+    mapping = stored_mapping(connection)
+    report = PushReport()
+    tally = _Tally(progress)
+    create_only = stored_counts(connection).nodes == 0
+    with _collector_paused(), _Pipeline(workers) as pipeline:
+        for part in parts:
+            graph = property_graph(part, mapping)
+            report.count(graph)
+            pipeline.wait_for_nodes()
+            record_mapping(connection, graph.mapping, mapping)
+            mapping = graph.mapping
+            if replace:
+                for plan in plan_uris(graph):
+                    report.nodes_deleted += delete_plan(connection, plan, batch_size)
+            writer = _Writer(connection, graph, report, batch_size, tally)
+            pipeline.write(writer, create_only)
+            create_only = False
+    if replace:
+        report.nodes_deleted += delete_orphans(connection, mapping, batch_size)
+    counts = stored_counts(connection)
+    report.stored_nodes, report.stored_relationships = counts.nodes, counts.relationships
+    report.seconds = perf_counter() - started
+    return report
+
+
+class _Pipeline:
+    """The transactions of consecutive parts, ``workers`` at a time, overlapped where that is
+    safe. A part's nodes are written once the previous part's nodes are stored, so that it
+    sees which of its nodes exist; its relationships once its own nodes and the previous
+    part's relationships are stored, so that a MERGE sees every relationship an earlier part
+    created. The next part's nodes thus fill the gaps while this part's last relationships
+    are stored and while the rows of its relationships are made."""
+
+    def __init__(self, workers: int) -> None:
+        self.pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="plankg-tx")
+        self.relater = ThreadPoolExecutor(1, thread_name_prefix="plankg-relate")
+        self.nodes: list[Future[Any]] = []
+        self.relating: list[Future[None]] = []
+
+    def write(self, writer: _Writer, create_only: bool) -> None:
+        self.nodes = writer.submit_nodes(self.pool, create_only)
+        self.relating.append(self.relater.submit(writer.relate, self.pool, self.nodes))
+
+    def wait_for_nodes(self) -> None:
+        """Return once the last part's nodes are stored; raise what failed so far."""
+        for future in self.nodes:
+            future.result()
+        for future in self.relating:
+            if future.done():
+                future.result()
+
+    def __enter__(self) -> _Pipeline:
+        return self
+
+    def __exit__(self, failure: type[BaseException] | None, *_: object) -> None:
+        try:
+            if failure is None:
+                for future in self.relating:
+                    future.result()
+        finally:
+            cancel = failure is not None or any(f.exception() for f in self.relating if f.done())
+            self.relater.shutdown(cancel_futures=cancel)
+            self.pool.shutdown(cancel_futures=True)  # after a failure, the batches not begun
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while millions of acyclic rows are built and sent: it
+    would walk them again and again for nothing (a third of the time of a large push)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def plan_uris(graph: PropertyGraph) -> list[str]:
+    label = graph.mapping.labels.get(str(PK.Plan))
+    return [uri for labels, uris in graph.nodes.items() if label in labels for uri in uris]
+
+
+def create_schema(connection: Connection) -> None:
+    """The uniqueness constraints, then the lookup indexes of ``mapping.toml``."""
+    with connection.session() as session:
+        for statement in statements("schema"):
+            session.run(statement).consume()
+        for index in settings()["indexes"]:
+            name = f"plankg_{index['label']}_{index['property']}".lower()
+            query = cypher("index", name=name, label=[index["label"]], key=index["property"])
+            session.run(query).consume()
+
+
+def record_mapping(connection: Connection, mapping: Mapping, known: Mapping) -> None:
+    """Store the names ``mapping`` adds to ``known``, before any node uses them."""
+    rows = mapping.new_slots(known)
+    if rows:
+        connection.write(lambda tx: tx.run(template("mapping-write"), rows=rows).consume())
+
+
+def batches(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _batch_count(count: int, size: int) -> int:
+    return -(-count // size)
+
+
+class _Writer:
+    """Writes the nodes of a part, then its relationships, in batches. A batch mixes labels
+    (and relationship types): they are parameters (Cypher's dynamic labels and types), so one
+    query text serves every batch, planned once, and a small push takes a few transactions
+    rather than one per label and type.
+
+    In each node batch, the nodes not stored yet are CREATEd and the others MERGEd (into an
+    empty database, all are CREATEd without asking); both give the node's element id, so
+    relationships find their ends without an index lookup, and are CREATEd when an end is new
+    (nothing can point to a node created a moment ago), MERGEd otherwise. A rerun after an
+    interruption finds what it wrote before, so it MERGEs that.
+    """
+
+    def __init__(
+        self,
+        connection: Connection,
+        graph: PropertyGraph,
+        report: PushReport,
+        batch_size: int,
+        tally: _Tally,
+    ) -> None:
+        self.connection, self.graph, self.report = connection, graph, report
+        self.batch_size, self.tally = batch_size, tally
+        tally.expect(
+            _batch_count(graph.node_count, batch_size)
+            + _batch_count(graph.relationship_count, batch_size)
+        )
+
+    def submit_nodes(self, pool: ThreadPoolExecutor, create_only: bool) -> list[Future[Any]]:
+        """Send the node batches; ``create_only`` when the database held no node at all."""
+        write_nodes = _create_nodes if create_only else _write_nodes
+        return [
+            pool.submit(self._transaction, write_nodes, batch)
+            for batch in batches(self.graph.all_rows(), self.batch_size)
+        ]
+
+    def relate(self, pool: ThreadPoolExecutor, nodes: list[Future[Any]]) -> None:
+        """Once ``nodes`` are stored, send the relationship batches and wait for them."""
+        ids: dict[str, str] = {}
+        fresh: set[str] = set()
+        for future in nodes:
+            batch_ids, batch_fresh = future.result()
+            ids.update(batch_ids)
+            fresh.update(batch_fresh)
+        new, old = self._relationship_batches(ids, fresh)
+        relationships = [
+            pool.submit(self._transaction, function, batch)
+            for function, grouped in ((_create_relationships, new), (_merge_relationships, old))
+            for batch in grouped
+        ]
+        for future in relationships:
+            future.result()
+
+    def _relationship_batches(
+        self, ids: dict[str, str], fresh: set[str]
+    ) -> tuple[list[list[Outgoing]], list[list[Outgoing]]]:
+        """Batches of ``[start, [[type, end], …]]`` rows (element ids), about ``batch_size``
+        relationships each: those with an end created by this push, and the others."""
+        new, old = _Batcher(self.batch_size), _Batcher(self.batch_size)
+        for start, out in self.graph.outgoing.items():
+            if start in fresh:
+                new.add(ids[start], [[rel_type, ids[end]] for rel_type, end in out])
+                continue
+            created: list[list[str]] = []
+            stored: list[list[str]] = []
+            for rel_type, end in out:
+                (created if end in fresh else stored).append([rel_type, ids[end]])
+            new.add(ids[start], created)
+            old.add(ids[start], stored)
+        expected = _batch_count(self.graph.relationship_count, self.batch_size)
+        self.tally.expect(len(new.batches) + len(old.batches) - expected)
+        return new.batches, old.batches
+
+    def _transaction(self, function: Callable, rows: list) -> Any:
+        """``function(tx, rows, mapping)`` in one write transaction; its result."""
+        result, counters = self.connection.write(function, rows, self.graph.mapping)
+        with self.tally.lock:
+            for c in counters:
+                self.report.add(c)
+            self.report.batches += 1
+            self.tally.done_one()
+        return result
+
+
+Outgoing = list[Any]  # [start element id, [[type, end element id], …]]
+
+
+class _Batcher:
+    """Groups rows of outgoing relationships into batches of about ``size`` relationships (a
+    start node's relationships stay in one row)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.batches: list[list[Outgoing]] = []
+        self._batch: list[Outgoing] = []
+        self._count = 0
+
+    def add(self, start: str, out: list[list[str]]) -> None:
+        if not out:
+            return
+        if not self._batch:
+            self.batches.append(self._batch)
+        self._batch.append([start, out])
+        self._count += len(out)
+        if self._count >= self.size:
+            self._batch, self._count = [], 0
+
+
+class _Tally:
+    """Batches committed and expected, for the ``progress`` callback, across the parts."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.lock = Lock()
+        self.done = self.total = 0
+
+    def expect(self, batches: int) -> None:
+        with self.lock:
+            self.total += batches
+
+    def done_one(self) -> None:
+        """One more batch committed (the caller holds the lock)."""
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total)
+
+
+Written = tuple[Any, list[SummaryCounters]]
+
+
+def _write_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) -> Written:
+    """Create the new nodes of the batch, merge the stored ones; their element ids by uri and
+    the uris created."""
+    query = template("nodes-existing")
+    stored = set(tx.run(query, uris=[row.uri for row in rows]).single(strict=True)["existing"])
+    new = [row for row in rows if row.uri not in stored]
+    ids: list[list[str]] = []
+    counters = []
+    if new:
+        record, created = _run(tx, "nodes-create", [row.created() for row in new])
+        ids += record["ids"]
+        counters.append(created)
+    if stored:
+        old = [row for row in rows if row.uri in stored]
+        merged_ids, merge_counters = _merge_nodes(tx, old, mapping)
+        ids += merged_ids
+        counters += merge_counters
+    return (dict(ids), [row.uri for row in new]), counters
+
+
+def _create_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) -> Written:
+    """Create the nodes of a batch (into a database that held none when the push began)."""
+    record, counters = _run(tx, "nodes-create", [row.created() for row in rows])
+    return (dict(record["ids"]), [row.uri for row in rows]), [counters]
+
+
+def _merge_nodes(
+    tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping
+) -> tuple[list[list[str]], list[SummaryCounters]]:
+    record, merged = _run(tx, "nodes-merge", [row.param() for row in rows])
+    clashes = dict(record["stored"])
+    counters = [merged]
+    if clashes:
+        union = [
+            {**row.param(), "props": merged_props(row.props, clashes[row.uri], mapping)}
+            for row in rows
+            if row.uri in clashes
+        ]
+        counters.append(_run(tx, "nodes-update", union)[1])
+    return record["ids"], counters
+
+
+def _create_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
+    return None, [_run(tx, "relationships-create", rows)[1]]
+
+
+def _merge_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
+    return None, [_run(tx, "relationships-merge", rows)[1]]
+
+
+def _run(tx: ManagedTransaction, name: str, rows: list) -> tuple[Any, SummaryCounters]:
+    """Run template ``name`` over ``rows``: its record (None when it returns nothing) and
+    counters. The rows go in a list emptied afterwards: the driver's result keeps its
+    parameters in a reference cycle, which would hold every batch of a push in memory until
+    the cycle collector, paused during a push, runs again (and then walks them all)."""
+    sent = list(rows)
+    result = tx.run(template(name), rows=sent)
+    record = result.single()
+    counters = result.consume().counters
+    sent.clear()
+    return record, counters
+
+
+def _delete_in_batches(connection: Connection, query: str, batch_size: int, **params: Any) -> int:
+    deleted = 0
+    while True:
+        record = connection.write(
+            lambda tx: tx.run(query, batch=batch_size, **params).single(strict=True)
+        )
+        if not record["deleted"]:
+            return deleted
+        deleted += record["deleted"]
+
+
+def delete_plan(connection: Connection, plan: str, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+    """Delete the plan node and every node under its IRI; the number deleted."""
+    query = template("plan-delete")
+    return _delete_in_batches(connection, query, batch_size, plan=plan, prefix=plan + "/")
+
+
+def delete_orphans(
+    connection: Connection, mapping: Mapping, batch_size: int = DEFAULT_BATCH_SIZE
+) -> int:
+    """Delete the nodes (other than plans) nothing points to, until none is left."""
+    plan_label = mapping.labels.get(str(PK.Plan), "Plan")
+    return _delete_in_batches(connection, cypher("orphans-delete", plan=[plan_label]), batch_size)
+
+
+def clear_database(connection: Connection, batch_size: int = 10_000) -> int:
+    """Delete every node and relationship of the database (its schema stays)."""
+    return _delete_in_batches(connection, template("clear"), batch_size)
+
+
+def push_corpus(
+    connection: Connection,
+    corpus: Corpus,
+    *,
+    replace: bool = False,
+    plans_per_part: int = DEFAULT_PLANS_PER_PART,
+    **options: Any,
+) -> PushReport:
+    """Push the plans of ``corpus``, ``plans_per_part`` at a time (see :func:`push_parts`)."""
+    return push_parts(connection, corpus.triple_parts(plans_per_part), replace=replace, **options)

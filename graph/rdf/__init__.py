@@ -1,0 +1,70 @@
+"""Plans as RDF: the model → triples (IRIs derived from content), a deterministic Turtle
+writer, SHACL validation, the corpus read from files (one file's failure never loses the
+others), the batch build that streams many plans to one Turtle file, and the one RDF → networkx
+converter with the reader the analysis and the views share."""
+
+from plankg.graph.rdf.batch import BatchResult, build_many, process_file
+from plankg.graph.rdf.build import (
+    PREFIXES,
+    Triple,
+    build_triples,
+    graph_of,
+    ordered_triples,
+    plan_triples,
+    sorted_triples,
+)
+from plankg.graph.rdf.corpus import (
+    Corpus,
+    PlanKeys,
+    Problem,
+    expand_paths,
+    load_corpus,
+    map_files,
+    read_or_problem,
+)
+from plankg.graph.rdf.index import Index
+from plankg.graph.rdf.iris import plan_iri, plan_key, plan_key_of
+from plankg.graph.rdf.networkx_graph import GraphReader, to_networkx
+from plankg.graph.rdf.replicate import replicated_plans, replicated_triples
+from plankg.graph.rdf.turtle import serialize_turtle
+from plankg.graph.rdf.validate import (
+    ENGINES,
+    ValidationReport,
+    Violation,
+    validate_graph,
+    validate_turtle,
+)
+
+__all__ = [
+    "ENGINES",
+    "PREFIXES",
+    "BatchResult",
+    "Corpus",
+    "GraphReader",
+    "Index",
+    "PlanKeys",
+    "Problem",
+    "Triple",
+    "ValidationReport",
+    "Violation",
+    "build_many",
+    "build_triples",
+    "expand_paths",
+    "graph_of",
+    "load_corpus",
+    "map_files",
+    "ordered_triples",
+    "plan_iri",
+    "plan_key",
+    "plan_key_of",
+    "plan_triples",
+    "process_file",
+    "read_or_problem",
+    "replicated_plans",
+    "replicated_triples",
+    "serialize_turtle",
+    "sorted_triples",
+    "to_networkx",
+    "validate_graph",
+    "validate_turtle",
+]

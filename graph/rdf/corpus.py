@@ -1,0 +1,177 @@
+"""Plans read into memory (a :class:`Corpus`): the model and graph that queries, exports,
+views and analysis work on. (Writing the graph of many files is :mod:`plankg.graph.rdf.batch`.)
+
+Every file is read on its own: a file that fails is reported (one line: which file, what is
+wrong) and the others go on. :func:`map_files` is the one place that decides whether files are
+read in parallel; :class:`PlanKeys` the one place that keys a plan whose region and period
+another plan already has.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from plankg.graph.rdf.build import Triple, build_triples, graph_of, ordered_triples, sorted_triples
+from plankg.graph.rdf.iris import plan_key
+from plankg.loaders.model import Plan
+from plankg.loaders.read import PlanReadError, read_plan, sample_paths
+from rdflib import Graph
+
+PARALLEL_THRESHOLD = 32
+"""From this many files on, files are read by a pool of processes."""
+Progress = Callable[[int, int], None]
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem met while reading an input file: one line naming the file and the reason."""
+
+    path: str
+    message: str
+    fatal: bool
+    """True when the file yielded no plan; False for a warning about a plan that was read."""
+
+    def __str__(self) -> str:
+        kind = "error" if self.fatal else "warning"
+        return f"{kind}: {self.path}: {self.message}"
+
+
+@dataclass
+class Corpus:
+    """Plans read from files, their IRI keys, and what went wrong on the way."""
+
+    plans: list[Plan] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.fatal]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.fatal]
+
+    def triples(self) -> set[Triple]:
+        return build_triples(self.plans, self.keys)
+
+    def triple_parts(self, plans_per_part: int) -> Iterator[list[Triple]]:
+        """The triples of ``plans_per_part`` plans at a time, made when asked for, in the order
+        they are made (see :func:`ordered_triples`); their union is :meth:`triples` (a plan's
+        triples depend on that plan alone)."""
+        for start in range(0, len(self.plans), plans_per_part):
+            end = start + plans_per_part
+            yield ordered_triples(self.plans[start:end], self.keys[start:end])
+
+    def graph(self) -> Graph:
+        return graph_of(sorted_triples(self.triples()))
+
+
+@dataclass
+class PlanKeys:
+    """The plan keys handed out so far, by the content digest of the plan that got each: a
+    second plan with the same region and period is keyed by its digest."""
+
+    digests: dict[str, str] = field(default_factory=dict)
+
+    def repeats(self, key: str, sha256: str) -> bool:
+        """The same text was keyed already."""
+        return self.digests.get(key) == sha256
+
+    def assign(self, key: str, sha256: str) -> tuple[str, str | None]:
+        """The key for this plan, and a note when it had to be its digest."""
+        first = self.digests.setdefault(key, sha256)
+        if first == sha256:
+            return key, None
+        key = f"{key}~{sha256[:12]}"
+        self.digests.setdefault(key, sha256)
+        return key, f"same region and period as {first[:12]}…; keyed by content digest"
+
+
+def expand_paths(paths: Sequence[str | Path] | None) -> tuple[list[Path], list[Problem]]:
+    """Files named, and the plan files inside folders named; the samples when none is named."""
+    if not paths:
+        return sample_paths(), []
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            )
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), "no such file or folder", True))
+    return files, problems
+
+
+def map_files(
+    work: Callable[[Path], R],
+    files: Sequence[Path],
+    *,
+    workers: int | None = None,
+    parallel_from: int = PARALLEL_THRESHOLD,
+    chunksize: int = 8,
+    progress: Progress | None = None,
+) -> Iterator[R]:
+    """``work(file)`` for every file, in order: in this process for a few files or one worker,
+    else in a pool of ``workers`` processes (default: all cores). ``work`` must be picklable
+    (a module-level function, or a :func:`functools.partial` of one)."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(files) < parallel_from:
+        yield from _counted(map(work, files), len(files), progress)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from _counted(pool.map(work, files, chunksize=chunksize), len(files), progress)
+
+
+def _counted(results: Iterable[R], total: int, progress: Progress | None) -> Iterator[R]:
+    for done, result in enumerate(results, start=1):
+        yield result
+        if progress:
+            progress(done, total)
+
+
+def read_or_problem(path: Path) -> Plan | Problem:
+    """The plan in ``path``, or the one-line problem that keeps it from being read."""
+    try:
+        return read_plan(path)
+    except PlanReadError as e:
+        return Problem(str(path), str(e), True)
+
+
+def load_corpus(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Read every plan in ``paths`` (files or folders; the samples when empty)."""
+    files, problems = expand_paths(paths)
+    corpus = Corpus(problems=problems)
+    keys = PlanKeys()
+    results = map_files(read_or_problem, files, workers=workers, progress=progress)
+    for path, result in zip(files, results, strict=True):
+        if isinstance(result, Problem):
+            corpus.problems.append(result)
+        else:
+            corpus_add(corpus, keys, result, str(path))
+    return corpus
+
+
+def corpus_add(corpus: Corpus, keys: PlanKeys, plan: Plan, path: str) -> None:
+    """Add a plan read from ``path``, keyed uniquely, with its warnings."""
+    key, note = keys.assign(plan_key(plan), plan.source.sha256)
+    if note:
+        corpus.problems.append(Problem(path, note, False))
+    corpus.plans.append(plan)
+    corpus.keys.append(key)
+    corpus.problems.extend(Problem(path, w, False) for w in plan.warnings)

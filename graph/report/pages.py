@@ -1,0 +1,227 @@
+"""The cross-city analysis as a report an analyst can hand on: one self-contained HTML file
+(charts as embedded PNG data, style inline, no script, no font or file fetched) and Markdown
+beside it (charts as PNG files in ``figures/``).
+
+Every table and chart names the library function that made it and, where one exists, the named
+query (``queries/*.rq``) that gives the same figures. The output is deterministic: the same
+plans give the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from plankg.errors import OutputError
+from plankg.files import write_texts
+from plankg.graph.analysis import TABLES, AnalysisFacts, Source, TableSpec, analyze, facts_of
+from plankg.graph.report import charts
+from plankg.tables import Table, cell
+
+HTML_NAME, MARKDOWN_NAME, FIGURES = "report.html", "report.md", "figures"
+TITLE = "全民科学素质行动实施方案：跨地区分析 Cross-city analysis of science-literacy plans"
+SECTION_TITLES = {
+    "load": "牵头工作量 Lead load",
+    "concentration": "牵头集中度 Concentration of lead work",
+    "networks": "协作网络 Agency networks",
+    "matrix": "地区 × 单位类型 Who leads what where",
+    "targets": "目标对比 Targets side by side",
+}
+SECTION_NOTES = {
+    "load": (
+        "An action-level assignment counts for every measure of its action. measure_share = "
+        "measures led / the plan's measures; lead_share = measures led / all (agency, measure) "
+        "lead assignments of the plan. A merged bureau counts for each function type it has."
+    ),
+    "concentration": (
+        "hhi (Herfindahl–Hirschman index) = Σ sᵢ², sᵢ = an agency's share of the plan's lead "
+        "assignments: 1/n when n agencies lead equally, 1 when one leads all; effective_leads "
+        "= 1/hhi. gini = Σᵢ Σⱼ |cᵢ − cⱼ| / (2 n² c̄) over the agencies that lead."
+    ),
+    "networks": (
+        "Co-lead network: lead agencies joined when they lead the same measure (weight = "
+        "measures co-led). Collaboration network: lead → partner (weight = measures shared). "
+        "Degree = distinct neighbours, weight = weighted degree, betweenness = normalised, "
+        "on hop counts, per plan (collaboration: on its undirected view)."
+    ),
+    "matrix": (
+        "Cells: measures led by agencies of the type in the plan. A type is named in a plan "
+        "when one of its agencies leads or takes part in a measure."
+    ),
+    "targets": (
+        "Targets are grouped by kind (graph/analysis/target_kinds.toml), basis (per year or "
+        "cumulative) and unit, 万 counted out (1万人次 = 10000 人次); regions_compared counts "
+        "the regions in the same group. Only targets of a known kind are listed."
+    ),
+}
+CSS = """
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+  sans-serif; margin: 2em auto; max-width: 1200px; padding: 0 1em; color: #222; }
+h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #ccc; margin-top: 2em; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.85em; }
+th, td { border: 1px solid #ddd; padding: 2px 6px; vertical-align: top; }
+th { background: #f2f4f7; text-align: left; } td.num { text-align: right; }
+figure { margin: 1em 0; } figure img { max-width: 100%; }
+.source { color: #666; font-size: 0.85em; } code { background: #f4f4f4; padding: 0 3px; }
+"""
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+class ReportError(OutputError):
+    """The report cannot be written where asked."""
+
+
+@dataclass(frozen=True)
+class ReportFigure:
+    name: str
+    title: str
+    section: str
+    png: bytes
+    tables: tuple[TableSpec, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    plans: Table
+    tables: dict[str, Table]
+    figures: tuple[ReportFigure, ...]
+
+
+FIGURE_PLAN: tuple[tuple[str, str, str, str, Callable[[Table], bytes]], ...] = (
+    ("top_leads", "Top lead agencies per region", "load", "lead_load", charts.top_leads_chart),
+    ("type_load", "Measures led by agency type", "load", "type_load", charts.type_load_chart),
+    (
+        "type_matrix",
+        "Region × agency type heat map",
+        "matrix",
+        "type_matrix",
+        charts.type_matrix_heatmap,
+    ),
+    (
+        "headline_targets",
+        "Headline literacy targets",
+        "targets",
+        "headline_targets",
+        charts.headline_chart,
+    ),
+)
+
+
+def traced_to(spec: TableSpec) -> str:
+    """``plankg.graph.analysis.lead_load (named query: top-lead)``."""
+    return spec.function + (f" (named query: {spec.query})" if spec.query else "")
+
+
+def plans_table(facts: AnalysisFacts) -> Table:
+    rows = tuple((facts.region(p), facts.plan_key(p), facts.label(p)) for p in facts.plans)
+    return Table(("region", "plan", "title"), rows)
+
+
+def build_report(source: Source) -> Report:
+    """Every analysis table and the charts drawn from them."""
+    facts = facts_of(source)
+    tables = analyze(facts)
+    specs = {spec.name: spec for spec in TABLES}
+    figures = tuple(
+        ReportFigure(name, title, section, draw(tables[table]), (specs[table],))
+        for name, title, section, table, draw in FIGURE_PLAN
+    )
+    return Report(plans_table(facts), tables, figures)
+
+
+def _markdown_cell(value: object) -> str:
+    return cell(value).replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(table: Table) -> str:
+    lines = ["| " + " | ".join(table.columns) + " |", "|" + "---|" * len(table.columns)]
+    lines += ["| " + " | ".join(_markdown_cell(v) for v in row) + " |" for row in table.rows]
+    return "\n".join(lines)
+
+
+def _figures_of(report: Report, section: str) -> list[ReportFigure]:
+    return [f for f in report.figures if f.section == section]
+
+
+def _specs_of(section: str) -> list[TableSpec]:
+    return [spec for spec in TABLES if spec.section == section]
+
+
+def report_markdown(report: Report, figures: str = FIGURES) -> str:
+    """The report in Markdown; charts are linked as ``{figures}/NAME.png``."""
+    parts = [f"# {TITLE}", "## 方案 Plans", markdown_table(report.plans)]
+    for section, title in SECTION_TITLES.items():
+        parts += [f"## {title}", SECTION_NOTES[section]]
+        for figure in _figures_of(report, section):
+            sources = "; ".join(f"`{traced_to(s)}`" for s in figure.tables)
+            parts += [
+                f"![{figure.title}]({figures}/{figure.name}.png)",
+                f"*{figure.title}* — {sources}",
+            ]
+        for spec in _specs_of(section):
+            if spec.name in report.tables:
+                parts += [f"### {spec.title}", f"Source: `{traced_to(spec)}`"]
+                parts.append(markdown_table(report.tables[spec.name]))
+    return "\n\n".join(parts) + "\n"
+
+
+def html_table(table: Table) -> str:
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in table.columns)
+    body = []
+    for row in table.rows:
+        cells = "".join(
+            f'<td class="num">{html.escape(cell(v))}</td>'
+            if isinstance(v, int | float) and not isinstance(v, bool)
+            else f"<td>{html.escape(cell(v))}</td>"
+            for v in row
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _html_source(spec: TableSpec) -> str:
+    return f'<p class="source">Source: <code>{html.escape(traced_to(spec))}</code></p>'
+
+
+def _html_figure(figure: ReportFigure) -> str:
+    data = base64.b64encode(figure.png).decode("ascii")
+    sources = "; ".join(f"<code>{html.escape(traced_to(s))}</code>" for s in figure.tables)
+    return (
+        f'<figure><img alt="{html.escape(figure.title)}" src="data:image/png;base64,{data}">'
+        f'<figcaption class="source">{html.escape(figure.title)} — {sources}</figcaption></figure>'
+    )
+
+
+def report_html(report: Report) -> str:
+    """The report as one self-contained HTML page."""
+    parts = [f"<h1>{html.escape(TITLE)}</h1>", "<h2>方案 Plans</h2>", html_table(report.plans)]
+    for section, title in SECTION_TITLES.items():
+        parts += [f"<h2>{html.escape(title)}</h2>", f"<p>{html.escape(SECTION_NOTES[section])}</p>"]
+        parts += [_html_figure(f) for f in _figures_of(report, section)]
+        for spec in _specs_of(section):
+            if spec.name in report.tables:
+                parts += [f"<h3>{html.escape(spec.title)}</h3>", _html_source(spec)]
+                parts.append(html_table(report.tables[spec.name]))
+    head = (
+        '<meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        f"<title>{html.escape(TITLE)}</title><style>{CSS}</style>"
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="zh"><head>{head}</head><body>\n'
+        + "\n".join(parts)
+        + "\n</body></html>\n"
+    )
+
+
+def write_report(source: Source, out: Path) -> list[Path]:
+    """Write ``report.html``, ``report.md`` and ``figures/*.png`` into the folder ``out``."""
+    if out.exists() and not out.is_dir():
+        raise ReportError(f"{out} is a file; name a folder for the report")
+    report = build_report(source)
+    figures = {out / FIGURES / f"{figure.name}.png": figure.png for figure in report.figures}
+    pages = {out / HTML_NAME: report_html(report), out / MARKDOWN_NAME: report_markdown(report)}
+    return sorted(write_texts({**figures, **pages}))

@@ -1,0 +1,116 @@
+"""The facts the views draw, read off the networkx graph of the plans
+(:func:`plankg.graph.rdf.networkx_graph.to_networkx`, the one converter, read through its
+:class:`~plankg.graph.rdf.networkx_graph.GraphReader`).
+
+Nothing here parses plan text: the source sentences are the graph's ``sourceText`` literals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from plankg.errors import UsageError
+from plankg.graph.rdf.networkx_graph import GraphReader
+from plankg.ontology import PK, ontology_graph
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
+
+ROLE_NODES = {"lead": str(PK.LeadRole), "partner": str(PK.PartnerRole)}
+
+
+class ViewError(UsageError):
+    """A view cannot be drawn as asked (no such plan, several plans match, unknown view)."""
+
+    parameter = "--plan"
+
+
+@cache
+def class_label(term: URIRef) -> tuple[str, str]:
+    """The (Chinese, English) ``rdfs:label`` of an ontology class or property."""
+    labels = {
+        lit.language: str(lit)
+        for lit in ontology_graph().objects(term, RDFS.label)
+        if isinstance(lit, Literal)
+    }
+    return labels.get("zh", ""), labels.get("en", "")
+
+
+def bilingual(term: URIRef) -> str:
+    zh, en = class_label(term)
+    return f"{zh} {en}".strip()
+
+
+class PlanGraph(GraphReader):
+    """Read access to the networkx graph of plans, in the terms the views need."""
+
+    def plans(self) -> list[str]:
+        return self.of_type("Plan")
+
+    def plan_names(self, plan: str) -> tuple[str, str, str]:
+        return plan, self.plan_key(plan), self.region(plan)
+
+    def find_plan(self, wanted: str | None) -> str:
+        """The plan named by its region (``泉州市``), its key (``泉州市/2021-2025``) or its IRI;
+        the first plan when ``wanted`` is None."""
+        plans = self.plans()
+        if not plans:
+            raise ViewError("the graph holds no plan")
+        if wanted is None:
+            return plans[0]
+        found = [p for p in plans if wanted in self.plan_names(p)]
+        if len(found) == 1:
+            return found[0]
+        known = ", ".join(self.plan_key(p) for p in (found or plans))
+        if found:
+            raise ViewError(f"several plans match {wanted!r}: {known}; name one by its key")
+        raise ViewError(f"no plan matches {wanted!r}; plans: {known}")
+
+    def find_plans(self, wanted: Sequence[str] | None) -> list[str]:
+        if not wanted:
+            return self.plans()
+        return sorted({self.find_plan(name) for name in wanted})
+
+    def plan_measures(self, plans: Iterable[str]) -> list[str]:
+        return [m for plan in plans for _, m in self.action_measures(plan)]
+
+    def action_of(self, measure: str) -> str:
+        return self.sources(measure, "hasMeasure")[0]
+
+    def agency_types(self, agency: str) -> list[str]:
+        return self.targets(agency, "classification")
+
+    def jurisdiction(self, agency: str) -> str:
+        region = self.one(agency, "jurisdiction")
+        return self.text(region) if region else ""
+
+    def type_label(self, agency_type: str) -> str:
+        return f"{self.text(agency_type, 'prefLabel')} {self.text(agency_type, 'prefLabel_en')}"
+
+    def role_label(self, role: str) -> str:
+        node = ROLE_NODES[role]
+        return f"{self.text(node)} {self.text(node, 'label_en')}"
+
+    def action_label(self, action: str) -> str:
+        return f"{self.text(action, 'actionKind')}{self.number(action)}"
+
+    def measure_ref(self, measure: str) -> str:
+        """``提升行动1.2 促进校内外科学教育资源有效衔接``: where a measure stands, and its title."""
+        action = self.action_of(measure)
+        number = f"{self.action_label(action)}.{self.number(measure)}"
+        return f"{number} {self.text(measure, 'title')}"
+
+    def assignment_clauses(self, agency: str, role: str, measure: str) -> list[str]:
+        """The source clauses that make ``agency`` a lead or partner of ``measure``, with their
+        line numbers."""
+        role_node = ROLE_NODES[role]
+        assignments = set(self.sources(measure, "covers")) & set(
+            self.sources(agency, "assignedAgency")
+        )
+        clauses = []
+        for assignment in sorted(assignments):
+            if self.one(assignment, "role") == role_node:
+                clause = self.text(assignment, "sourceText")
+                line = self.attr(assignment, "startLine")
+                clauses.append(f"第{line}行 line {line}：{clause}" if line else clause)
+        return clauses

@@ -1,0 +1,128 @@
+"""A view as one self-contained HTML page: vis-network's JS and CSS inlined from the pyvis
+package, the plankg script and style from ``templates/``, the data as escaped JSON.
+
+pyvis' own template is not used: it fetches Bootstrap and vis files from CDNs whatever
+``cdn_resources`` says (pyvis issue #229), and its filter/select menus hide nodes and list ids
+(#193). A Content-Security-Policy allows only the page's own scripts (by hash) and no request,
+so even a slip in escaping could neither run injected code nor reach the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from dataclasses import asdict
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from plankg.errors import OutputError
+from plankg.graph.views.model import View
+from plankg.graph.views.style import EDGE_STYLES, NODE_STYLES
+
+TEMPLATES = Path(__file__).with_name("templates")
+VIS_VERSION = "vis-9.1.2"
+SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
+JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+class AssetError(OutputError):
+    """vis-network's files are missing from the pyvis package."""
+
+
+@cache
+def vis_asset(name: str) -> str:
+    """A vis-network file shipped inside pyvis, without its source-map reference (a browser
+    with developer tools open would try to fetch the map)."""
+    path = resources.files("pyvis") / "lib" / VIS_VERSION / name
+    if not path.is_file():
+        raise AssetError(f"pyvis has no {VIS_VERSION}/{name}; reinstall pyvis>=0.3.2")
+    return SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))
+
+
+def template_text(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def inline_script(code: str) -> str:
+    """Code safe inside <script>: no ``</script`` or ``<!--`` can end or bend the element."""
+    return re.sub(r"<(/script|!--)", r"<\\\1", code, flags=re.IGNORECASE)
+
+
+def inline_style(css: str) -> str:
+    return re.sub(r"</style", r"<\\/style", css, flags=re.IGNORECASE)
+
+
+def json_for_script(data: Any) -> str:
+    """JSON for a ``<script type="application/json">`` block: ``<``, ``>`` and ``&`` as
+    ``\\u`` escapes, so no plan text can close the element or open another."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(str.maketrans(JSON_ESCAPES))
+
+
+def script_hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_policy(scripts: list[str]) -> str:
+    hashes = " ".join(script_hash(code) for code in scripts)
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
+        "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
+def payload(view: View, facet_labels: dict[str, str]) -> dict[str, Any]:
+    """What the page script reads: nodes, edges by node index, legend, styles, options."""
+    index = {node.id: i for i, node in enumerate(view.nodes)}
+    used = {key for node in view.nodes for key in node.facets}
+    return {
+        "name": view.name,
+        "title": view.title,
+        "nodes": [
+            {k: v for k, v in asdict(node).items() if v not in (None, (), {})}
+            for node in view.nodes
+        ],
+        "edges": [
+            {
+                k: v
+                for k, v in {
+                    "from": index[e.source],
+                    "to": index[e.target],
+                    "kind": e.kind,
+                    "weight": e.weight,
+                    "role": e.role,
+                    "text": e.text,
+                }.items()
+                if v is not None
+            }
+            for e in view.edges
+        ],
+        "legend": [asdict(entry) for entry in view.legend],
+        "facets": [{"key": k, "label": v} for k, v in facet_labels.items() if k in used],
+        "nodeStyles": NODE_STYLES,
+        "edgeStyles": EDGE_STYLES,
+        "edgeLabels": view.edge_labels,
+        "options": view.options,
+    }
+
+
+def render_page(view: View, facet_labels: dict[str, str]) -> str:
+    vis_js = inline_script(vis_asset("vis-network.min.js"))
+    app_js = inline_script(template_text("view.js"))
+    page = Template(template_text("view.html"))
+    return page.substitute(
+        title=html.escape(view.title),
+        policy=html.escape(content_policy([vis_js, app_js])),
+        vis_css=inline_style(vis_asset("vis-network.css")),
+        app_css=inline_style(template_text("view.css")),
+        data=json_for_script(payload(view, facet_labels)),
+        vis_js=vis_js,
+        app_js=app_js,
+    )
