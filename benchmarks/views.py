@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import math
 import statistics
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -27,15 +28,9 @@ from plankg.graph.views import View, agency_view, plan_view, render_html, types_
 from plankg.loaders.model import Plan
 from playwright.sync_api import Browser, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
 REDRAWS = 10
 MEASURE_PAGE = """async count => {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -98,7 +93,7 @@ def main() -> None:
     header = ("nodes", 7), ("edges", 8), ("HTML KB", 9), ("DCL", 8), ("settled", 9), ("redraw", 8)
     print(f"{'view':<26}" + "".join(f"{name:>{width}}" for name, width in header))
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for index, (name, build) in enumerate(cases):
             view = build()
             path = Path(folder) / f"view{index}.html"

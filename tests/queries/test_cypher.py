@@ -6,8 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from click.testing import CliRunner
-from plankg.cli import main
 from plankg.graph.neo4j.push import push_triples
 from plankg.queries import load_query, query_names, query_parameters, run_sparql
 from plankg.queries.cypher import WriteRefused, run_cypher, run_read_only
@@ -118,18 +116,12 @@ def test_ad_hoc_cypher_that_would_write_is_refused(pushed, query):
 
 
 @pytest.mark.neo4j
-def test_the_command_line_refuses_a_write_in_one_line(pushed, neo4j_settings):
-    env = {"NEO4J_URI": neo4j_settings.uri, "NEO4J_PASSWORD": neo4j_settings.password}
-    runner = CliRunner()
-    refused = runner.invoke(main, ["cypher", "MATCH (p:Plan) DETACH DELETE p"], env=env)
+def test_the_command_line_refuses_a_write_in_one_line(pushed, run, neo4j_env):
+    refused = run("cypher", "MATCH (p:Plan) DETACH DELETE p", env=neo4j_env)
     assert refused.exit_code == 5 and refused.stderr.count("\n") == 1
-    read = runner.invoke(
-        main, ["cypher", "MATCH (p:Plan) RETURN count(p) AS plans", "--format", "csv"], env=env
-    )
+    count = "MATCH (p:Plan) RETURN count(p) AS plans"
+    read = run("cypher", count, "--format", "csv", env=neo4j_env)
     assert read.exit_code == 0 and read.stdout.split() == ["plans", "5"]
-    query = runner.invoke(
-        main,
-        ["query", "top-lead", "--backend", "neo4j", "--param", "region=泉州市", "--format", "csv"],
-        env=env,
-    )
+    top = ("top-lead", "--backend", "neo4j", "--param", "region=泉州市", "--format", "csv")
+    query = run("query", *top, env=neo4j_env)
     assert query.exit_code == 0 and query.stdout.splitlines()[1] == "泉州市,市科协,19,6"

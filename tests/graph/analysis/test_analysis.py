@@ -1,5 +1,5 @@
 """The cross-city analysis against figures worked out by hand from the sample plans and from a
-small crafted plan (tests/graph/data/bridge_plan.txt).
+small crafted plan (tests/graph/analysis/data/bridge_plan.txt).
 
 How 泉州 (samples/004_c0321c47fe632fb7.txt) was counted: every action ends with one
 ``责任单位：…牵头，…等单位配合。`` line that stands for each of its measures.

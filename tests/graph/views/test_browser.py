@@ -8,7 +8,6 @@ Skipped when Chromium or Playwright is missing, except under CI=true, where that
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,45 +21,11 @@ from plankg.graph.views import View, agency_view, plan_view, render_html, types_
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("PLANKG_CHROMIUM", "/usr/bin/chromium"))
-OUTPUT = Path(__file__).parents[2] / "test-output" / "views"
+OUTPUT = Path(__file__).parents[3] / "test-output" / "views"
 XSS_PLAN = Path(__file__).parent / "data" / "xss_plan.txt"
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 LOCAL = ("file:", "data:")
-
-
-def require_browser() -> None:
-    missing = None
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = "the playwright package is not installed"
-    if missing is None and not CHROMIUM.exists():
-        missing = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{missing}; CI=true, so the browser tests must run")
-        pytest.skip(missing)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

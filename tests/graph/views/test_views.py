@@ -11,8 +11,6 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from plankg.cli import main
 from plankg.graph.rdf.build import build_triples
 from plankg.graph.rdf.corpus import load_corpus
 from plankg.graph.rdf.networkx_graph import to_networkx
@@ -27,7 +25,7 @@ from plankg.graph.views import (
 from plankg.ontology.taxonomy import agency_types, type_code
 from plankg.ontology.vocabulary import PKAT
 
-EXPECTED = Path(__file__).parents[1] / "loaders" / "expected"
+EXPECTED = Path(__file__).parents[2] / "loaders" / "expected"
 XSS_PLAN = Path(__file__).parent / "data" / "xss_plan.txt"
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -61,7 +59,7 @@ def xss_graph():
     return to_networkx(corpus.triples())
 
 
-@pytest.mark.parametrize("plan", expected_plans(), ids=lambda p: p["region"])
+@pytest.mark.parametrize("plan", expected_plans())
 def test_plan_view_holds_the_plan_its_measures_and_their_agencies(graph, plan):
     view = plan_view(graph, plan["region"])
     roles = measure_roles(plan)
@@ -118,6 +116,7 @@ def test_plan_view_lays_the_tree_out_in_columns_in_plan_order(graph):
             "市教育局牵头，市委宣传部、市科协、团市委、市妇联等单位配合",
         ),
     ],
+    ids=["quanzhou", "xinzhou"],
 )
 def test_lead_edges_carry_the_source_clause(graph, region, agency, measure, clause):
     view = plan_view(graph, region)
@@ -209,6 +208,7 @@ def test_several_plans_matching_one_region_must_be_named_by_key():
         ("plan", ["泉州市", "周口市"], "the plan view shows one plan"),
         ("map", None, "no view 'map'"),
     ],
+    ids=["unknown-plan", "two-plans", "unknown-view"],
 )
 def test_views_refuse_what_they_cannot_draw(graph, name, plans, message):
     with pytest.raises(ViewError, match=message):
@@ -246,16 +246,16 @@ def test_pages_load_nothing_from_the_network(graph, name):
     assert "connect-src 'none'" in html.unescape(policy.group(1))
 
 
-def test_viz_command_writes_the_page(tmp_path):
+def test_viz_command_writes_the_page(run, tmp_path):
     out = tmp_path / "views" / "plan.html"
-    result = CliRunner().invoke(main, ["viz", "--view", "plan", "--plan", "泉州市", "-o", str(out)])
+    result = run("viz", "--view", "plan", "--plan", "泉州市", "-o", out)
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"wrote {out} (78 nodes, 769 edges)"
     assert "vis.Network" in out.read_text(encoding="utf-8")
 
 
-def test_viz_command_rejects_an_unknown_plan_in_one_line(tmp_path):
-    result = CliRunner().invoke(main, ["viz", "--plan", "北京市", "-o", str(tmp_path / "a.html")])
+def test_viz_command_rejects_an_unknown_plan_in_one_line(run, tmp_path):
+    result = run("viz", "--plan", "北京市", "-o", tmp_path / "a.html")
     assert result.exit_code == 2
     assert "no plan matches '北京市'" in result.output
     assert "Traceback" not in result.output

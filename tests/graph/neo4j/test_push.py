@@ -14,8 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from plankg.cli import main
 from plankg.graph.neo4j.connection import GraphDatabaseError, connect
 from plankg.graph.neo4j.push import push_corpus, push_triples
 from plankg.graph.neo4j.read import read_triples, stored_counts
@@ -255,14 +253,11 @@ def test_a_named_database_through_either_scheme(neo4j, neo4j_settings, triples, 
 
 @pytest.mark.parametrize(("fmt", "parse_as"), [("ttl", "turtle"), ("jsonld", "json-ld")])
 def test_export_from_neo4j_rebuilds_the_rdf(
-    neo4j, neo4j_settings, triples, tmp_path, fmt, parse_as
+    neo4j, run, neo4j_env, triples, tmp_path, fmt, parse_as
 ):
     push_triples(neo4j, triples)
     out = tmp_path / f"back.{fmt}"
-    env = {"NEO4J_URI": neo4j_settings.uri, "NEO4J_PASSWORD": neo4j_settings.password}
-    result = CliRunner().invoke(
-        main, ["export", "--from-neo4j", "--format", fmt, "--out", str(out)], env=env
-    )
+    result = run("export", "--from-neo4j", "--format", fmt, "--out", out, env=neo4j_env)
     assert result.exit_code == 0, result.output
     back = Graph().parse(Path(out), format=parse_as)
     assert isomorphic(back, graph_of(triples))
@@ -280,8 +275,7 @@ def test_export_from_neo4j_rebuilds_the_rdf(
         (["--uri", "http://127.0.0.1:7474"], "use bolt://, neo4j:// or neo4j+s://"),
     ],
 )
-def test_connection_errors_are_one_line_and_exit_5(neo4j_settings, option, message):
-    env = {"NEO4J_URI": neo4j_settings.uri, "NEO4J_PASSWORD": neo4j_settings.password}
-    result = CliRunner().invoke(main, ["push", *option], env=env)
+def test_connection_errors_are_one_line_and_exit_5(run, neo4j_env, option, message):
+    result = run("push", *option, env=neo4j_env)
     assert result.exit_code == 5
     assert result.stderr.count("\n") == 1 and message in result.stderr
