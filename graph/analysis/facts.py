@@ -122,6 +122,10 @@ class AnalysisFacts(GraphReader):
     def type_names(self, agency: str) -> str:
         return ";".join(t.zh for t in self.agency_types(agency))
 
+    def agency_cells(self, plan: str, agency: str) -> tuple[str, str, str, str]:
+        """region, plan, agency, agency_type: the first cells of a row about an agency."""
+        return self.region(plan), self.plan_key(plan), self.label(agency), self.type_names(agency)
+
     def headline(self, plan: str, link: str = "headlineTarget") -> TargetFact | None:
         """The plan's headline literacy target (``link="baseline"``: its stated baseline)."""
         found = self.targets(plan, link)

@@ -64,10 +64,7 @@ def lead_load(source: Source) -> Table:
         for agency, ms in led.items():
             rows.append(
                 (
-                    facts.region(plan),
-                    facts.plan_key(plan),
-                    facts.label(agency),
-                    facts.type_names(agency),
+                    *facts.agency_cells(plan, agency),
                     len(ms),
                     len(actions[agency]),
                     len(partnered.get(agency, ())),

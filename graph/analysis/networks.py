@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from itertools import combinations
+from typing import TypeVar
 
 import networkx as nx
 from plankg.graph.analysis.facts import AgencyRole, AnalysisFacts, Source, facts_of
@@ -53,6 +54,16 @@ def _add_agency(graph: nx.Graph, facts: AnalysisFacts, agency: str, region: str)
     graph.add_node(agency, label=facts.label(agency), region=region, types=facts.type_names(agency))
 
 
+G = TypeVar("G", bound=nx.Graph)
+
+
+def _weighted(graph: G, weights: Counter[tuple[str, str]]) -> G:
+    """``graph`` with an edge per pair, ``weight`` = its count, in a stable order."""
+    for (a, b), weight in sorted(weights.items()):
+        graph.add_edge(a, b, weight=weight)
+    return graph
+
+
 def co_lead_network(source: Source, plan: str | None = None) -> nx.Graph:
     """Lead agencies of ``plan`` (all plans when None), joined with weight = measures co-led."""
     facts = facts_of(source)
@@ -64,9 +75,7 @@ def co_lead_network(source: Source, plan: str | None = None) -> nx.Graph:
     weights: Counter[tuple[str, str]] = Counter()
     for leads in _by_measure(roles, "lead").values():
         weights.update(combinations(leads, 2))
-    for (a, b), weight in sorted(weights.items()):
-        graph.add_edge(a, b, weight=weight)
-    return graph
+    return _weighted(graph, weights)
 
 
 def collaboration_network(source: Source, plan: str | None = None) -> nx.DiGraph:
@@ -80,9 +89,7 @@ def collaboration_network(source: Source, plan: str | None = None) -> nx.DiGraph
     weights: Counter[tuple[str, str]] = Counter()
     for measure, leads in _by_measure(roles, "lead").items():
         weights.update((a, b) for a in leads for b in partners.get(measure, []) if a != b)
-    for (a, b), weight in sorted(weights.items()):
-        graph.add_edge(a, b, weight=weight)
-    return graph
+    return _weighted(graph, weights)
 
 
 def _betweenness(graph: nx.Graph) -> dict[str, float]:
@@ -103,10 +110,7 @@ def agency_networks(source: Source) -> Table:
             leads = agency in colead
             rows.append(
                 (
-                    facts.region(plan),
-                    facts.plan_key(plan),
-                    facts.label(agency),
-                    facts.type_names(agency),
+                    *facts.agency_cells(plan, agency),
                     colead.degree(agency) if leads else None,
                     colead.degree(agency, weight="weight") if leads else None,
                     round(colead_between[agency], DIGITS) if leads else None,
@@ -150,10 +154,7 @@ def partner_only(source: Source) -> Table:
         for agency in measures:
             rows.append(
                 (
-                    facts.region(plan),
-                    facts.plan_key(plan),
-                    facts.label(agency),
-                    facts.type_names(agency),
+                    *facts.agency_cells(plan, agency),
                     len(measures[agency]),
                     len(actions[agency]),
                 )

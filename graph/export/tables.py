@@ -112,16 +112,15 @@ def _number(index: Index, node: URIRef) -> int:
     return int(index.value(node, PK.number))
 
 
+def _action_cells(index: Index, plan: URIRef, region: str, action: URIRef) -> tuple[Any, ...]:
+    """plan, region, action_kind, action_no: where a row stands."""
+    return plan_key_of(str(plan)), region, index.text(action, PK.actionKind), _number(index, action)
+
+
 def assignments_table(index: Index) -> Table:
     rows = []
     for plan, region, action in _actions(index):
-        head = (
-            plan_key_of(str(plan)),
-            region,
-            index.text(action, PK.actionKind),
-            _number(index, action),
-            index.text(action, DCTERMS.title),
-        )
+        head = (*_action_cells(index, plan, region, action), index.text(action, DCTERMS.title))
         for measure in index.all(action, PK.hasMeasure):
             for assignment in index.subjects(PK.covers, measure):
                 rows.append(head + _assignment_cells(index, measure, assignment))
@@ -156,14 +155,8 @@ def targets_table(index: Index) -> Table:
             )
     for plan, region, action in _actions(index):
         for measure in index.all(action, PK.hasMeasure):
+            head = (*_action_cells(index, plan, region, action), _number(index, measure))
             for target in index.all(measure, PK.hasTarget):
-                head = (
-                    plan_key_of(str(plan)),
-                    region,
-                    index.text(action, PK.actionKind),
-                    _number(index, action),
-                    _number(index, measure),
-                )
                 rows.append(head + _target_cells(index, target))
     table = Table((*TARGETS, START_CHAR), tuple(rows))
     return table.sorted_by("plan", START_CHAR).without(START_CHAR)

@@ -17,6 +17,7 @@ from math import ceil
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from plankg.tables import Table
@@ -86,7 +87,7 @@ def _column(table: Table, name: str) -> int:
     return table.columns.index(name)
 
 
-def _barh(axes, labels: Sequence[str], values: Sequence[float], title: str) -> None:
+def _barh(axes: Axes, labels: Sequence[str], values: Sequence[float], title: str) -> None:
     positions = range(len(labels))
     axes.barh(positions, values, color=BAR_COLOR)
     axes.set_yticks(list(positions), labels=list(labels))
@@ -164,46 +165,55 @@ def headline_chart(headline_targets: Table) -> bytes:
         _column(headline_targets, c) for c in ("region", "headline", "baseline")
     )
     rows = headline_targets.rows
-    positions = list(range(len(rows)))
     with chart_style():
         figure = Figure(figsize=(1.3 * len(rows) + 2.5, 3.6))
         axes = figure.add_subplot()
-        axes.bar(
-            positions, [r[value] for r in rows], width=0.6, color=BAR_COLOR, label="目标 target"
+        _target_bars(axes, [r[value] for r in rows])
+        _baseline_marks(
+            axes, [(i, r[baseline]) for i, r in enumerate(rows) if r[baseline] is not None]
         )
-        for i, r in enumerate(rows):
-            axes.annotate(
-                f"{r[value]:g}%",
-                (i, r[value]),
-                xytext=(0, 3),
-                textcoords="offset points",
-                ha="center",
-                fontsize=8,
-            )
-        based = [(i, r[baseline]) for i, r in enumerate(rows) if r[baseline] is not None]
-        for n, (i, level) in enumerate(based):
-            axes.hlines(
-                level,
-                i - 0.3,
-                i + 0.3,
-                colors=BASELINE_COLOR,
-                linestyles="dashed",
-                linewidth=2,
-                label="基线 baseline" if n == 0 else None,
-            )
-            axes.annotate(
-                f"{level:g}%",
-                (i, level),
-                xytext=(0, -10),
-                textcoords="offset points",
-                ha="center",
-                fontsize=8,
-                color="white",
-            )
-        axes.set_xticks(positions, labels=[r[region] for r in rows], rotation=20, ha="right")
+        axes.set_xticks(range(len(rows)), labels=[r[region] for r in rows], rotation=20, ha="right")
         axes.set_ylabel("具备科学素质的公民比例 %")
         axes.legend(loc="upper left", fontsize=8)
         axes.margins(y=0.15)
         figure.suptitle("总体目标 Headline literacy target by region")
         figure.tight_layout()
         return png_bytes(figure)
+
+
+def _target_bars(axes: Axes, values: Sequence[float]) -> None:
+    """A bar per region, its percentage written above it."""
+    positions = list(range(len(values)))
+    axes.bar(positions, values, width=0.6, color=BAR_COLOR, label="目标 target")
+    for i, value in enumerate(values):
+        axes.annotate(
+            f"{value:g}%",
+            (i, value),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+        )
+
+
+def _baseline_marks(axes: Axes, baselines: Sequence[tuple[int, float]]) -> None:
+    """A dashed line across the bar at each stated baseline, its percentage inside the bar."""
+    for n, (i, level) in enumerate(baselines):
+        axes.hlines(
+            level,
+            i - 0.3,
+            i + 0.3,
+            colors=BASELINE_COLOR,
+            linestyles="dashed",
+            linewidth=2,
+            label="基线 baseline" if n == 0 else None,
+        )
+        axes.annotate(
+            f"{level:g}%",
+            (i, level),
+            xytext=(0, -10),
+            textcoords="offset points",
+            ha="center",
+            fontsize=8,
+            color="white",
+        )

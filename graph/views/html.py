@@ -22,7 +22,7 @@ from string import Template
 from typing import Any
 
 from plankg.errors import OutputError
-from plankg.graph.views.model import View
+from plankg.graph.views.model import View, ViewEdge
 from plankg.graph.views.style import EDGE_STYLES, NODE_STYLES
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -89,21 +89,7 @@ def payload(view: View, facet_labels: dict[str, str]) -> dict[str, Any]:
             {k: v for k, v in asdict(node).items() if v not in (None, (), {})}
             for node in view.nodes
         ],
-        "edges": [
-            {
-                k: v
-                for k, v in {
-                    "from": index[e.source],
-                    "to": index[e.target],
-                    "kind": e.kind,
-                    "weight": e.weight,
-                    "role": e.role,
-                    "text": e.text,
-                }.items()
-                if v is not None
-            }
-            for e in view.edges
-        ],
+        "edges": [_edge_record(edge, index) for edge in view.edges],
         "legend": [asdict(entry) for entry in view.legend],
         "facets": [{"key": k, "label": v} for k, v in facet_labels.items() if k in used],
         "nodeStyles": NODE_STYLES,
@@ -111,6 +97,19 @@ def payload(view: View, facet_labels: dict[str, str]) -> dict[str, Any]:
         "edgeLabels": view.edge_labels,
         "options": view.options,
     }
+
+
+def _edge_record(edge: ViewEdge, index: dict[str, int]) -> dict[str, Any]:
+    """An edge by the indexes of its ends, without the fields it leaves empty."""
+    record = {
+        "from": index[edge.source],
+        "to": index[edge.target],
+        "kind": edge.kind,
+        "weight": edge.weight,
+        "role": edge.role,
+        "text": edge.text,
+    }
+    return {k: v for k, v in record.items() if v is not None}
 
 
 def render_page(view: View, facet_labels: dict[str, str]) -> str:
