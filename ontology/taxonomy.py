@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from plankg.ontology.vocabulary import PK, PKAT, ontology_graph
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 UNCLASSIFIED = PKAT.unclassified
@@ -38,9 +38,14 @@ def type_labels() -> dict[URIRef, tuple[str, str]]:
     graph = ontology_graph()
     labels = {}
     for concept in graph.subjects(RDF.type, PK.AgencyType):
-        by_lang = {lit.language: str(lit) for lit in graph.objects(concept, SKOS.prefLabel)}  # type: ignore[union-attr]
-        labels[concept] = (by_lang.get("zh", ""), by_lang.get("en", ""))
-    return labels  # type: ignore[return-value]
+        by_lang = {
+            lit.language: str(lit)
+            for lit in graph.objects(concept, SKOS.prefLabel)
+            if isinstance(lit, Literal)
+        }
+        if isinstance(concept, URIRef):
+            labels[concept] = (by_lang.get("zh", ""), by_lang.get("en", ""))
+    return labels
 
 
 def type_code(concept: URIRef) -> str:

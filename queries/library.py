@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from plankg.errors import QueryError
 from plankg.tables import Table
 from rdflib import Graph, Literal
+from rdflib.query import Result, ResultRow
 
 SUFFIXES = {"sparql": ".rq", "cypher": ".cypher"}
 PARAMETERS_LINE = re.compile(r"^(?://|#)\s*Parameters:(?P<list>.*)$", re.MULTILINE)
@@ -58,8 +60,15 @@ def run_sparql(graph: Graph, name: str, params: dict[str, Any] | None = None) ->
     bindings = {f"p_{k}": Literal(str(v)) for k, v in params.items()}
     result = graph.query(load_query(name), initBindings=bindings)
     columns = tuple(str(v) for v in result.vars or ())
-    rows = tuple(tuple(_python(row[c]) for c in columns) for row in result)  # type: ignore[index]
+    rows = tuple(tuple(_python(row[c]) for c in columns) for row in _rows(result))
     return Table(columns, rows)
+
+
+def _rows(result: Result) -> Iterator[ResultRow]:
+    """The rows of a SELECT result."""
+    for row in result:
+        assert isinstance(row, ResultRow)
+        yield row
 
 
 def _python(value: Any) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeAlias
 
 from plankg.errors import QueryError
 from plankg.graph.rdf.networkx_graph import ROLE_LINKS, GraphReader
@@ -152,7 +153,7 @@ class AnalysisFacts(GraphReader):
         )
 
 
-Source = AnalysisFacts | GraphSource
+Source: TypeAlias = "AnalysisFacts | GraphSource"
 
 
 def facts_of(source: Source) -> AnalysisFacts:

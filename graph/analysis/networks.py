@@ -50,11 +50,11 @@ def _roles(facts: AnalysisFacts, plan: str | None) -> list[AgencyRole]:
     return [r for p in facts.select(plan) for r in facts.roles(p)]
 
 
-def _add_agency(graph: nx.Graph, facts: AnalysisFacts, agency: str, region: str) -> None:
+def _add_agency(graph: nx.Graph[str], facts: AnalysisFacts, agency: str, region: str) -> None:
     graph.add_node(agency, label=facts.label(agency), region=region, types=facts.type_names(agency))
 
 
-G = TypeVar("G", bound=nx.Graph)
+G = TypeVar("G", bound="nx.Graph[str]")
 
 
 def _weighted(graph: G, weights: Counter[tuple[str, str]]) -> G:
@@ -64,11 +64,11 @@ def _weighted(graph: G, weights: Counter[tuple[str, str]]) -> G:
     return graph
 
 
-def co_lead_network(source: Source, plan: str | None = None) -> nx.Graph:
+def co_lead_network(source: Source, plan: str | None = None) -> nx.Graph[str]:
     """Lead agencies of ``plan`` (all plans when None), joined with weight = measures co-led."""
     facts = facts_of(source)
     roles = _roles(facts, plan)
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     for r in sorted(roles, key=lambda r: r.agency):
         if r.role == "lead":
             _add_agency(graph, facts, r.agency, r.region)
@@ -78,11 +78,11 @@ def co_lead_network(source: Source, plan: str | None = None) -> nx.Graph:
     return _weighted(graph, weights)
 
 
-def collaboration_network(source: Source, plan: str | None = None) -> nx.DiGraph:
+def collaboration_network(source: Source, plan: str | None = None) -> nx.DiGraph[str]:
     """Every agency of ``plan`` (all plans when None); lead → partner, weight = measures shared."""
     facts = facts_of(source)
     roles = _roles(facts, plan)
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     for r in sorted(roles, key=lambda r: r.agency):
         _add_agency(graph, facts, r.agency, r.region)
     partners = _by_measure(roles, "partner")
@@ -92,7 +92,7 @@ def collaboration_network(source: Source, plan: str | None = None) -> nx.DiGraph
     return _weighted(graph, weights)
 
 
-def _betweenness(graph: nx.Graph) -> dict[str, float]:
+def _betweenness(graph: nx.Graph[str]) -> dict[str, float]:
     return nx.betweenness_centrality(graph, normalized=True)
 
 
@@ -127,9 +127,10 @@ def agency_networks(source: Source) -> Table:
 def co_lead_pairs(source: Source) -> Table:
     """The co-lead network's edges: pairs of agencies and the measures they co-lead."""
     facts = facts_of(source)
-    rows = []
+    rows: list[tuple[str, str, str, str, int]] = []
     for plan in facts.plans:
         graph = co_lead_network(facts, plan)
+        weight: int
         for a, b, weight in graph.edges(data="weight"):
             first, second = sorted((facts.label(a), facts.label(b)))
             rows.append((facts.region(plan), facts.plan_key(plan), first, second, weight))

@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 CLAUSE_MARKS = re.compile(r"[、，,；;。]")
 
@@ -33,16 +34,28 @@ class BaseUnit:
 
 
 @cache
-def _data() -> dict:
+def _data() -> dict[str, Any]:
     text = files("plankg.graph.analysis").joinpath("target_kinds.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 
 @cache
 def target_kinds() -> tuple[TargetKind, ...]:
-    return tuple(
-        TargetKind(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()})
-        for entry in _data()["kind"]
+    return tuple(_target_kind(entry) for entry in _data()["kind"])
+
+
+def _target_kind(entry: dict[str, Any]) -> TargetKind:
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(entry.get(key, ()))
+
+    return TargetKind(
+        id=entry["id"],
+        zh=entry["zh"],
+        en=entry["en"],
+        any=words("any"),
+        all=words("all"),
+        examples=words("examples"),
+        counter_examples=words("counter_examples"),
     )
 
 
@@ -67,11 +80,11 @@ def target_clause(text: str, value: float, unit: str) -> str:
     clauses = [c for c in CLAUSE_MARKS.split(text) if c]
     number = number_text(value)
     standalone = re.compile(rf"(?<![\d.]){re.escape(number)}(?![\d.])")
-    for wanted in (lambda c: number + unit in c, lambda c: bool(standalone.search(c))):
-        found = [c for c in clauses if wanted(c)]
-        if len(found) == 1:
-            return found[0]
-    return text
+    with_unit = [c for c in clauses if number + unit in c]
+    if len(with_unit) == 1:
+        return with_unit[0]
+    with_number = [c for c in clauses if standalone.search(c)]
+    return with_number[0] if len(with_number) == 1 else text
 
 
 def kind_of_text(text: str) -> TargetKind | None:

@@ -50,7 +50,7 @@ class Neo4jSettings:
             name: given.get(name) or env.get(f"NEO4J_{name.upper()}")
             for name in ("uri", "user", "password", "database")
         }
-        return cls(**{k: v for k, v in found.items() if v})  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in found.items() if v})
 
     def where(self) -> str:
         return f"{self.uri}" + (f" (database {self.database!r})" if self.database else "")

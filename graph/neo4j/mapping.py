@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from plankg.errors import DatabaseError
 from plankg.ontology import ontology_graph
@@ -81,7 +81,7 @@ def _identifier(text: str) -> str:
 
 def _prefix(namespace: str) -> str:
     known = {ns: prefix for prefix, ns in settings()["prefixes"].items()}
-    return known.get(namespace, "ns")
+    return str(known.get(namespace, "ns"))
 
 
 def upper_snake(name: str) -> str:
@@ -181,7 +181,16 @@ def _slot(
     }
 
 
-def _assign(known, wanted, candidates, reserved, order) -> dict:
+K = TypeVar("K", str, PropertyTerm)
+
+
+def _assign(
+    known: dict[K, str],
+    wanted: Iterable[K],
+    candidates: Callable[[K], Iterator[str]],
+    reserved: frozenset[str],
+    order: Callable[[K], Any],
+) -> dict[K, str]:
     assigned = dict(known)
     taken = set(assigned.values()) | reserved
     for item in sorted(set(wanted) - set(assigned), key=order):

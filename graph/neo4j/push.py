@@ -334,7 +334,7 @@ class _Writer:
         self.tally.expect(len(new.batches) + len(old.batches) - expected)
         return new.batches, old.batches
 
-    def _transaction(self, function: Callable, rows: list) -> Any:
+    def _transaction(self, function: Callable[..., Written], rows: list[Any]) -> Any:
         """``function(tx, rows, mapping)`` in one write transaction; its result."""
         result, counters = self.connection.write(function, rows, self.graph.mapping)
         with self.tally.lock:
@@ -441,7 +441,7 @@ def _merge_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mappin
     return None, [_run(tx, "relationships-merge", rows)[1]]
 
 
-def _run(tx: ManagedTransaction, name: str, rows: list) -> tuple[Any, SummaryCounters]:
+def _run(tx: ManagedTransaction, name: str, rows: list[Any]) -> tuple[Any, SummaryCounters]:
     """Run template ``name`` over ``rows``: its record (None when it returns nothing) and
     counters. The rows go in a list emptied afterwards: the driver's result keeps its
     parameters in a reference cycle, which would hold every batch of a push in memory until

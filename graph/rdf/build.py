@@ -20,6 +20,7 @@ from plankg.ontology import PK, PKP, ontology_graph
 from plankg.ontology.taxonomy import agency_types
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 PREFIXES = {
     "pk": "https://w3id.org/plankg/ontology#",
@@ -59,8 +60,12 @@ def _concept_triples(concept: URIRef) -> tuple[Triple, ...]:
     return tuple(
         (concept, predicate, value)
         for predicate in (RDF.type, SKOS.prefLabel, RDFS.label)
-        for value in sorted(vocabulary.objects(concept, predicate))
-    )  # type: ignore[misc]
+        for value in sorted(_terms(vocabulary.objects(concept, predicate)))
+    )
+
+
+def _terms(nodes: Iterable[Node]) -> list[URIRef | Literal]:
+    return [node for node in nodes if isinstance(node, URIRef | Literal)]
 
 
 def build_triples(plans: Iterable[Plan], keys: Iterable[str] | None = None) -> set[Triple]:

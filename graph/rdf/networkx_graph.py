@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 import networkx as nx
 from plankg.graph.rdf.build import SHORTCUTS, Triple, sorted_triples
@@ -29,9 +29,9 @@ def local_name(iri: str) -> str:
     return iri
 
 
-def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph:
+def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph[str]:
     """A MultiDiGraph of the triples, in a stable order (sorted), so exports are deterministic."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for s, p, o in sorted_triples(triples):
         node = str(s)
         if node not in graph:
@@ -74,7 +74,8 @@ def _plain(value: Literal) -> object:
 
 ROLE_LINKS = {role: local_name(str(link)) for role, link in SHORTCUTS.items()}
 """Role → the edge from an agency to the measures it has that role in (``leads``, …)."""
-Source = Iterable[Triple] | nx.MultiDiGraph
+Source: TypeAlias = "Iterable[Triple] | nx.MultiDiGraph[str]"
+"""What the readers read: the triples, or their networkx graph made once for several."""
 
 
 class GraphReader:

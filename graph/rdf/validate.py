@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from plankg.ontology import shapes_graph
 from rdflib import Graph
@@ -72,7 +73,7 @@ def validate_graph(graph: Graph) -> ValidationReport:
 
 
 @cache
-def _fast_shapes():
+def _fast_shapes() -> Any:
     import shacl
 
     text = files("plankg.ontology").joinpath("shapes.ttl").read_text(encoding="utf-8")

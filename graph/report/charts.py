@@ -70,7 +70,7 @@ def chart_style() -> Iterator[None]:
         "svg.hashsalt": "plankg",
         "font.size": 9,
     }
-    with matplotlib.rc_context(settings), warnings.catch_warnings():
+    with matplotlib.rc_context(settings), warnings.catch_warnings():  # type: ignore[arg-type]
         if font is None:
             warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         yield
@@ -206,7 +206,7 @@ def _baseline_marks(axes: Axes, baselines: Sequence[tuple[int, float]]) -> None:
             colors=BASELINE_COLOR,
             linestyles="dashed",
             linewidth=2,
-            label="基线 baseline" if n == 0 else None,
+            label="基线 baseline" if n == 0 else "_nolegend_",
         )
         axes.annotate(
             f"{level:g}%",

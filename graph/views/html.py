@@ -28,7 +28,7 @@ from plankg.graph.views.style import EDGE_STYLES, NODE_STYLES
 TEMPLATES = Path(__file__).with_name("templates")
 VIS_VERSION = "vis-9.1.2"
 SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
-JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+JSON_ESCAPES: dict[str, str | int | None] = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 
 class AssetError(OutputError):
