@@ -29,6 +29,7 @@ from plankg.graph.rdf import (
     load_corpus,
     serialize_turtle,
     validate_turtle,
+    validate_turtle_file,
 )
 from plankg.graph.report import write_report
 from plankg.graph.views import VIEWS, write_view
@@ -313,12 +314,11 @@ def export_command(
 def validate_command(paths: tuple[Path, ...], graph_file: Path | None, engine: str) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl)."""
     if graph_file is not None:
-        turtle, code = graph_file.read_text(encoding="utf-8"), EXIT_OK
+        report, code = validate_turtle_file(graph_file, engine), EXIT_OK
     else:
         corpus = read_plans(paths, require=False)
-        turtle = serialize_turtle(corpus.triples())
+        report = validate_turtle(serialize_turtle(corpus.triples()), engine)
         code = verdict(corpus.errors, bool(corpus.plans))
-    report = validate_turtle(turtle, engine)
     click.echo(report.summary(limit=50))
     if not report.conforms:
         raise ValidationError("the graph does not conform to the plankg shapes")

@@ -205,3 +205,31 @@ def test_report_into_a_file_is_one_line_and_exit_5(run, tmp_path: Path):
     result = run("report", QUANZHOU_FILE, "-o", blocker)
     assert result.exit_code == 5
     assert result.output.strip() == f"plankg: {blocker} is a file; name a folder for the report"
+
+
+def test_expected_failures_are_one_line_and_their_exit_code(run, tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("", encoding="utf-8")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix : <x> .\nthis is not turtle\n", encoding="utf-8")
+    cases = [
+        (("export", "--format", "csv", "--out", taken), 5, "cannot write"),
+        (("validate", "--graph", bad, "--engine", "fast"), 3, "not Turtle"),
+        (("validate", "--graph", bad, "--engine", "pyshacl"), 3, "not Turtle"),
+        (("push", "--uri", "http://127.0.0.1:1"), 5, "use bolt://"),
+        (("query", "top-lead", "--param", "nope=1"), 5, "has no parameter nope"),
+    ]
+    for args, code, message in cases:
+        result = run(*args)
+        assert (result.exit_code, result.stdout) == (code, ""), args
+        assert result.stderr.count("\n") == 1 and message in result.stderr, args
+        assert result.stderr.startswith("plankg: ")
+
+
+def test_a_graph_that_does_not_conform_is_said_in_one_line(run, tmp_path):
+    run("export", "--format", "ttl", "--out", tmp_path / "g.ttl")
+    text = (tmp_path / "g.ttl").read_text(encoding="utf-8").replace("pk:unit", "pk:fileName", 1)
+    (tmp_path / "broken.ttl").write_text(text, encoding="utf-8")
+    result = run("validate", "--graph", tmp_path / "broken.ttl", "--engine", "fast")
+    assert result.exit_code == 4
+    assert result.stderr == "plankg: the graph does not conform to the plankg shapes\n"

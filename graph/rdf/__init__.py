@@ -33,6 +33,7 @@ from plankg.graph.rdf.validate import (
     Violation,
     validate_graph,
     validate_turtle,
+    validate_turtle_file,
 )
 
 __all__ = [
@@ -67,4 +68,5 @@ __all__ = [
     "to_networkx",
     "validate_graph",
     "validate_turtle",
+    "validate_turtle_file",
 ]

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
+from plankg.errors import InputError, UsageError
 from plankg.ontology import shapes_graph
 from rdflib import Graph
 from rdflib.namespace import SH
@@ -47,10 +49,29 @@ class ValidationReport:
 
 
 def validate_turtle(turtle: str, engine: str = "fast") -> ValidationReport:
-    """Validate a plan graph given as Turtle."""
-    if engine == "fast":
-        return _validate_fast(turtle)
-    return validate_graph(Graph().parse(data=turtle, format="turtle"))
+    """Validate a plan graph given as Turtle; text that is not Turtle is an
+    :class:`~plankg.errors.InputError`."""
+    if engine not in ENGINES:
+        raise UsageError(f"no SHACL engine {engine!r} (choose from {', '.join(ENGINES)})")
+    try:
+        if engine == "fast":
+            return _validate_fast(turtle)
+        graph = Graph().parse(data=turtle, format="turtle")
+    except (SyntaxError, ValueError) as e:
+        raise InputError(f"not Turtle: {' '.join(str(e).split())[:300]}") from e
+    return validate_graph(graph)
+
+
+def validate_turtle_file(path: Path, engine: str = "fast") -> ValidationReport:
+    """Validate the Turtle file ``path``."""
+    try:
+        turtle = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{path}: cannot read as UTF-8 Turtle ({e})") from e
+    try:
+        return validate_turtle(turtle, engine)
+    except InputError as e:
+        raise InputError(f"{path}: {e}") from e
 
 
 def validate_graph(graph: Graph) -> ValidationReport:
