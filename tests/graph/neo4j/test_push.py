@@ -279,3 +279,18 @@ def test_connection_errors_are_one_line_and_exit_5(run, neo4j_env, option, messa
     result = run("push", *option, env=neo4j_env)
     assert result.exit_code == 5
     assert result.stderr.count("\n") == 1 and message in result.stderr
+
+
+def test_build_neo4j_pushes_the_plans_it_read_without_reading_them_again(
+    neo4j, run, neo4j_env, triples, tmp_path, monkeypatch
+):
+    import plankg.cli
+
+    def no_second_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("build --neo4j read the plans again")
+
+    monkeypatch.setattr(plankg.cli, "load_corpus", no_second_reading)
+    result = run("build", "--out", tmp_path, "--neo4j", env=neo4j_env)
+    assert result.exit_code == 0, result.output
+    assert "pushed" in result.stdout
+    assert isomorphic(graph_of(read_triples(neo4j)), graph_of(triples))
