@@ -270,7 +270,7 @@ def _party_organs() -> tuple[str, ...]:
 
 def _level_for(name: str, inherited: str) -> str:
     """A committee prefix (市委) passes only to party organs; others get its plain level (市)."""
-    levels = table("agency", "committee_levels")
+    levels: dict[str, str] = table("agency", "committee_levels")
     if inherited in levels and not name.endswith(tuple(table("agency", "party_organs"))):
         return levels[inherited]
     return inherited

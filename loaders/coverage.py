@@ -6,10 +6,9 @@ where to look."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from plankg.loaders.clauses import find_clauses
-from plankg.loaders.model import Plan, Span
+from plankg.loaders.model import Coverage, Finding, Plan, Span
 from plankg.loaders.patterns import alternation
 from plankg.loaders.targets import find_targets
 from plankg.loaders.text import Reading
@@ -19,29 +18,6 @@ AGENCY_NAMED = re.compile(
     r"(?:[省市区县州旗]|团[省市区县]委)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|科协|妇联|文联|社科联|总工会|政府)"
 )
 METADATA_FIELDS = ("title", "region", "issuer", "doc_number", "issued", "period", "headline")
-
-
-@dataclass(frozen=True)
-class Finding:
-    line: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Coverage:
-    measures: int
-    measures_with_lead: int
-    unread_clauses: tuple[Finding, ...]
-    """Sentences with a role word (牵头, 负责, 配合…) and an agency's name that no assignment
-    of the plan was read from."""
-    unread_targets: tuple[Finding, ...]
-    """Quantities that read as targets outside the plan's measures and headline."""
-    missing: tuple[str, ...]
-    """Metadata fields not found."""
-
-    @property
-    def lead_share(self) -> float:
-        return self.measures_with_lead / self.measures if self.measures else 1.0
 
 
 def coverage_of(plan: Plan, reading: Reading) -> Coverage:

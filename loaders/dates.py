@@ -50,7 +50,7 @@ def _chinese_digits(text: str) -> int:
 
 def chinese_count(text: str) -> int:
     """十二 → 12, 七 → 7, 二十一 → 21 (months and days)."""
-    digits = table("dates", "digits")
+    digits: dict[str, int] = table("dates", "digits")
     if "十" not in text:
         return digits[text]
     tens, _, units = text.partition("十")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from io import BytesIO
+from typing import Any
 
 from plankg.loaders.decode import decode_bytes
 from plankg.loaders.errors import PlanReadError
@@ -68,7 +69,7 @@ def docx_text(data: bytes, name: str) -> str:
     return "\n".join(lines)
 
 
-def _docx_rows(table) -> list[str]:
+def _docx_rows(table: Any) -> list[str]:
     rows = []
     for row in table.rows:
         cells, seen = [], set()
@@ -95,7 +96,7 @@ def pdf_text(data: bytes, name: str) -> str:
     return "\n\n".join(pages)
 
 
-def _pdf_page_text(page) -> str:
+def _pdf_page_text(page: Any) -> str:
     """The page's text, with each ruled table read as rows of tab-separated cells where it
     stands on the page."""
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
@@ -118,7 +119,7 @@ def html_text(data: bytes, name: str) -> str:
     """The main text of a saved page: menus, headers, footers and scripts left out."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(_decode_html(data, name), "html.parser")
+    soup: Any = BeautifulSoup(_decode_html(data, name), "html.parser")
     for tag in soup(
         ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe"]
     ):
@@ -135,7 +136,7 @@ def html_text(data: bytes, name: str) -> str:
     return "\n".join(_block_lines(container))
 
 
-def _rows_as_lines(soup) -> None:
+def _rows_as_lines(soup: Any) -> None:
     """A data table's row becomes one paragraph with its cells joined by tabs (rows of a table
     used for the page's layout, whose cells hold paragraphs, are left alone)."""
     for row in soup.find_all("tr"):
@@ -157,7 +158,7 @@ def _decode_html(data: bytes, name: str) -> str:
     return decode_bytes(data, name)
 
 
-def _main_container(soup):
+def _main_container(soup: Any) -> Any:
     for selector in ("article", "main"):
         found = soup.find(selector)
         if found and len(found.get_text(strip=True)) > 200:
@@ -172,7 +173,7 @@ def _main_container(soup):
     )
 
 
-def _block_lines(container) -> list[str]:
+def _block_lines(container: Any) -> list[str]:
     lines = []
     for block in container.find_all(BLOCK_TAGS):
         if block.find(BLOCK_TAGS):

@@ -81,7 +81,8 @@ def read_metadata(reading: Reading, preamble: list[Block]) -> Metadata:
 
 
 def _drafts() -> list[str]:
-    return table("metadata", "draft_markers")
+    markers: list[str] = table("metadata", "draft_markers")
+    return markers
 
 
 def _body_opener(paras: list[Paragraph]) -> int | None:
@@ -109,9 +110,10 @@ def _title(head: list[Paragraph], paras: list[Paragraph], portal: dict[str, str]
         *(_title_line(p) for p in head),
     ]
     titles = [_from_place(c) for c in candidates if c and _is_plan_title(c)]
-    titles += [_notice_title_of(portal.get("title", ""))] if "title" in portal else []
-    placed = [t for t in titles if t and _title_place(t)]
-    return (placed or [t for t in titles if t] or [own])[0]
+    portal_title = _notice_title_of(portal.get("title", ""))
+    titles += [portal_title] if portal_title else []
+    placed = [t for t in titles if _title_place(t)]
+    return (placed or titles or [own])[0]
 
 
 def _folded(text: str) -> str:
@@ -210,7 +212,8 @@ def _title_line(para: Paragraph) -> str | None:
 
 def _news_verbs() -> list[str]:
     """Verbs of a news headline about a plan (肥东县发布…): its title is not the plan's."""
-    return table("metadata", "news_verbs")
+    verbs: list[str] = table("metadata", "news_verbs")
+    return verbs
 
 
 # ---------------------------------------------------------------- issuer and 文号
@@ -512,7 +515,7 @@ def _province(name: str, citations: tuple[Citation, ...]) -> str | None:
 
 def agency_prefix(region_name: str) -> str:
     """The level prefix this region's own agencies carry: 新郑市 → 市, 南湖新区 → 区."""
-    prefixes = table("regions", "agency_prefixes")
+    prefixes: dict[str, str] = table("regions", "agency_prefixes")
     for suffix in sorted(prefixes, key=len, reverse=True):
         if region_name.endswith(suffix):
             return prefixes[suffix]

@@ -8,10 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from plankg.loaders.coverage import Coverage
+from typing import Literal
 
 ActionKind = Literal["提升行动", "重点工程"]
 Role = Literal["lead", "partner", "responsible"]
@@ -166,6 +163,33 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """A line of a plan that plankg did not read into the graph and that deserves a look."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What plankg did not read in a plan (see :mod:`plankg.loaders.coverage`)."""
+
+    measures: int
+    measures_with_lead: int
+    unread_clauses: tuple[Finding, ...]
+    """Sentences with a role word (牵头, 负责, 配合…) and an agency's name that no assignment
+    of the plan was read from."""
+    unread_targets: tuple[Finding, ...]
+    """Quantities that read as targets outside the plan's measures and headline."""
+    missing: tuple[str, ...]
+    """Metadata fields not found."""
+
+    @property
+    def lead_share(self) -> float:
+        return self.measures_with_lead / self.measures if self.measures else 1.0
+
+
+@dataclass(frozen=True)
 class Plan:
     source: Source
     title: str
@@ -185,4 +209,4 @@ class Plan:
     coordinating_office: AgencyMention | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
     coverage: Coverage | None = field(default=None, compare=False)
-    """What was not read (see :mod:`plankg.loaders.coverage`)."""
+    """What was not read."""

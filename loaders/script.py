@@ -7,10 +7,11 @@ traditional form); the text people read keeps the script it was written in.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 
 @cache
-def _converter():
+def _converter() -> Any:
     import opencc
 
     return opencc.OpenCC("t2s")
@@ -22,14 +23,14 @@ def to_simplified(text: str) -> str:
     if text.isascii():
         return text
     converter = _converter()
-    converted = converter.convert(text)
+    converted: str = converter.convert(text)
     if len(converted) == len(text):
         return converted
     return "".join(_line(converter, line) for line in text.splitlines(keepends=True))
 
 
-def _line(converter, line: str) -> str:
-    converted = converter.convert(line)
+def _line(converter: Any, line: str) -> str:
+    converted: str = converter.convert(line)
     if len(converted) == len(line):
         return converted
     return "".join(c if len(s := converter.convert(c)) != 1 else s for c in line)

@@ -102,14 +102,16 @@ def split_sections(reading: Reading) -> tuple[list[Block], list[Section]]:
 
 
 def section_kind(title: str) -> str:
-    for keyword, kind in table("sections", "kinds"):
+    kinds: list[tuple[str, str]] = table("sections", "kinds")
+    for keyword, kind in kinds:
         if keyword in title:
             return kind
     return "other"
 
 
 def population_of(title: str) -> str | None:
-    for population, keywords in table("populations").items():
+    populations: dict[str, list[str]] = table("populations")
+    for population, keywords in populations.items():
         if any(k in title for k in keywords):
             return population
     return None
@@ -247,7 +249,9 @@ def _clauses(
 ) -> list[tuple[int, tuple[Extent, ...], bool]]:
     """Every clause as (measures written before its end, its parts, stands inside a measure).
     The clauses inside one measure are read as one."""
-    found = [(after, (extent,), False) for after, extent in own_line]
+    found: list[tuple[int, tuple[Extent, ...], bool]] = [
+        (after, (extent,), False) for after, extent in own_line
+    ]
     for i, draft in enumerate(drafts):
         inside = find_clauses(reading, draft.body_start, draft.end)
         if not inside:

@@ -151,8 +151,9 @@ def _comparator(
     norm: str, clause_start: int, value_start: int, unit_end: int, clause_end: int
 ) -> str:
     after = alternation("targets", "after").match(norm, unit_end, clause_end)
+    comparators: dict[str, str] = table("targets", "after")
     if after:
-        return table("targets", "after")[after.group()]
+        return comparators[after.group()]
     words = list(alternation("targets", "before").finditer(norm, clause_start, value_start))
     return table("targets", "before")[words[-1].group()] if words else "="
 

@@ -3,9 +3,7 @@ Chromium, a Neo4j to test against, and test ids named by region."""
 
 from __future__ import annotations
 
-import importlib
 import os
-import sys
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -53,16 +51,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 """Headless Chromium as the browser tests and benchmarks/views.py launch it."""
-MOVED_MODULES = {
-    "plankg.graph.build": "plankg.graph.rdf.build",
-    "plankg.graph.iris": "plankg.graph.rdf.iris",
-    "plankg.graph.turtle": "plankg.graph.rdf.turtle",
-    "plankg.graph.validate": "plankg.graph.rdf.validate",
-}
-"""Old paths that tests/loaders/test_robustness.py still imports (tests/loaders is being
-changed on another branch): aliases here, in the tests only, until it moves to the new ones."""
-for old, new in MOVED_MODULES.items():
-    sys.modules.setdefault(old, importlib.import_module(new))
 
 
 @cache

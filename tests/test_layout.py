@@ -23,10 +23,6 @@ the package root, the curated API."""
 ROOMS = {"rdf": set(), "export": {"rdf"}, "neo4j": {"rdf"}, "analysis": {"rdf"}}
 ROOMS |= {"report": {"rdf", "analysis"}, "views": {"rdf"}}
 """The subpackages of graph/ and the other rooms each may import."""
-TYPING_ONLY_ALLOWED = ("plankg.loaders.",)
-"""Where an import only for type checking does not count: loaders/model.py names the
-``Coverage`` of loaders/coverage.py that way, which imports the model back (loaders/ is
-changed on another branch; everywhere else such a pair counts as the cycle it is)."""
 SUBPACKAGES = ("plankg.queries", "plankg.ontology", *(f"plankg.graph.{r}" for r in ROOMS))
 
 
@@ -53,11 +49,8 @@ def imports(name: str) -> set[str]:
     import module`` counts as importing the module."""
     path = MODULES[name]
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped = _type_checking_only(tree) if name.startswith(TYPING_ONLY_ALLOWED) else set()
     found: set[str] = set()
     for node in ast.walk(tree):
-        if id(node) in skipped:
-            continue
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -66,17 +59,6 @@ def imports(name: str) -> set[str]:
                 for a in node.names
             )
     return {m for m in found if m == "plankg" or m.startswith("plankg.")}
-
-
-def _type_checking_only(tree: ast.Module) -> set[int]:
-    """The import statements under ``if TYPE_CHECKING:``."""
-    return {
-        id(child)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
-        for statement in node.body
-        for child in ast.walk(statement)
-    }
 
 
 def layer(name: str) -> int:

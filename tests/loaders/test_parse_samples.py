@@ -11,6 +11,8 @@ import pytest
 from plankg.loaders.model import Plan
 from plankg.loaders.read import read_plan, sample_paths
 
+from ..conftest import sample_id
+
 EXPECTED = Path(__file__).parent / "expected"
 SPACES = re.compile(r"\s+")
 
@@ -23,7 +25,7 @@ def _pairs() -> list[tuple[Path, dict]]:
 
 
 CASES = _pairs()
-IDS = [path.stem for path, _ in CASES]
+IDS = [sample_id(path) for path, _ in CASES]
 
 
 @pytest.fixture(scope="module", params=CASES, ids=IDS)

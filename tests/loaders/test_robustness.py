@@ -6,10 +6,10 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from plankg.graph.build import build_triples
-from plankg.graph.iris import plan_key
-from plankg.graph.turtle import serialize_turtle
-from plankg.graph.validate import validate_turtle
+from plankg.graph.rdf.build import build_triples
+from plankg.graph.rdf.iris import plan_key
+from plankg.graph.rdf.turtle import serialize_turtle
+from plankg.graph.rdf.validate import validate_turtle
 from plankg.loaders.errors import NotAPlanError
 from plankg.loaders.parse import parse_plan
 from plankg.loaders.read import sample_paths
