@@ -10,6 +10,7 @@ SHACL shapes; 5 a database or query error.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 from plankg import errors
 from plankg.errors import EXIT_OK, EXIT_SOME_FAILED, InputError, ValidationError
+from plankg.files import write_texts
 from plankg.graph.analysis import ALL, SECTIONS, analyze, render_analysis
 from plankg.graph.export import FORMATS, write_export
 from plankg.graph.rdf import (
@@ -34,12 +36,13 @@ from plankg.graph.rdf import (
 from plankg.graph.report import write_report
 from plankg.graph.views import VIEWS, write_view
 from plankg.queries import query_names, query_parameters, run_sparql
-from plankg.tables import OUTPUT_FORMATS, render
+from plankg.tables import OUTPUT_FORMATS, Table, render
 
 if TYPE_CHECKING:
     from plankg.graph.neo4j import Connection
 
 F = TypeVar("F", bound=Callable[..., Any])
+INSPECT_FORMATS = ("table", "json")
 NEO4J_OPTIONS = (
     ("uri", "bolt://, neo4j:// or neo4j+s:// URI (env NEO4J_URI)."),
     ("user", "User (env NEO4J_USER, default neo4j)."),
@@ -163,6 +166,21 @@ def parse_params(pairs: Sequence[str]) -> dict[str, str]:
     return params
 
 
+TABLE_SUFFIXES = (".csv", ".json")
+
+
+def table_file(ctx: click.Context, param: click.Parameter, path: Path | None) -> Path | None:
+    """A file a table is written to, checked before any work: .csv or .json."""
+    if path is not None and path.suffix.lower() not in TABLE_SUFFIXES:
+        raise click.BadParameter(f"{path}: not a .csv or .json file")
+    return path
+
+
+def write_table(table: Table, path: Path) -> list[Path]:
+    """``table`` as CSV or JSON, by the file's suffix."""
+    return write_texts({path: render(table, path.suffix.lower().lstrip("."))})
+
+
 def echo_written(paths: Sequence[Path]) -> None:
     for path in paths:
         click.echo(f"wrote {path}")
@@ -192,6 +210,13 @@ def main() -> None:
 )
 @click.option("--top", type=int, default=10, show_default=True, help="Rows of the top-lead table.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also push the graph to Neo4j.")
+@click.option(
+    "--report-coverage",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    callback=table_file,
+    help="Write every line left unread, per plan, to FILE (.csv or .json).",
+)
 @workers_option
 @neo4j_options
 def build_command(
@@ -201,6 +226,7 @@ def build_command(
     engine: str,
     top: int,
     to_neo4j: bool,
+    report_coverage: Path | None,
     workers: int | None,
     **neo4j: str | None,
 ) -> None:
@@ -219,11 +245,42 @@ def build_command(
     click.echo(f"wrote {result.written}")
     click.echo("\nTop lead agencies (measures led, all plans):")
     click.echo(render(result.top_leads(top)))
+    click.echo("\nCoverage (measures with a lead; what looks like an assignment, a target or a")
+    click.echo("metadata field and was not read; --report-coverage FILE lists every line):")
+    click.echo(render(result.coverage(top)))
+    if report_coverage is not None:
+        echo_written(write_table(result.coverage_findings(), report_coverage))
     if not result.report.conforms:
         raise ValidationError("the graph does not conform to the plankg shapes")
     if to_neo4j:
         push(result.corpus(), neo4j)
     sys.exit(code)
+
+
+@main.command("inspect")
+@click.argument("source", type=click.Path(path_type=Path, allow_dash=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(INSPECT_FORMATS),
+    default="table",
+    show_default=True,
+    help="table for people; json (a stable shape) for other tools.",
+)
+def inspect_command(source: Path, fmt: str) -> None:
+    """Show every assignment clause and target plankg reads in SOURCE: a whole plan or any
+    passage, a file in any format build reads, or - for standard input."""
+    from plankg.loaders.inspect import assignments_table, inspect_text, targets_table
+    from plankg.loaders.read import read_passage
+
+    inspection = inspect_text(read_passage(source))
+    if fmt == "json":
+        click.echo(json.dumps(inspection.as_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Assignment clauses ({len(inspection.assignments)}):")
+    click.echo(render(assignments_table(inspection)))
+    click.echo(f"\nTargets ({len(inspection.targets)}):")
+    click.echo(render(targets_table(inspection)))
 
 
 @main.command("query")

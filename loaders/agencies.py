@@ -230,7 +230,7 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | 
         if m and count is None:
             count, end, changed = (m.start(), m.end()), m.start(), True
         by = norm.rfind("由", start + 1, end)
-        if by > 0 and not is_agency_like(norm[start:by]) and is_agency_like(norm[by + 1 : end]):
+        if by > 0 and norm[by - 1] != "自" and is_agency_like(norm[by + 1 : end]):
             start, changed = by + 1, True
         for filler in table("assignment", "head_fillers"):
             if norm.startswith(filler, start, end) and end - start > len(filler) + 1:

@@ -6,18 +6,29 @@ where to look."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from plankg.loaders.clauses import find_clauses
 from plankg.loaders.model import Coverage, Finding, Plan, Span
 from plankg.loaders.patterns import alternation
 from plankg.loaders.targets import find_targets
 from plankg.loaders.text import Reading
+from plankg.tables import Table
 
 SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
 AGENCY_NAMED = re.compile(
     r"(?:[省市区县州旗]|团[省市区县]委)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|科协|妇联|文联|社科联|总工会|政府)"
 )
-METADATA_FIELDS = ("title", "region", "issuer", "doc_number", "issued", "period", "headline")
+METADATA_FIELDS = (
+    "title",
+    "region",
+    "region_code",
+    "issuer",
+    "doc_number",
+    "issued",
+    "period",
+    "headline",
+)
 
 
 def coverage_of(plan: Plan, reading: Reading) -> Coverage:
@@ -34,7 +45,9 @@ def coverage_of(plan: Plan, reading: Reading) -> Coverage:
 
 def _found(plan: Plan, field: str) -> bool:
     if field == "region":
-        return bool(plan.region.name) and plan.region.code is not None
+        return bool(plan.region.name)
+    if field == "region_code":
+        return plan.region.code is not None
     return bool(getattr(plan, field))
 
 
@@ -76,3 +89,45 @@ def _unread_targets(plan: Plan, reading: Reading) -> list[Finding]:
         for t in find_targets(reading, 0, len(reading.norm))
         if not _overlaps(t.span.start, t.span.end, read)
     ]
+
+
+SUMMARY_COLUMNS = (
+    "plan",
+    "measures",
+    "with_lead",
+    "unread_clauses",
+    "unread_targets",
+    "missing",
+)
+FINDING_COLUMNS = ("plan", "source", "kind", "line", "text")
+
+
+def summary_table(plans: Sequence[tuple[str, Coverage]], limit: int | None = None) -> Table:
+    """One row per plan, those with the most left unread first."""
+    rows = [
+        (
+            key,
+            c.measures,
+            c.measures_with_lead,
+            len(c.unread_clauses),
+            len(c.unread_targets),
+            " ".join(c.missing),
+            len(c.unread_clauses) + len(c.unread_targets) + len(c.missing),
+        )
+        for key, c in plans
+    ]
+    table = Table((*SUMMARY_COLUMNS, "unread"), tuple(rows))
+    return table.sorted_by("-unread", "plan").without("unread").head(limit)
+
+
+def findings_table(plans: Sequence[tuple[str, str, Coverage]]) -> Table:
+    """Everything left unread, a row each, with its line: what ``--report-coverage`` writes."""
+    rows: list[tuple[str, str, str, int | None, str]] = []
+    for key, source, c in plans:
+        rows.append(
+            (key, source, "measures_with_lead", None, f"{c.measures_with_lead}/{c.measures}")
+        )
+        rows.extend((key, source, "missing_field", None, name) for name in c.missing)
+        rows.extend((key, source, "unread_clause", f.line, f.text) for f in c.unread_clauses)
+        rows.extend((key, source, "unread_target", f.line, f.text) for f in c.unread_targets)
+    return Table(FINDING_COLUMNS, tuple(rows))

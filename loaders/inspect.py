@@ -19,6 +19,7 @@ from plankg.loaders.structure import split_sections
 from plankg.loaders.tables import row_assignment, table_rows
 from plankg.loaders.targets import find_targets, is_past_share
 from plankg.loaders.text import Reading
+from plankg.tables import Table
 
 
 @dataclass(frozen=True)
@@ -155,3 +156,41 @@ def _metadata_dict(meta: Metadata, inspection: Inspection) -> dict[str, Any]:
         "cites": [c.doc_number for c in meta.citations if c.doc_number],
         **share,
     }
+
+
+ASSIGNMENT_COLUMNS = ("line", "lead", "partners", "responsible", "counts", "clause")
+TARGET_COLUMNS = ("line", "value", "unit", "comparator", "year", "per_year", "hedged", "text")
+
+
+def assignments_table(inspection: Inspection) -> Table:
+    """The clauses found, a row each, names joined by 、."""
+    rows = tuple(
+        (
+            c.span.line,
+            "、".join(a.name for a in c.leads),
+            "、".join(a.name for a in c.partners),
+            "、".join(a.name for a in c.responsible),
+            "、".join(n.text for n in c.counts),
+            " ".join(c.span.text.split()),
+        )
+        for c in inspection.assignments
+    )
+    return Table(ASSIGNMENT_COLUMNS, rows)
+
+
+def targets_table(inspection: Inspection) -> Table:
+    """The targets found, a row each (a range as ``2–3``)."""
+    rows = tuple(
+        (
+            t.span.line,
+            f"{t.value}–{t.value_max}" if t.value_max is not None else str(t.value),
+            t.unit,
+            t.comparator,
+            t.year,
+            t.per_year,
+            t.hedged,
+            t.text,
+        )
+        for t in inspection.targets
+    )
+    return Table(TARGET_COLUMNS, rows)

@@ -233,3 +233,62 @@ def test_a_graph_that_does_not_conform_is_said_in_one_line(run, tmp_path):
     result = run("validate", "--graph", tmp_path / "broken.ttl", "--engine", "fast")
     assert result.exit_code == 4
     assert result.stderr == "plankg: the graph does not conform to the plankg shapes\n"
+
+
+BAISE = Path(__file__).parent / "corpus" / "texts" / "guangxi-baise-2006-passage.txt"
+
+
+def test_inspect_reads_any_passage_as_build_would(run):
+    result = run("inspect", BAISE)
+    assert result.exit_code == 0, result.output
+    assert "Assignment clauses (3):" in result.output
+    assert "市委组织部、市委宣传部、市发展改革委" in result.output  # 宣传部 given back its 市委
+    assert "Targets (0):" in result.output
+
+
+def test_inspect_json_has_the_stable_shape(run):
+    result = run("inspect", BAISE, "--format", "json")
+    found = json.loads(result.output)
+    assert set(found) >= {"assignments", "targets"}
+    first = found["assignments"][0]
+    assert set(first) >= {"clause", "line", "lead", "partners", "responsible"}
+    assert first["line"] == 6
+    assert first["lead"] == [{"name": "市科协", "surface": "市科协"}]
+    assert {"name": "市委宣传部", "surface": "宣传部"} in first["partners"]
+
+
+def test_inspect_reads_standard_input(tmp_path):
+    from click.testing import CliRunner
+    from plankg.cli import main
+
+    passage = "（由教育部、共青团中央牵头，中央宣传部参加）到2025年，力争建成2—3个科普基地。"
+    result = CliRunner().invoke(main, ["inspect", "-", "--format", "json"], input=passage.encode())
+    found = json.loads(result.output)
+    assert [a["name"] for a in found["assignments"][0]["lead"]] == ["教育部", "共青团中央"]
+    (target,) = found["targets"]
+    assert (target["value"], target["value_max"], target["unit"]) == (2, 3, "个")
+    assert (target["comparator"], target["year"], target["hedged"]) == ("=", 2025, True)
+
+
+def test_inspect_a_file_that_cannot_be_read_is_one_line(run, tmp_path):
+    result = run("inspect", tmp_path / "missing.txt")
+    assert result.exit_code == 3
+    assert result.output.count("\n") == 1 and "cannot read" in result.output
+
+
+def test_build_reports_coverage_and_writes_every_line_left_unread(run, tmp_path):
+    report = tmp_path / "coverage.csv"
+    result = run("build", "--out", tmp_path, "--report-coverage", report)
+    assert result.exit_code == 0, result.output
+    assert "Coverage (" in result.output
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "plan,source,kind,line,text"
+    zhoukou = [line for line in lines if line.startswith("周口市/2021-2025,")]
+    assert any(",measures_with_lead,,30/30" in line for line in zhoukou)
+    assert any(",unread_clause,163,各级政府负责领导本地" in line for line in zhoukou)
+
+
+def test_a_coverage_report_must_be_csv_or_json(run, tmp_path):
+    result = run("build", "--out", tmp_path, "--report-coverage", tmp_path / "coverage.txt")
+    assert result.exit_code == 2
+    assert not (tmp_path / "plankg.ttl").exists()

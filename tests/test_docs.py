@@ -16,7 +16,8 @@ import plankg
 import pytest
 from plankg.cli import NEO4J_OPTIONS, main
 
-README = Path(plankg.__file__).with_name("README.md").read_text(encoding="utf-8")
+ROOT = Path(plankg.__file__).parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 CONSOLE = re.compile(r"```console\n(.*?)```", re.DOTALL)
 COLUMNS_CUT = re.compile(r"\s+\(columns cut\)$")
 CELL_GAP = re.compile(r" {2,}")
@@ -132,6 +133,9 @@ def _compare_columns(expected: list[str], actual: list[str]) -> None:
     "example", [e for e in EXAMPLES if e.args[0] not in NEO4J_COMMANDS], ids=lambda e: e.id
 )
 def test_console_example(example, run, tmp_path, monkeypatch):
+    """Run where nothing is written yet, with the repository's texts at hand (an example may
+    read ``tests/corpus/texts/…``)."""
+    (tmp_path / "tests").symlink_to(ROOT / "tests")
     monkeypatch.chdir(tmp_path)
     result = run(*example.args)
     assert result.exit_code == 0, result.output

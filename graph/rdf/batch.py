@@ -27,7 +27,8 @@ from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import agency_iri, plan_iri, plan_key, source_iri
 from plankg.graph.rdf.turtle import FormattedTriple, format_triples, turtle_body, turtle_header
 from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turtle
-from plankg.loaders.model import Plan
+from plankg.loaders.coverage import findings_table, summary_table
+from plankg.loaders.model import Coverage, Plan
 from plankg.loaders.read import PlanReadError, read_plan
 from plankg.ontology import PK
 from plankg.tables import Table, row_order
@@ -54,6 +55,8 @@ class FileResult:
     error: str | None = None
     plan: Plan | None = None
     """The plan itself, when the caller asked to keep it (to push it next)."""
+    coverage: Coverage | None = None
+    """What the reading left unread (see :mod:`plankg.loaders.coverage`)."""
 
 
 def process_file(
@@ -81,6 +84,7 @@ def process_file(
         leads=_leads(index),
         agencies={str(a) for a in index.subjects(RDF.type, PK.Agency)},
         warnings=plan.warnings,
+        coverage=plan.coverage,
         plan=plan if keep_plan else None,
     )
 
@@ -162,6 +166,16 @@ class BatchResult:
         rows = [(*key, measures[key], actions[key]) for key in measures]
         order = row_order(TOP_LEAD_COLUMNS, "-measures_led", "-actions_led", "region", "agency")
         return Table(TOP_LEAD_COLUMNS, tuple(sorted(rows, key=order))).head(limit)
+
+    def coverage(self, limit: int | None = None) -> Table:
+        """What was left unread, a row per plan (the plans with most to look at first)."""
+        plans = [(r.key, r.coverage) for r in self.plans if r.key and r.coverage]
+        return summary_table(plans, limit)
+
+    def coverage_findings(self) -> Table:
+        """Every line left unread, with its plan, file and line number."""
+        plans = [(r.key, r.path, r.coverage) for r in self.plans if r.key and r.coverage]
+        return findings_table(plans)
 
     def corpus(self) -> Corpus:
         """The plans kept (``build_many(keep_plans=True)``) as a corpus, keyed as written."""
