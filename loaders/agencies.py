@@ -21,7 +21,8 @@ from plankg.loaders.model import AgencyMention, Role, StatedCount
 from plankg.loaders.patterns import alternation, regex, table
 from plankg.loaders.text import Reading
 
-GROUP_SEPARATORS = frozenset(",;。\n")
+GROUP_SPLIT = re.compile(r"[,;。\n]")
+NAME_SEPARATOR = "、"
 OPENING, CLOSING = "(", ")"
 ROLE_ORDER: tuple[Role, ...] = ("lead", "partner", "responsible")
 
@@ -181,33 +182,37 @@ def run_names(
 
 def _groups(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Stretches between group separators (``，`` ``；`` ``。``), brackets kept whole."""
-    depth, cursor = 0, start
-    for i in range(start, end):
-        char = norm[i]
-        depth += (char == OPENING) - (char == CLOSING)
-        if depth <= 0 and char in GROUP_SEPARATORS:
-            yield cursor, i
-            cursor, depth = i + 1, 0
+    yield from _split_outside_brackets(norm, start, end, GROUP_SPLIT)
+
+
+def _split_outside_brackets(
+    norm: str, start: int, end: int, separator: re.Pattern[str]
+) -> Iterator[tuple[int, int]]:
+    """Stretches between separators that stand outside brackets."""
+    cursor = start
+    for m in separator.finditer(norm, start, end):
+        if _inside_brackets(norm, cursor, m.start()):
+            continue
+        yield cursor, m.start()
+        cursor = m.end()
     yield cursor, end
 
 
 def _split_names(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Names joined by ``、`` (or by 会同/和/及 between two names), brackets kept whole."""
-    joiners = table("assignment", "joiners")
-    depth, cursor, i = 0, start, start
-    while i < end:
-        char = norm[i]
-        depth += (char == OPENING) - (char == CLOSING)
-        joiner = (
-            next((j for j in joiners if norm.startswith(j, i, end)), None) if depth <= 0 else None
-        )
-        if joiner and (joiner == "、" or _joins_two_names(norm, cursor, i, i + len(joiner), end)):
-            yield cursor, i
-            cursor = i + len(joiner)
-            i = cursor
+    cursor = start
+    for m in _joiner_pattern().finditer(norm, start, end):
+        if m.start() < cursor or _inside_brackets(norm, cursor, m.start()):
             continue
-        i += 1
+        if m.group() == NAME_SEPARATOR or _joins_two_names(norm, cursor, m.start(), m.end(), end):
+            yield cursor, m.start()
+            cursor = m.end()
     yield cursor, end
+
+
+@cache
+def _joiner_pattern() -> re.Pattern[str]:
+    return alternation("assignment", "joiners")
 
 
 def _joins_two_names(norm: str, start: int, at: int, after: int, end: int) -> bool:
@@ -232,20 +237,35 @@ def _trim(norm: str, start: int, end: int) -> tuple[int, int, tuple[int, int] | 
         by = norm.rfind("由", start + 1, end)
         if by > 0 and norm[by - 1] != "自" and is_agency_like(norm[by + 1 : end]):
             start, changed = by + 1, True
-        for filler in table("assignment", "head_fillers"):
-            if norm.startswith(filler, start, end) and end - start > len(filler) + 1:
-                start, changed = start + len(filler), True
-                break
-        for filler in (*table("assignment", "fillers"), *table("assignment", "tail_fillers")):
-            if norm.endswith(filler, start, end):
-                end, changed = end - len(filler), True
-                break
+        head = _head_fillers().match(norm, start, end)
+        if head and end - start > len(head.group()) + 1:
+            start, changed = head.end(), True
+        tail = _tail_fillers().search(norm, start, end)
+        if tail:
+            end, changed = tail.start(), True
     return start, end, count
+
+
+@cache
+def _head_fillers() -> re.Pattern[str]:
+    return alternation("assignment", "head_fillers")
+
+
+@cache
+def _tail_fillers() -> re.Pattern[str]:
+    words = [*table("assignment", "fillers"), *table("assignment", "tail_fillers")]
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in ordered) + ")$")
 
 
 def is_agency_like(name: str) -> bool:
     """A word that ends like an agency's name (局, 委, 中心, 人民政府…)."""
-    return 1 < len(name) <= 40 and name.endswith(tuple(table("agency", "name_suffixes")))
+    return 1 < len(name) <= 40 and name.endswith(_name_suffixes())
+
+
+@cache
+def _name_suffixes() -> tuple[str, ...]:
+    return tuple(table("agency", "name_suffixes"))
 
 
 def resolve_name(name: str, inherited: str) -> tuple[str, str | None]:

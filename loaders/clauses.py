@@ -61,7 +61,16 @@ def find_clauses(reading: Reading, start: int = 0, end: int | None = None) -> li
 
 
 def clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
-    """The clauses inside one paragraph's stretch: brackets, inline labels, prose."""
+    """The clauses inside one paragraph's stretch: brackets, inline labels, prose (found once
+    for each stretch; the plan's reading and its coverage ask again)."""
+    key = ("clauses", start, end)
+    if key not in reading.found:
+        reading.found[key] = _clauses_in(reading, start, end)
+    found: list[Clause] = reading.found[key]
+    return found
+
+
+def _clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
     brackets = list(_bracket_clauses(reading, start, end))
     taken = [(c.start - 1, c.end + 1) for c in brackets]
     others = [

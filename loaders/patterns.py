@@ -34,6 +34,7 @@ def regex(*path: str) -> re.Pattern[str]:
     return re.compile(node)
 
 
+@cache
 def table(*path: str) -> Any:
     node: Any = load_patterns()
     for key in path:

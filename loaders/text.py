@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from plankg.loaders.model import Span
 from plankg.loaders.patterns import regex
@@ -70,6 +71,8 @@ class Reading:
         self.origin = [*origin, len(source)]
         self.norm = "".join(chars).translate(FOLD_WIDTH)
         self._mark_index: dict[str, list[int]] = {}
+        self.found: dict[tuple[str, int, int], Any] = {}
+        """What a finder found in a stretch of the reading, kept so that it runs once."""
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -143,7 +146,7 @@ def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int, bool]]:
     start = 0
     for raw in source.split("\n"):
         kept = [(c, start + i) for i, c in enumerate(raw) if start + i not in removed]
-        text, offsets = _squeeze_spaces(kept)
+        text, offsets = _squeeze_spaces(kept, _cell_gaps(raw) >= MIN_CELL_GAPS)
         at_figure = PLACEHOLDER_AT_END.search(raw) is not None
         yield text, offsets, start + len(raw), at_figure
         start += len(raw) + 1
@@ -159,12 +162,11 @@ def _placeholder_offsets(source: str) -> set[int]:
     }
 
 
-def _squeeze_spaces(kept: list[tuple[str, int]]) -> tuple[str, list[int]]:
+def _squeeze_spaces(kept: list[tuple[str, int]], row: bool) -> tuple[str, list[int]]:
     """Drop leading and trailing spaces, and any run of spaces unless both its neighbours are
     ASCII (Chinese is written without spaces: a space beside a Chinese character is a scar).
     In a table row — a line with two or more cell gaps (a tab, or two spaces or more) — each
     gap becomes one tab."""
-    row = _cell_gaps(kept) >= MIN_CELL_GAPS
     out: list[tuple[str, int]] = []
     pending: list[str] = []
     pending_at = 0
@@ -188,10 +190,11 @@ def _is_cell_gap(spaces: list[str], before: str) -> bool:
     return CELL in spaces or (len(spaces) >= 2 and before not in "、，,；;")
 
 
-def _cell_gaps(kept: list[tuple[str, int]]) -> int:
+def _cell_gaps(line: str) -> int:
     """Gaps between cells inside a line (a tab, or two spaces or more)."""
-    text = "".join(c for c, _ in kept).strip()
-    return len(CELL_GAP.findall(text))
+    if "\t" not in line and "  " not in line and "\u3000\u3000" not in line:
+        return 0
+    return len(CELL_GAP.findall(line.strip()))
 
 
 def wrap_width(lines: list[str]) -> int | None:
