@@ -1,0 +1,192 @@
+"""Task families: the measures of different plans that are the same task (周口's
+"加强中小学教师科学素质建设" and 新郑's "加强中小学科学教师队伍建设"), grouped within each canonical
+action of the outline they implement.
+
+Method: each measure is a vector of character 2- and 3-grams of its title and the start of its
+text (TF-IDF within its canonical action, the text weighted half); measures are taken in order
+— higher-level plans first, so a province's measures anchor the families of the cities that
+follow it — and each joins the family whose centroid is most similar, if at least
+``threshold`` and the family has no measure of the same plan yet, else starts one; then
+families are merged, most similar pair first, while their centroids are at least ``merge``
+alike and their plans disjoint. Everything is ordered, so the same plans give the same
+families. On the five samples, against a grouping made by reading
+(tests/graph/families/families.json), B-cubed precision 0.94, recall 0.85.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+
+THRESHOLD = 0.2
+MERGE = 0.2
+TEXT_CHARS = 150
+TEXT_WEIGHT = 0.5
+GRAMS = (2, 3)
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    """A measure to be grouped."""
+
+    key: Hashable
+    """The measure's identity (its IRI, or region, action and number)."""
+    plan: str
+    canonical: str
+    title: str
+    text: str
+    rank: int = 0
+    """Lower first: a higher-level plan's measures anchor the families."""
+
+
+@dataclass(frozen=True)
+class TaskFamily:
+    canonical: str
+    members: tuple[tuple[TaskItem, float], ...]
+    """Each member with its cosine similarity to the family's centroid (rounded)."""
+
+    @property
+    def central(self) -> TaskItem:
+        """The member most like the family as a whole: its title is the family's."""
+        return max(self.members, key=lambda m: (m[1], -self.members.index(m)))[0]
+
+    @property
+    def title(self) -> str:
+        return self.central.title
+
+    @property
+    def digest(self) -> str:
+        """A key derived from content: the canonical action and the family's first member (the
+        highest-level, first plan's measure), stable while plans are added after it."""
+        first = self.members[0][0]
+        seed = f"{self.canonical}\x1f{first.plan}\x1f{first.title}"
+        return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Family:
+    centroid: Vector
+    plans: set[str]
+    members: list[tuple[TaskItem, Vector]] = field(default_factory=list)
+
+
+def task_families(
+    items: Iterable[TaskItem],
+    *,
+    threshold: float = THRESHOLD,
+    merge: float = MERGE,
+) -> list[TaskFamily]:
+    """The families of ``items`` (each within its canonical action), in a stable order."""
+    ordered = sorted(items, key=lambda i: (i.canonical, i.rank, i.plan, str(i.key)))
+    families: list[TaskFamily] = []
+    for canonical, group in groupby(ordered, key=lambda i: i.canonical):
+        members = list(group)
+        vectors = _vectors(members)
+        found = _assigned(members, vectors, threshold)
+        found = _merged(found, merge)
+        families.extend(_family(canonical, f) for f in found)
+    return families
+
+
+def _grams(text: str) -> Counter[str]:
+    han = NOT_HAN.sub("", text)
+    return Counter(han[i : i + n] for n in GRAMS for i in range(len(han) - n + 1))
+
+
+def _vectors(items: Sequence[TaskItem]) -> list[Vector]:
+    """TF-IDF vectors (sublinear term frequency), unit length."""
+    counts: list[dict[str, float]] = []
+    for item in items:
+        words: dict[str, float] = dict(_grams(item.title))
+        for gram, n in _grams(item.text[:TEXT_CHARS]).items():
+            words[gram] = words.get(gram, 0.0) + n * TEXT_WEIGHT
+        counts.append(words)
+    documents = Counter(gram for words in counts for gram in words)
+    total = len(counts)
+    vectors = []
+    for words in counts:
+        weights = {
+            g: (1 + math.log(n)) * math.log((1 + total) / (1 + documents[g]) + 1)
+            for g, n in words.items()
+            if n > 0
+        }
+        vectors.append(_unit(weights))
+    return vectors
+
+
+def _unit(vector: Vector) -> Vector:
+    norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+    return {g: x / norm for g, x in vector.items()}
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(g, 0.0) for g, x in a.items())
+
+
+def _assigned(
+    items: Sequence[TaskItem], vectors: Sequence[Vector], threshold: float
+) -> list[_Family]:
+    families: list[_Family] = []
+    for item, vector in zip(items, vectors, strict=True):
+        scored = [
+            (_cosine(vector, f.centroid), i)
+            for i, f in enumerate(families)
+            if item.plan not in f.plans
+        ]
+        best = max(scored, default=(0.0, -1))
+        if best[1] >= 0 and best[0] >= threshold:
+            family = families[best[1]]
+            family.members.append((item, vector))
+            family.plans.add(item.plan)
+            family.centroid = _centroid(family)
+        else:
+            families.append(_Family(dict(vector), {item.plan}, [(item, vector)]))
+    return families
+
+
+def _centroid(family: _Family) -> Vector:
+    total: Vector = {}
+    for _, vector in family.members:
+        for g, x in vector.items():
+            total[g] = total.get(g, 0.0) + x
+    return _unit(total)
+
+
+def _merged(families: list[_Family], merge: float) -> list[_Family]:
+    """Merge the most alike pair of families with no plan in common, while any is alike
+    enough."""
+    while True:
+        pairs = [
+            (_cosine(a.centroid, b.centroid), -i, -j)
+            for i, a in enumerate(families)
+            for j, b in enumerate(families)
+            if i < j and not a.plans & b.plans
+        ]
+        best = max(pairs, default=None)
+        if best is None or best[0] < merge:
+            return families
+        first, second = families[-best[1]], families[-best[2]]
+        first.members.extend(second.members)
+        first.plans |= second.plans
+        first.centroid = _centroid(first)
+        del families[-best[2]]
+
+
+def _family(canonical: str, family: _Family) -> TaskFamily:
+    members = tuple(
+        (item, round(_cosine(vector, family.centroid), 4))
+        for item, vector in sorted(
+            family.members, key=lambda m: (m[0].rank, m[0].plan, str(m[0].key))
+        )
+    )
+    return TaskFamily(canonical, members)
