@@ -1,9 +1,12 @@
 """What the tests share: the sample plans read once, the command-line runner, Debian's
-Chromium, a Neo4j to test against, and test ids named by region."""
+Chromium, a Neo4j to test against, the independent readers of the interop tests, and test ids
+named by region."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -152,3 +155,43 @@ def neo4j(neo4j_settings: Any) -> Iterator[Any]:
     with connect(neo4j_settings) as connection:
         clear_database(connection)
         yield connection
+
+
+INTEROP = Path(__file__).resolve().parents[1] / "scripts" / "interop"
+"""The independent readers (Apache Jena, graphology, the Node.js Neo4j driver) that
+scripts/interop/install puts here."""
+
+
+class Interop:
+    """Runs the independent readers: Apache Jena's command-line tools and the Node.js scripts
+    beside them. Each call returns the finished process (text out and err, return code)."""
+
+    def jena(self, *args: object) -> subprocess.CompletedProcess[str]:
+        return self._run(INTEROP / "jena", *args)
+
+    def node(self, script: str, *args: object, env: dict[str, str] | None = None) -> Any:
+        return self._run("node", INTEROP / script, *args, env=env)
+
+    def _run(self, *args: object, env: dict[str, str] | None = None) -> Any:
+        command = [str(a) for a in args]
+        environment = {**os.environ, **(env or {})}
+        return subprocess.run(
+            command, capture_output=True, text=True, encoding="utf-8", env=environment, timeout=300
+        )
+
+
+@pytest.fixture(scope="session")
+def interop() -> Interop:
+    """The interop readers; without them the interop tests skip, except in CI (CI=true), where
+    a missing reader is a failure."""
+    missing = [tool for tool in ("java", "node") if shutil.which(tool) is None]
+    if not list((INTEROP / "target" / "lib").glob("jena-cmds-*.jar")):
+        missing.append("Apache Jena (scripts/interop/install)")
+    if not (INTEROP / "node_modules" / "graphology").is_dir():
+        missing.append("graphology and neo4j-driver (scripts/interop/install)")
+    if missing:
+        message = f"interop readers missing: {', '.join(missing)}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message}; CI=true, so the interop tests must run")
+        pytest.skip(message)
+    return Interop()

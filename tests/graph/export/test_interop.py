@@ -1,0 +1,133 @@
+"""Every export opened by an independent reader, as an analyst's tool would open it: Apache
+Jena's ``riot --validate --strict`` and ``shacl`` for the RDF, graphology's GraphML and GEXF
+parsers (Node.js) for the networks, pandas for the CSV tables. The readers are installed by
+``scripts/setup --test`` (scripts/interop/install); see the ``interop`` fixture."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from plankg.graph.export.formats import FORMATS, csv_tables, write_export
+from plankg.graph.rdf.build import graph_of
+from plankg.graph.rdf.turtle import serialize_turtle
+from plankg.graph.rdf.validate import validate_graph, validate_turtle
+from plankg.ontology import ID, PK
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+pytestmark = pytest.mark.interop
+
+ROOT = Path(__file__).resolve().parents[3]
+SHAPES = ROOT / "ontology" / "shapes.ttl"
+AGENCY = "https://w3id.org/plankg/id/agency/泉州市/市科协"
+OPENED_BY = {
+    "ttl": "Apache Jena riot",
+    "nt": "Apache Jena riot",
+    "jsonld": "Apache Jena riot",
+    "graphml": "graphology-graphml",
+    "gexf": "graphology-gexf",
+    "csv": "pandas.read_csv",
+}
+"""Each export format and the independent reader its tests open it with."""
+
+
+@pytest.fixture(scope="module")
+def exported(triples, tmp_path_factory):
+    """Format → the files ``write_export`` wrote for it."""
+    folder = tmp_path_factory.mktemp("exports")
+    return {fmt: write_export(triples, fmt, folder / fmt) for fmt in FORMATS}
+
+
+def test_every_format_is_opened_by_an_independent_reader():
+    assert set(OPENED_BY) == set(FORMATS)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+def test_jena_validates_the_rdf_strictly(interop, exported, fmt):
+    (path,) = exported[fmt]
+    result = interop.jena("riot", "--validate", "--strict", path)
+    assert result.returncode == 0 and not re.search(r"WARN|ERROR", result.stderr), result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld"])
+def test_jena_counts_the_triples_plankg_built(interop, exported, triples, fmt):
+    (path,) = exported[fmt]
+    result = interop.jena("riot", "--count", path)
+    assert result.returncode == 0, result.stderr
+    assert f"Triples = {len(triples):,}" in result.stderr
+
+
+def jena_shacl(interop, data: Path) -> Graph:
+    result = interop.jena("shacl", "validate", "--shapes", SHAPES, "--data", data)
+    assert result.returncode == 0, result.stderr
+    return Graph().parse(data=result.stdout, format="turtle")
+
+
+def test_jena_shacl_finds_the_sample_graph_conforms(interop, exported):
+    (path,) = exported["ttl"]
+    report = jena_shacl(interop, path)
+    assert report.value(predicate=RDF.type, object=SH.ValidationReport) is not None
+    assert set(report.objects(None, SH.conforms)) == {Literal(True)}
+
+
+def test_jena_shacl_agrees_with_both_engines_on_a_broken_graph(interop, triples, tmp_path):
+    measure = URIRef(str(ID) + "plan/周口市/2021-2025/ea1/m1")
+    target = URIRef(str(ID) + "plan/周口市/2021-2025/headline")
+    broken = {t for t in triples if not (t[1] == PK.leads and t[2] == measure)}
+    broken = {t for t in broken if not (t[0] == target and t[1] == PK.unit)}
+    path = tmp_path / "broken.ttl"
+    path.write_text(serialize_turtle(broken), encoding="utf-8")
+    report = jena_shacl(interop, path)
+    jena = {
+        (str(report.value(r, SH.focusNode)), str(report.value(r, SH.resultPath) or ""))
+        for r in report.subjects(SH.resultSeverity, SH.Violation)
+    }
+    fast = validate_turtle(path.read_text(encoding="utf-8"), "fast")
+    reference = validate_graph(graph_of(broken))
+    assert jena == {(v.focus, v.path) for v in fast.violations}
+    assert jena == {(v.focus, v.path) for v in reference.violations}
+    assert {focus for focus, _ in jena} == {str(measure), str(target)}
+
+
+def links(triples, node: str) -> set[tuple[str, str]]:
+    """(predicate, object) of the links from ``node`` to other resources: its edges."""
+    return {
+        (str(p), str(o))
+        for s, p, o in triples
+        if str(s) == node and isinstance(o, URIRef) and p != RDF.type
+    }
+
+
+def network_size(triples) -> tuple[int, int]:
+    """Resources (nodes) and links between them (edges) in the triples."""
+    edges = {(s, p, o) for s, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
+    nodes = {s for s, _, _ in triples} | {o for _, _, o in edges}
+    return len(nodes), len(edges)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graphology_reads_the_network(interop, exported, triples, fmt):
+    (path,) = exported[fmt]
+    result = interop.node("read-network.mjs", fmt, path, AGENCY)
+    assert result.returncode == 0, result.stderr
+    read = json.loads(result.stdout)
+    nodes, edges = network_size(triples)
+    assert (read["order"], read["size"], read["edgeKeys"]) == (nodes, edges, edges)
+    assert read["type"] == "directed"
+    assert read["node"]["label"] == "市科协"
+    read_links = {(e["attributes"]["predicate"], e["target"]) for e in read["edges"]}
+    assert read_links == links(triples, AGENCY)
+    assert str(PK.leads) in {predicate for predicate, _ in read_links}
+
+
+def test_pandas_reads_the_csv_tables(exported, triples):
+    tables = csv_tables(triples)
+    for path in exported["csv"]:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        table = tables[path.stem]
+        assert tuple(frame.columns) == table.columns
+        assert len(frame) == len(table.rows)
