@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
 from plankg.graph.export.formats import FORMATS, export_texts, write_export
+from plankg.graph.export.networks import edge_id
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
-from rdflib import Graph
+from plankg.ontology import PK
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
 
 HEADERS = {
     "plans.csv": "plan,source,title,region,region_level,province,doc_number,issued,period_start,period_end,draft,headline_value,headline_unit,cites",
@@ -42,6 +47,25 @@ def test_network_exports_hold_every_resource(triples, fmt, tmp_path):
     assert resources <= set(graph.nodes)
     agency = graph.nodes["https://w3id.org/plankg/id/agency/泉州市/市科协"]
     assert agency["label"] == "市科协"
+
+
+def test_graphml_gives_every_edge_the_id_of_its_triple(triples, tmp_path):
+    (path,) = write_export(triples, "graphml", tmp_path)
+    ids = [e.get("id") for e in ET.parse(path).iter("{http://graphml.graphdrawing.org/xmlns}edge")]
+    links = {(s, p, o) for s, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
+    assert len(ids) == len(set(ids)) == len(links) == 10_715
+    assert set(ids) == {edge_id(str(s), str(p), str(o)) for s, p, o in links}
+
+
+def test_graphml_keeps_the_predicate_and_its_name_on_each_edge(triples, tmp_path):
+    (path,) = write_export(triples, "graphml", tmp_path)
+    graph = nx.read_graphml(path, force_multigraph=True)
+    agency = "https://w3id.org/plankg/id/agency/泉州市/市科协"
+    measure = "https://w3id.org/plankg/id/plan/泉州市/2021-2025/ea1/m1"
+    ((key, data),) = graph[agency][measure].items()
+    assert data == {"predicate": str(PK.leads), "label": "leads"}
+    line = f"{agency} {PK.leads} {measure}"
+    assert key == "e" + hashlib.sha256(line.encode()).hexdigest()[:16]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
