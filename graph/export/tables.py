@@ -1,4 +1,7 @@
-"""The CSV tables (plans, assignments, targets), read off the RDF triples.
+"""The tables (plans, assignments, targets) of the CSV and spreadsheet exports, read off the
+RDF triples, with typed cells: numbers as :class:`~decimal.Decimal`, years and numbers of
+actions and measures as ``int``, dates as :class:`~datetime.date`, flags as ``bool``, an
+empty cell as ``None``. :data:`COLUMN_TYPES` names each column's type.
 
 A walk over an index of the triples, not SPARQL: rdflib's engine takes seconds for the
 assignments join, this takes milliseconds and reads the same graph.
@@ -59,7 +62,19 @@ TARGETS = (
     "comparator",
     "year",
     "per_year",
+    "kind",
 )
+TARGET_KINDS = {PK.headlineTarget: "headline", PK.baseline: "baseline"}
+"""The plan's own targets by the link that names them; a measure's targets are ``measure``."""
+COLUMN_TYPES = {
+    **dict.fromkeys((*PLANS, *ASSIGNMENTS, *TARGETS), "text"),
+    **dict.fromkeys(("action_no", "measure_no", "year", "period_start", "period_end"), "integer"),
+    **dict.fromkeys(("value", "headline_value"), "decimal"),
+    **dict.fromkeys(("draft", "per_year"), "boolean"),
+    "issued": "date",
+}
+"""Column → the type of its cells (``None`` for an empty cell): ``text`` (str), ``integer``
+(int), ``decimal`` (Decimal), ``boolean`` (bool) or ``date`` (datetime.date)."""
 START_CHAR = "start_char"
 """A column kept only to sort rows in the order of the plan text."""
 
@@ -81,14 +96,21 @@ def _plan_row(index: Index, plan: URIRef) -> tuple[Any, ...]:
         index.text(region, PK.regionLevel),
         _province(index, region),
         index.text(plan, PK.docNumber),
-        index.text(plan, DCTERMS.issued),
-        index.text(plan, PK.periodStart),
-        index.text(plan, PK.periodEnd),
+        index.value(plan, DCTERMS.issued),
+        _year(index, plan, PK.periodStart),
+        _year(index, plan, PK.periodEnd),
         index.value(plan, PK.isDraft),
-        index.text(headline, PK.value) if headline else None,
+        index.value(headline, PK.value) if headline else None,
         index.text(headline, PK.unit) if headline else None,
         ";".join(cites),
     )
+
+
+def _year(index: Index, node: URIRef, link: URIRef) -> int | str | None:
+    """An ``xsd:gYear`` as an int (rdflib gives it as text); a year with a time zone, as
+    written."""
+    text = index.text(node, link)
+    return int(text) if text and text.lstrip("-").isdigit() else text
 
 
 def _province(index: Index, region: URIRef | None) -> str | None:
@@ -149,26 +171,25 @@ def targets_table(index: Index) -> Table:
     rows = []
     for plan in index.subjects(RDF.type, PK.Plan):
         region = index.text(index.one(plan, PK.region), RDFS.label)
-        for target in index.all(plan, PK.headlineTarget):
-            rows.append(
-                (plan_key_of(str(plan)), region, None, None, None, *_target_cells(index, target))
-            )
+        head = (plan_key_of(str(plan)), region, None, None, None)
+        for link, kind in TARGET_KINDS.items():
+            rows += [(*head, *_target_cells(index, t), kind) for t in index.all(plan, link)]
     for plan, region, action in _actions(index):
         for measure in index.all(action, PK.hasMeasure):
             head = (*_action_cells(index, plan, region, action), _number(index, measure))
             for target in index.all(measure, PK.hasTarget):
-                rows.append(head + _target_cells(index, target))
-    table = Table((*TARGETS, START_CHAR), tuple(rows))
+                rows.append((*head, *_target_cells(index, target), "measure"))
+    table = Table((*TARGETS[:-1], START_CHAR, TARGETS[-1]), tuple(rows))
     return table.sorted_by("plan", START_CHAR).without(START_CHAR)
 
 
 def _target_cells(index: Index, target: URIRef) -> tuple[Any, ...]:
     return (
         index.text(target, PK.sourceText),
-        index.text(target, PK.value),
+        index.value(target, PK.value),
         index.text(target, PK.unit),
         index.text(target, PK.comparator),
-        index.text(target, PK.year),
+        _year(index, target, PK.year),
         index.value(target, PK.perYear),
         index.value(target, PK.startChar),
     )

@@ -21,7 +21,7 @@ from rdflib.namespace import RDF
 HEADERS = {
     "plans.csv": "plan,source,title,region,region_level,province,doc_number,issued,period_start,period_end,draft,headline_value,headline_unit,cites",
     "assignments.csv": "plan,region,action_kind,action_no,action_title,measure_no,measure_title,role,agency,agency_surface,agency_type,stated_at",
-    "targets.csv": "plan,region,action_kind,action_no,measure_no,text,value,unit,comparator,year,per_year",
+    "targets.csv": "plan,region,action_kind,action_no,measure_no,text,value,unit,comparator,year,per_year,kind",
 }
 
 
@@ -124,3 +124,18 @@ def test_targets_csv(tables):
     )
     per_year = next(r for r in rows if r["region"] == "周口市" and r["value"] == "0.5")
     assert (per_year["unit"], per_year["per_year"], per_year["year"]) == ("万人次", "true", "")
+
+
+def test_targets_csv_holds_every_target_of_the_graph_with_its_kind(tables, triples):
+    rows = tables["targets.csv"]
+    assert len(rows) == len({s for s, p, o in triples if p == RDF.type and o == PK.Target}) == 47
+    kinds = [r["kind"] for r in rows]
+    assert (kinds.count("headline"), kinds.count("baseline"), kinds.count("measure")) == (5, 1, 41)
+    (baseline,) = (r for r in rows if r["kind"] == "baseline")
+    assert (baseline["region"], baseline["value"], baseline["year"], baseline["action_kind"]) == (
+        "忻州市",
+        "7.9",
+        "2020",
+        "",
+    )
+    assert all(bool(r["action_kind"]) == (r["kind"] == "measure") for r in rows)
