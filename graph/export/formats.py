@@ -23,8 +23,15 @@ class ExportError(UsageError):
     """An unknown format."""
 
 
+BOM = "\ufeff"
+"""The byte-order mark that opens every exported CSV file."""
+
+
 def csv_text(table: Table) -> str:
-    return render_csv(table) + "\n"
+    """A CSV file as Excel opens it: UTF-8 with a byte-order mark (without one, Excel on
+    Windows reads a double-clicked file in the local code page and shows mojibake), the rows
+    as :func:`plankg.tables.render_csv` writes them."""
+    return BOM + render_csv(table) + "\n"
 
 
 def csv_texts(triples: Iterable[Triple]) -> dict[str, str]:

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
-from plankg.graph.export.formats import FORMATS, export_texts, write_export
+from plankg.graph.export.formats import BOM, FORMATS, export_texts, write_export
 from plankg.graph.export.networks import edge_id
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
@@ -28,7 +28,7 @@ HEADERS = {
 @pytest.fixture(scope="module")
 def tables(triples):
     texts = export_texts(triples, "csv")
-    return {name: list(csv.DictReader(io.StringIO(text))) for name, text in texts.items()}
+    return {name: list(csv.DictReader(io.StringIO(text[1:]))) for name, text in texts.items()}
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,15 @@ def test_exports_are_byte_identical_across_runs(triples, fmt):
 
 def test_csv_headers_are_exactly_as_specified(triples):
     texts = export_texts(triples, "csv")
-    assert {name: text.splitlines()[0] for name, text in texts.items()} == HEADERS
+    assert {name: text.splitlines()[0].removeprefix(BOM) for name, text in texts.items()} == HEADERS
+
+
+def test_csv_files_are_utf8_with_a_byte_order_mark_for_excel(triples, tmp_path):
+    paths = write_export(triples, "csv", tmp_path)
+    for path in paths:
+        data = path.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbfplan,") and data.count(b"\xef\xbb\xbf") == 1
+        assert data.decode("utf-8-sig").splitlines()[1].startswith("周口市/2021-2025,")
 
 
 def test_plans_csv(tables):
