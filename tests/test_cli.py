@@ -116,6 +116,12 @@ def test_export_csv_and_validate(run, tmp_path):
     assert validated.exit_code == 0 and "conforms" in validated.output
 
 
+def test_export_xlsx_writes_one_workbook(run, tmp_path):
+    result = run("export", "--format", "xlsx", "--out", tmp_path)
+    assert result.exit_code == 0 and result.output == f"wrote {tmp_path / 'plankg.xlsx'}\n"
+    assert (tmp_path / "plankg.xlsx").read_bytes()[:4] == b"PK\x03\x04"
+
+
 def test_validate_reports_a_broken_graph(run, tmp_path):
     run("export", "--format", "ttl", "--out", tmp_path / "g.ttl")
     text = (tmp_path / "g.ttl").read_text(encoding="utf-8").replace("pk:unit", "pk:fileName", 1)

@@ -1,5 +1,6 @@
 """Exports of a plan graph: :data:`FORMATS` names each (Turtle, N-Triples, JSON-LD, GraphML,
-GEXF, CSV tables); every exporter returns file name → text, :func:`write_export` writes them."""
+GEXF, CSV tables, an Excel workbook); every exporter returns file name → content (text, or
+bytes for the workbook), :func:`write_export` writes them."""
 
 from plankg.graph.export.formats import (
     EXPORTERS,
@@ -8,21 +9,25 @@ from plankg.graph.export.formats import (
     export_texts,
     write_export,
 )
-from plankg.graph.export.networks import gexf_text, graphml_text
+from plankg.graph.export.networks import edge_id, gexf_text, graphml_text
 from plankg.graph.export.rdf import jsonld_text, ntriples_text
 from plankg.graph.export.tables import (
+    COLUMN_TYPES,
     assignments_table,
     csv_tables,
     plans_table,
     targets_table,
 )
+from plankg.graph.export.workbook import workbook_bytes, xlsx_bytes
 
 __all__ = [
+    "COLUMN_TYPES",
     "EXPORTERS",
     "FORMATS",
     "ExportError",
     "assignments_table",
     "csv_tables",
+    "edge_id",
     "export_texts",
     "gexf_text",
     "graphml_text",
@@ -30,5 +35,7 @@ __all__ = [
     "ntriples_text",
     "plans_table",
     "targets_table",
+    "workbook_bytes",
     "write_export",
+    "xlsx_bytes",
 ]

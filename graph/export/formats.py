@@ -1,5 +1,6 @@
-"""The export formats, by name: each makes file name → text from the triples of a graph, and
-:func:`write_export` puts them on disk. ``FORMATS`` is the registry the command line offers.
+"""The export formats, by name: each makes file name → content (text, or bytes for the
+workbook) from the triples of a graph, and :func:`write_export` puts them on disk. ``FORMATS``
+is the registry the command line offers.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from plankg.files import write_texts
 from plankg.graph.export.networks import gexf_text, graphml_text
 from plankg.graph.export.rdf import jsonld_text, ntriples_text
 from plankg.graph.export.tables import csv_tables
+from plankg.graph.export.workbook import xlsx_bytes
 from plankg.graph.rdf.build import Triple
 from plankg.graph.rdf.turtle import serialize_turtle
 from plankg.tables import Table, render_csv
 
-Exporter = Callable[[Iterable[Triple]], dict[str, str]]
+Content = str | bytes
+Exporter = Callable[[Iterable[Triple]], dict[str, Content]]
 
 
 class ExportError(UsageError):
@@ -34,11 +37,11 @@ def csv_text(table: Table) -> str:
     return BOM + render_csv(table) + "\n"
 
 
-def csv_texts(triples: Iterable[Triple]) -> dict[str, str]:
+def csv_texts(triples: Iterable[Triple]) -> dict[str, Content]:
     return {f"{name}.csv": csv_text(table) for name, table in csv_tables(triples).items()}
 
 
-def _one_file(name: str, text: Callable[[Iterable[Triple]], str]) -> Exporter:
+def _one_file(name: str, text: Callable[[Iterable[Triple]], Content]) -> Exporter:
     return lambda triples: {name: text(triples)}
 
 
@@ -49,14 +52,16 @@ EXPORTERS: dict[str, Exporter] = {
     "graphml": _one_file("plankg.graphml", graphml_text),
     "gexf": _one_file("plankg.gexf", gexf_text),
     "csv": csv_texts,
+    "xlsx": _one_file("plankg.xlsx", xlsx_bytes),
 }
 FORMATS = tuple(EXPORTERS)
 FOLDER_FORMATS = frozenset({"csv"})
 """Formats that always write a folder of files."""
 
 
-def export_texts(triples: Iterable[Triple], fmt: str) -> dict[str, str]:
-    """File name → content of an export of ``triples`` in ``fmt``."""
+def export_texts(triples: Iterable[Triple], fmt: str) -> dict[str, Content]:
+    """File name → content (text, or bytes for ``xlsx``) of an export of ``triples`` in
+    ``fmt``."""
     if fmt not in EXPORTERS:
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     return EXPORTERS[fmt](triples)

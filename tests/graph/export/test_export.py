@@ -5,15 +5,20 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import xml.etree.ElementTree as ET
+import zipfile
 
 import networkx as nx
+import openpyxl
 import pytest
 from plankg.graph.export.formats import BOM, FORMATS, export_texts, write_export
 from plankg.graph.export.networks import edge_id
+from plankg.graph.export.workbook import workbook_bytes
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
 from plankg.ontology import PK
+from plankg.tables import Table
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
@@ -147,3 +152,22 @@ def test_targets_csv_holds_every_target_of_the_graph_with_its_kind(tables, tripl
         "",
     )
     assert all(bool(r["action_kind"]) == (r["kind"] == "measure") for r in rows)
+
+
+def test_the_workbook_is_stamped_with_fixed_dates_only(triples):
+    (content,) = export_texts(triples, "xlsx").values()
+    with zipfile.ZipFile(io.BytesIO(content)) as book:
+        assert {info.date_time for info in book.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = book.read("docProps/core.xml").decode()
+    assert re.findall(r"<dcterms:(\w+)[^>]*>([^<]*)<", core) == [
+        ("created", "2000-01-01T00:00:00Z"),
+        ("modified", "2000-01-01T00:00:00Z"),
+    ]
+
+
+def test_workbook_text_stays_text_never_a_formula(tmp_path):
+    table = Table(("text",), (('=HYPERLINK("http://example.invalid")',), ("+1",)))
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(workbook_bytes({"sheet": table}))
+    cells = [row[0] for row in openpyxl.load_workbook(path)["sheet"].iter_rows(min_row=2)]
+    assert [(c.value, c.data_type) for c in cells] == [(table.rows[0][0], "s"), ("+1", "s")]

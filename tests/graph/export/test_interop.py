@@ -1,14 +1,18 @@
 """Every export opened by an independent reader, as an analyst's tool would open it: Apache
 Jena's ``riot --validate --strict`` and ``shacl`` for the RDF, graphology's GraphML and GEXF
-parsers (Node.js) for the networks, pandas for the CSV tables. The readers are installed by
+parsers (Node.js) for the networks, pandas for the CSV tables, openpyxl for the workbook
+(written by XlsxWriter). The readers are installed by
 ``scripts/setup --test`` (scripts/interop/install); see the ``interop`` fixture."""
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from plankg.graph.export.formats import FORMATS, csv_tables, write_export
@@ -16,6 +20,7 @@ from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.turtle import serialize_turtle
 from plankg.graph.rdf.validate import validate_graph, validate_turtle
 from plankg.ontology import ID, PK
+from plankg.tables import width
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
@@ -31,6 +36,7 @@ OPENED_BY = {
     "graphml": "graphology-graphml",
     "gexf": "graphology-gexf",
     "csv": "pandas.read_csv",
+    "xlsx": "openpyxl",
 }
 """Each export format and the independent reader its tests open it with."""
 
@@ -131,3 +137,71 @@ def test_pandas_reads_the_csv_tables(exported, triples):
         table = tables[path.stem]
         assert tuple(frame.columns) == table.columns
         assert len(frame) == len(table.rows)
+
+
+def as_read(value):
+    """A table cell as openpyxl reads it back from the workbook."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return value
+
+
+@pytest.fixture(scope="module")
+def workbook(exported):
+    (path,) = exported["xlsx"]
+    return openpyxl.load_workbook(path)
+
+
+def test_openpyxl_reads_every_table_as_a_sheet_cell_for_cell(workbook, triples):
+    tables = csv_tables(triples)
+    assert workbook.sheetnames == list(tables) == ["plans", "assignments", "targets"]
+    for name, table in tables.items():
+        rows = list(workbook[name].iter_rows(values_only=True))
+        assert rows[0] == table.columns
+        assert rows[1:] == [tuple(as_read(v) for v in row) for row in table.rows]
+
+
+def test_the_workbook_has_frozen_headers_and_autofilters(workbook):
+    for sheet, (rows, last) in {
+        "plans": (5, "N"),
+        "assignments": (2784, "L"),
+        "targets": (47, "L"),
+    }.items():
+        assert workbook[sheet].freeze_panes == "A2"
+        assert workbook[sheet].auto_filter.ref == f"A1:{last}{rows + 1}"
+        assert all(c.font.b for c in workbook[sheet][1])
+
+
+def test_the_workbook_holds_numbers_years_and_dates_as_such(workbook):
+    targets = {r[0].row: r for r in workbook["targets"].iter_rows(min_row=2)}
+    zhoukou = targets[2]
+    assert [c.value for c in zhoukou[6:12]] == [14.4, "%", ">=", 2025, False, "headline"]
+    assert [c.data_type for c in zhoukou[6:11]] == ["n", "s", "s", "n", "b"]
+    years = [r[9].value for r in targets.values() if r[9].value is not None]
+    assert years and all(type(y) is int for y in years)
+    plans = {r[3].value: r for r in workbook["plans"].iter_rows(min_row=2)}
+    assert plans["忻州市"][7].value == datetime(2022, 4, 6)
+    assert plans["忻州市"][7].number_format == "yyyy-mm-dd"
+    assert (plans["忻州市"][8].value, plans["忻州市"][9].value) == (2021, 2025)
+
+
+def shown(value) -> str:
+    """A cell's value as Excel shows it (dates as yyyy-mm-dd)."""
+    return f"{value:%Y-%m-%d}" if isinstance(value, datetime) else str(value)
+
+
+def column_widths(sheet) -> dict[int, float]:
+    """Column number → width (a range of columns of one width is one entry in the file)."""
+    dimensions = sheet.column_dimensions.values()
+    return {i: d.width for d in dimensions for i in range(d.min, d.max + 1)}
+
+
+def test_the_workbook_columns_fit_their_chinese_text(workbook):
+    for sheet in workbook:
+        widths = column_widths(sheet)
+        for number, cells in enumerate(sheet.iter_cols(values_only=True), start=1):
+            widest = max(width(shown(v)) for v in cells if v is not None)
+            assert widths[number] >= min(widest, 60), (sheet.title, cells[0])
+    assert column_widths(workbook["plans"])[4] >= width("岳阳市南湖新区") == 14
