@@ -7,6 +7,7 @@ The few functions a notebook starts from, imported when first used::
     corpus = plankg.load_corpus()                  # the five sample plans (or files, folders)
     triples = corpus.triples()                     # the RDF graph, as triples
     plankg.write_export(triples, "graphml", Path("out"))
+    frames = plankg.to_dataframes(triples)         # pandas, typed columns (plankg[pandas])
     tables = plankg.analyze(triples)               # name → Table
     plankg.write_view(triples, "agencies", Path("out/agencies.html"))
 
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from plankg.errors import PlankgError
     from plankg.graph.analysis import analyze
-    from plankg.graph.export import write_export
+    from plankg.graph.export import to_dataframes, write_export
     from plankg.graph.neo4j import Neo4jSettings, connect, push_corpus
     from plankg.graph.rdf import build_many, load_corpus, validate_turtle
     from plankg.graph.report import write_report
@@ -38,6 +39,7 @@ API = {
     "build_many": "plankg.graph.rdf",
     "validate_turtle": "plankg.graph.rdf",
     "write_export": "plankg.graph.export",
+    "to_dataframes": "plankg.graph.export",
     "Neo4jSettings": "plankg.graph.neo4j",
     "connect": "plankg.graph.neo4j",
     "push_corpus": "plankg.graph.neo4j",
@@ -59,6 +61,7 @@ __all__ = [
     "load_corpus",
     "push_corpus",
     "run_sparql",
+    "to_dataframes",
     "validate_turtle",
     "write_export",
     "write_report",

@@ -9,6 +9,7 @@ from plankg.graph.export.formats import (
     export_texts,
     write_export,
 )
+from plankg.graph.export.frames import DTYPES, MissingPandasError, to_dataframes
 from plankg.graph.export.networks import edge_id, gexf_text, graphml_text
 from plankg.graph.export.rdf import jsonld_text, ntriples_text
 from plankg.graph.export.tables import (
@@ -22,9 +23,11 @@ from plankg.graph.export.workbook import workbook_bytes, xlsx_bytes
 
 __all__ = [
     "COLUMN_TYPES",
+    "DTYPES",
     "EXPORTERS",
     "FORMATS",
     "ExportError",
+    "MissingPandasError",
     "assignments_table",
     "csv_tables",
     "edge_id",
@@ -35,6 +38,7 @@ __all__ = [
     "ntriples_text",
     "plans_table",
     "targets_table",
+    "to_dataframes",
     "workbook_bytes",
     "write_export",
     "xlsx_bytes",

@@ -9,6 +9,7 @@ assignments join, this takes milliseconds and reads the same graph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -75,6 +76,8 @@ COLUMN_TYPES = {
 }
 """Column → the type of its cells (``None`` for an empty cell): ``text`` (str), ``integer``
 (int), ``decimal`` (Decimal), ``boolean`` (bool) or ``date`` (datetime.date)."""
+YEAR = re.compile(r"-?\d{4,}")
+"""The year of an ``xsd:gYear`` (``2025``, ``2025+08:00``)."""
 START_CHAR = "start_char"
 """A column kept only to sort rows in the order of the plan text."""
 
@@ -106,11 +109,10 @@ def _plan_row(index: Index, plan: URIRef) -> tuple[Any, ...]:
     )
 
 
-def _year(index: Index, node: URIRef, link: URIRef) -> int | str | None:
-    """An ``xsd:gYear`` as an int (rdflib gives it as text); a year with a time zone, as
-    written."""
-    text = index.text(node, link)
-    return int(text) if text and text.lstrip("-").isdigit() else text
+def _year(index: Index, node: URIRef, link: URIRef) -> int | None:
+    """An ``xsd:gYear`` as an int (rdflib gives it as text), a time zone after it left out."""
+    found = YEAR.match(index.text(node, link) or "")
+    return int(found.group()) if found else None
 
 
 def _province(index: Index, region: URIRef | None) -> str | None:
