@@ -1,6 +1,7 @@
 """The graph as a network file for Gephi, Cytoscape or yEd: GraphML (a multigraph: every RDF
-link kept) and GEXF (a directed graph: one edge per pair), both from the one RDF → networkx
-converter (:func:`plankg.graph.rdf.networkx_graph.to_networkx`).
+link kept) and GEXF 1.3 (a directed graph: one edge per pair of nodes; no pair of the samples
+is linked twice), both from the one RDF → networkx converter
+(:func:`plankg.graph.rdf.networkx_graph.to_networkx`).
 
 Every edge is one triple: its ``id`` is :func:`edge_id` of the triple (unique, and the same in
 every export that holds the triple), ``predicate`` the property's IRI and ``label`` its local
@@ -13,8 +14,12 @@ import io
 from collections.abc import Iterable
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 from plankg.graph.rdf.build import Triple
 from plankg.graph.rdf.networkx_graph import to_networkx
+
+GEXF_VERSION = "1.3"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
 def edge_id(source: str, predicate: str, target: str) -> str:
@@ -44,14 +49,21 @@ def graphml_text(triples: Iterable[Triple]) -> str:
 
 
 def gexf_text(triples: Iterable[Triple]) -> str:
-    """GEXF of the directed graph (an edge's ``id`` given as an attribute, which the GEXF
-    writer takes for the id)."""
+    """GEXF 1.3 of the directed graph (an edge's ``id`` given as an attribute, which the GEXF
+    writer takes for the id). networkx's writer dates the file with today and, for 1.3, names
+    the XML Schema instance namespace without ``www.``: both are put right, so the same graph
+    gives the same bytes on any day."""
     network = network_of(triples)
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(network.nodes(data=True))
     graph.add_edges_from(
         (u, v, {"id": k, **d}) for u, v, k, d in network.edges(keys=True, data=True)
     )
+    writer = GEXFWriter(encoding="utf-8", version=GEXF_VERSION)
+    writer.xml.set("xmlns:xsi", XSI)
+    for meta in writer.xml.iter("meta"):
+        meta.attrib.pop("lastmodifieddate", None)
+    writer.add_graph(graph)
     buffer = io.BytesIO()
-    nx.write_gexf(graph, buffer, encoding="utf-8")
+    writer.write(buffer)
     return buffer.getvalue().decode("utf-8")

@@ -8,6 +8,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from datetime import date
 
 import networkx as nx
 import openpyxl
@@ -171,3 +172,23 @@ def test_workbook_text_stays_text_never_a_formula(tmp_path):
     path.write_bytes(workbook_bytes({"sheet": table}))
     cells = [row[0] for row in openpyxl.load_workbook(path)["sheet"].iter_rows(min_row=2)]
     assert [(c.value, c.data_type) for c in cells] == [(table.rows[0][0], "s"), ("+1", "s")]
+
+
+def test_gexf_is_version_1_3_and_carries_no_date(triples):
+    (text,) = export_texts(triples, "gexf").values()
+    root = ET.fromstring(text.encode("utf-8"))
+    assert (root.tag, root.get("version")) == ("{http://gexf.net/1.3}gexf", "1.3")
+    location = root.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation")
+    assert location == "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
+    assert "lastmodifieddate" not in text and date.today().isoformat() not in text
+
+
+def test_gexf_and_graphml_edges_have_the_same_ids_and_labels(triples):
+    def edges(fmt, namespace):
+        (text,) = export_texts(triples, fmt).values()
+        found = ET.fromstring(text.encode("utf-8")).iter(f"{{{namespace}}}edge")
+        return {e.get("id"): (e.get("source"), e.get("target")) for e in found}
+
+    gexf = edges("gexf", "http://gexf.net/1.3")
+    assert gexf == edges("graphml", "http://graphml.graphdrawing.org/xmlns")
+    assert len(gexf) == 10_715
