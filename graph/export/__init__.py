@@ -19,7 +19,7 @@ from plankg.graph.export.tables import (
     plans_table,
     targets_table,
 )
-from plankg.graph.export.workbook import workbook_bytes, xlsx_bytes
+from plankg.graph.export.workbook import TooManyRowsError, workbook_bytes, xlsx_bytes
 
 __all__ = [
     "COLUMN_TYPES",
@@ -28,6 +28,7 @@ __all__ = [
     "FORMATS",
     "ExportError",
     "MissingPandasError",
+    "TooManyRowsError",
     "assignments_table",
     "csv_tables",
     "edge_id",

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 import xlsxwriter
+from plankg.errors import UsageError
 from plankg.graph.export.tables import csv_tables
 from plankg.graph.rdf.build import Triple
 from plankg.tables import Table, cell, width
@@ -26,6 +27,12 @@ MIN_WIDTH, MAX_WIDTH = 6, 60
 """Column widths in characters (a Chinese character counts two): at least the first, at most
 the second; a longer cell is cut off at the column's edge, not wrapped."""
 DATE_FORMAT = "yyyy-mm-dd"
+MAX_ROWS = 1_048_576
+"""The rows of an Excel sheet, the header's included."""
+
+
+class TooManyRowsError(UsageError):
+    """A table longer than a sheet can hold."""
 
 
 def xlsx_bytes(triples: Iterable[Triple]) -> bytes:
@@ -34,7 +41,14 @@ def xlsx_bytes(triples: Iterable[Triple]) -> bytes:
 
 
 def workbook_bytes(tables: Mapping[str, Table]) -> bytes:
-    """A workbook with one sheet per table, named as the table."""
+    """A workbook with one sheet per table, named as the table; a table longer than a sheet
+    holds is a :class:`TooManyRowsError` (Excel would drop the rows past its last)."""
+    for name, table in tables.items():
+        if len(table.rows) >= MAX_ROWS:
+            raise TooManyRowsError(
+                f"the {name} table has {len(table.rows):,} rows, more than an Excel sheet holds "
+                f"({MAX_ROWS - 1:,} below the header): export --format csv instead"
+            )
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     book.set_properties({"title": "plankg export", "created": CREATED})

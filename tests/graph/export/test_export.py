@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 from plankg.graph.export.formats import BOM, FORMATS, export_texts, write_export
 from plankg.graph.export.networks import edge_id
-from plankg.graph.export.workbook import workbook_bytes
+from plankg.graph.export.workbook import TooManyRowsError, workbook_bytes
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
 from plankg.ontology import PK
@@ -192,3 +192,9 @@ def test_gexf_and_graphml_edges_have_the_same_ids_and_labels(triples):
     gexf = edges("gexf", "http://gexf.net/1.3")
     assert gexf == edges("graphml", "http://graphml.graphdrawing.org/xmlns")
     assert len(gexf) == 10_715
+
+
+def test_a_table_longer_than_a_sheet_is_one_clear_error():
+    table = Table(("n",), tuple((i,) for i in range(1_048_576)))
+    with pytest.raises(TooManyRowsError, match="1,048,576 rows, more than an Excel sheet holds"):
+        workbook_bytes({"assignments": table})
