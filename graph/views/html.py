@@ -22,10 +22,19 @@ from string import Template
 from typing import Any
 
 from plankg.errors import OutputError
-from plankg.graph.views.model import View, ViewEdge
-from plankg.graph.views.style import EDGE_STYLES, NODE_STYLES
+from plankg.graph.views.model import View, ViewEdge, ViewNode
+from plankg.graph.views.nodes import COUNT_LABELS
+from plankg.graph.views.style import (
+    EDGE_SCALE,
+    EDGE_STYLES,
+    LABEL_RULE,
+    NODE_STYLES,
+    SIZE_RULE,
+)
 
 TEMPLATES = Path(__file__).with_name("templates")
+APP_SCRIPTS = ("base.js", "tips.js", "filters.js", "legend.js", "labels.js", "search.js", "main.js")
+"""The page script: these parts in order, inside one function (they share its scope)."""
 VIS_VERSION = "vis-9.1.2"
 SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
 JSON_ESCAPES: dict[str, str | int | None] = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
@@ -47,6 +56,11 @@ def vis_asset(name: str) -> str:
 
 def template_text(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def app_script() -> str:
+    parts = "\n".join(template_text(name) for name in APP_SCRIPTS)
+    return f'(function () {{\n"use strict";\n{parts}\n}}());\n'
 
 
 def inline_script(code: str) -> str:
@@ -79,28 +93,45 @@ def content_policy(scripts: list[str]) -> str:
 
 
 def payload(view: View, facet_labels: dict[str, str]) -> dict[str, Any]:
-    """What the page script reads: nodes, edges by node index, legend, styles, options."""
+    """What the page script reads: nodes, edges by node index, the measures edges stand for by
+    index, legend, styles, options and the rules for sizes, widths and labels."""
     index = {node.id: i for i, node in enumerate(view.nodes)}
     used = {key for node in view.nodes for key in node.facets}
+    measures = sorted({ref for edge in view.edges for ref, _, _ in edge.measures})
     return {
         "name": view.name,
         "title": view.title,
-        "nodes": [
-            {k: v for k, v in asdict(node).items() if v not in (None, (), {})}
-            for node in view.nodes
-        ],
-        "edges": [_edge_record(edge, index) for edge in view.edges],
+        "titleBase": view.title.removesuffix(view.scope).removesuffix(" · "),
+        "scope": view.scope,
+        "nodes": [_node_record(node) for node in view.nodes],
+        "edges": [_edge_record(edge, index, measures) for edge in view.edges],
+        "measures": measures,
         "legend": [asdict(entry) for entry in view.legend],
         "facets": [{"key": k, "label": v} for k, v in facet_labels.items() if k in used],
         "nodeStyles": NODE_STYLES,
-        "edgeStyles": EDGE_STYLES,
+        "edgeStyles": EDGE_STYLES | view.edge_styles,
         "edgeLabels": view.edge_labels,
+        "edgeScale": EDGE_SCALE,
+        "sizeRule": SIZE_RULE,
+        "labelRule": LABEL_RULE,
+        "countLabels": COUNT_LABELS,
+        "roleLabels": view.roles,
+        "controls": list(view.controls),
+        "declutter": view.declutter,
         "options": view.options,
     }
 
 
-def _edge_record(edge: ViewEdge, index: dict[str, int]) -> dict[str, Any]:
-    """An edge by the indexes of its ends, without the fields it leaves empty."""
+def _node_record(node: ViewNode) -> dict[str, Any]:
+    record = asdict(node)
+    record["counts"] = {region: list(numbers) for region, numbers in node.counts.items()}
+    return {k: v for k, v in record.items() if v not in (None, (), {}, [])}
+
+
+def _edge_record(edge: ViewEdge, index: dict[str, int], measures: list[str]) -> dict[str, Any]:
+    """An edge by the indexes of its ends, without the fields it leaves empty. A shared measure
+    is ``4 × its index + 2 if the source leads it + 1 if the target leads it``."""
+    number = {ref: i for i, ref in enumerate(measures)} if edge.measures else {}
     record = {
         "from": index[edge.source],
         "to": index[edge.target],
@@ -108,13 +139,15 @@ def _edge_record(edge: ViewEdge, index: dict[str, int]) -> dict[str, Any]:
         "weight": edge.weight,
         "role": edge.role,
         "text": edge.text,
+        "weights": list(edge.weights) if edge.weights else None,
+        "measures": [4 * number[ref] + 2 * a + b for ref, a, b in edge.measures] or None,
     }
     return {k: v for k, v in record.items() if v is not None}
 
 
 def render_page(view: View, facet_labels: dict[str, str]) -> str:
     vis_js = inline_script(vis_asset("vis-network.min.js"))
-    app_js = inline_script(template_text("view.js"))
+    app_js = inline_script(app_script())
     page = Template(template_text("view.html"))
     return page.substitute(
         title=html.escape(view.title),

@@ -10,11 +10,14 @@ from plankg.graph.views import style
 from plankg.graph.views.facts import PlanGraph, bilingual, class_label
 from plankg.graph.views.model import LegendEntry, ViewNode
 from plankg.ontology import PK
+from plankg.ontology.taxonomy import UNCLASSIFIED, family_list, type_families
 from rdflib import URIRef
 
 MEASURE_LABEL_CHARS = 16
 ROLES = ("lead", "partner")
 SIZE_NOTE = "节点大小 = 牵头举措数 node size = measures led"
+COUNT_LABELS = ("牵头举措 measures led", "参与举措 measures partnered", "牵头行动 actions led")
+"""What the numbers of :attr:`ViewNode.counts` are, as hover and details show them."""
 Tasks = dict[str, dict[str, list[str]]]
 """Agency → role → the measures it has that role in."""
 
@@ -27,7 +30,8 @@ def facet_labels() -> dict[str, str]:
     }
 
 
-def agency_node(g: PlanGraph, agency: str, roles: Iterable[str], **extra: Any) -> ViewNode:
+def agency_node(g: PlanGraph, agency: str, tasks: dict[str, list[str]], **extra: Any) -> ViewNode:
+    """An agency, coloured by its first type, with what it does where."""
     types = g.agency_types(agency)
     first = types[0].rsplit("/", 1)[1] if types else "unclassified"
     region = g.jurisdiction(agency)
@@ -42,27 +46,45 @@ def agency_node(g: PlanGraph, agency: str, roles: Iterable[str], **extra: Any) -
         facets={
             "region": (region,),
             "type": tuple(g.type_label(t) for t in types),
-            "role": tuple(g.role_label(r) for r in ROLES if r in roles),
+            "role": tuple(g.role_label(r) for r in ROLES if tasks.get(r)),
         },
+        counts={region: task_counts(g, tasks)},
+        legend=g.type_label(types[0]) if types else None,
         **extra,
     )
 
 
+def task_counts(g: PlanGraph, tasks: dict[str, list[str]]) -> tuple[int, int, int]:
+    """(measures led, measures taken part in, actions led)."""
+    led = set(tasks.get("lead", []))
+    actions = {g.action_of(m) for m in led}
+    return len(led), len(set(tasks.get("partner", []))), len(actions)
+
+
 def type_legend(g: PlanGraph, nodes: Iterable[ViewNode]) -> list[LegendEntry]:
-    """One entry per agency type drawn, by the colour of its nodes (an agency's first type)."""
-    seen = {
-        _first_type_label(g, node): node.color or style.UNCLASSIFIED_COLOR
-        for node in nodes
-        if node.kind in ("agency", "type")
-    }
-    return [LegendEntry(label, color, "dot") for label, color in sorted(seen.items())]
+    """One entry per agency type drawn, by the colour of its nodes (an agency's first type),
+    grouped by family in the taxonomy's order."""
+    seen = {node.legend: node for node in nodes if node.legend}
+    families = type_families()
+    family_of = {label: families[URIRef(_first_type(g, node))] for label, node in seen.items()}
+    rank = {f.code: i for i, f in enumerate(family_list())}
+    ordered = sorted(seen, key=lambda label: (rank[family_of[label].code], label))
+    return [
+        LegendEntry(
+            label,
+            seen[label].color or style.UNCLASSIFIED_COLOR,
+            "dot",
+            family=f"{family_of[label].zh} {family_of[label].en}",
+        )
+        for label in ordered
+    ]
 
 
-def _first_type_label(g: PlanGraph, node: ViewNode) -> str:
+def _first_type(g: PlanGraph, node: ViewNode) -> str:
     if node.kind == "type":
-        return g.type_label(node.id)
+        return node.id
     types = g.agency_types(node.id)
-    return g.type_label(types[0]) if types else ""
+    return types[0] if types else str(UNCLASSIFIED)
 
 
 def role_labels(g: PlanGraph) -> dict[str, str]:

@@ -35,7 +35,16 @@ def plan_view(source: Source, plan: str | None = None) -> View:
     legend = _plan_legend(g, nodes)
     options = style.merged(style.COMMON_OPTIONS, style.PLAN_OPTIONS)
     laid_out = tuple(_tree_layout(nodes, edges))
-    return View("plan", g.text(plan), laid_out, tuple(edges), legend, options, _edge_labels(g))
+    return View(
+        "plan",
+        g.text(plan),
+        laid_out,
+        tuple(edges),
+        legend,
+        options,
+        _edge_labels(g),
+        roles=role_labels(g),
+    )
 
 
 def _plan_node(g: PlanGraph, plan: str) -> ViewNode:

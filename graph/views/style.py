@@ -10,10 +10,27 @@ import math
 from functools import cache
 from typing import Any
 
-from plankg.ontology.taxonomy import UNCLASSIFIED, type_code, type_labels
+from plankg.ontology.taxonomy import Family, family_list, type_code, type_families
 
-GOLDEN_ANGLE = 137.508
 UNCLASSIFIED_COLOR = "#9e9e9e"
+FAMILY_HUES = {
+    "party": 0,
+    "science_education": 215,
+    "economy": 30,
+    "social_affairs": 125,
+    "culture_media": 280,
+    "resources_environment": 175,
+    "safety": 52,
+    "people_organizations": 320,
+}
+"""A hue per family of agency types (``ontology/agency-families.toml`` or the taxonomy's
+``skos:broader`` groups); a family not named here takes a hue a golden angle from the last."""
+GOLDEN_ANGLE = 137.508
+SHADE_HUES = 20
+"""Types of one family spread over ±this many degrees around the family's hue…"""
+SHADE_LIGHTNESS = (0.30, 0.70)
+"""…and over this range of lightness (HLS), darkest first."""
+SHADE_SATURATION = 0.7
 
 NODE_STYLES: dict[str, dict[str, Any]] = {
     "plan": {"shape": "box", "color": "#263238", "font": {"color": "#ffffff", "size": 18}},
@@ -29,8 +46,31 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "hasMeasure": {"color": "#b0bec5", "width": 1.5},
     "lead": {"color": "#d84315", "width": 2.5},
     "partner": {"color": "#90a4ae", "width": 1, "dashes": [4, 4]},
-    "shared": {"color": "#90a4ae", "width": 1},
+    "shared": {"color": "#78909c", "scaled": True},
 }
+"""How edges of each kind are drawn. ``scaled``: width and opacity grow with the edge's weight
+(:data:`EDGE_SCALE`), so a pair sharing 20 measures stands out from one sharing 1."""
+TYPE_EDGE_STYLES: dict[str, dict[str, Any]] = {
+    "lead": {
+        **EDGE_STYLES["lead"],
+        "scaled": True,
+        "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.2},
+    },
+    "partner": {
+        **EDGE_STYLES["partner"],
+        "scaled": True,
+        "smooth": {"enabled": True, "type": "curvedCCW", "roundness": 0.2},
+    },
+}
+"""The types view draws a type's lead and partner edges to one region bent to either side."""
+EDGE_SCALE = {"width": (0.5, 10.0), "opacity": (0.12, 0.9)}
+"""(lightest, heaviest) edge: width in pixels and opacity, linear in weight / heaviest weight."""
+SIZE_RULE = {"base": 10, "step": 5}
+"""Node size = base + step × √(count): area tracks measures led (or taken part in)."""
+LABEL_RULE = {"base": 16, "step": 4, "min_px": 10, "max_px": 24, "island_px": 18}
+"""Decluttered labels: font = base + step × √(measures led) in canvas units; a label is drawn
+when it is at least ``min_px`` on screen (so labels appear as one zooms in), at most
+``max_px``; region names above each island at ``island_px``."""
 
 TREE_COLUMN = 330
 TREE_ROW = 34
@@ -39,23 +79,13 @@ PLAN_OPTIONS: dict[str, Any] = {
     "physics": {"enabled": False},
     "edges": {"smooth": {"type": "cubicBezier", "forceDirection": "horizontal", "roundness": 0.4}},
 }
-NETWORK_PHYSICS: dict[str, Any] = {
-    "enabled": True,
-    "solver": "forceAtlas2Based",
-    "forceAtlas2Based": {
-        "gravitationalConstant": -80,
-        "centralGravity": 0.012,
-        "springLength": 120,
-        "springConstant": 0.05,
-        "damping": 0.5,
-        "avoidOverlap": 0.2,
-    },
-    "minVelocity": 1.5,
-    "stabilization": {"enabled": True, "updateInterval": 50, "fit": True},
+NETWORK_OPTIONS: dict[str, Any] = {
+    "physics": {"enabled": False},
+    "layout": {"improvedLayout": False},
+    "edges": {"smooth": False},
 }
-STABILIZATION_ITERATIONS = ((200, 400), (600, 250), (10**9, 150))
-"""(at most this many nodes, iterations): bigger views get fewer iterations, so a 1,000-node
-view settles in seconds; physics is switched off once they are done."""
+"""The network views are laid out by plankg (:mod:`plankg.graph.views.layout`): no physics,
+so the page is ready at its first drawing and a filter moves nothing."""
 
 COMMON_OPTIONS: dict[str, Any] = {
     "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
@@ -63,40 +93,62 @@ COMMON_OPTIONS: dict[str, Any] = {
     "edges": {"selectionWidth": 2},
 }
 LARGE_VIEW = 300
-"""From this many nodes on, edges are straight and hidden while dragging, to keep it usable.
-(Never vis' default "dynamic" smoothing: it adds a physics node per edge.)"""
+"""From this many nodes on, edges are hidden while dragging or zooming, to keep it usable."""
 
 
 @cache
 def type_colors() -> dict[str, str]:
-    """A colour per agency type code, stable across views: hues a golden angle apart."""
-    codes = sorted(type_code(t) for t in type_labels() if t != UNCLASSIFIED)
-    colors = {type_code(UNCLASSIFIED): UNCLASSIFIED_COLOR}
-    for index, code in enumerate(codes):
-        hue = (index * GOLDEN_ANGLE) % 360 / 360
-        lightness = 0.45 if index % 2 else 0.58
-        red, green, blue = colorsys.hls_to_rgb(hue, lightness, 0.62)
-        colors[code] = f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
+    """A colour per agency type code, stable across views: a hue per family, a shade per type
+    within it (types in code order)."""
+    families = type_families()
+    colors: dict[str, str] = {}
+    for family in family_list():
+        members = sorted(type_code(t) for t, f in families.items() if f == family)
+        colors.update(zip(members, _shades(family, len(members)), strict=True))
     return colors
+
+
+def _shades(family: Family, count: int) -> list[str]:
+    hue = family_hue(family.code)
+    if hue is None:
+        return [UNCLASSIFIED_COLOR] * count
+    low, high = SHADE_LIGHTNESS
+    steps = [i / (count - 1) for i in range(count)] if count > 1 else [0.5]
+    return [
+        _hex(hue + SHADE_HUES * (2 * t - 1) * (count > 1), low + (high - low) * t) for t in steps
+    ]
+
+
+def family_hue(code: str) -> float | None:
+    """The family's hue in degrees; None for "other" (grey)."""
+    if code in FAMILY_HUES:
+        return FAMILY_HUES[code]
+    unnamed = [f.code for f in family_list() if f.code not in FAMILY_HUES and f.code != "other"]
+    if code not in unnamed:
+        return None
+    return (max(FAMILY_HUES.values()) + GOLDEN_ANGLE * (unnamed.index(code) + 1)) % 360
+
+
+def family_color(code: str) -> str:
+    hue = family_hue(code)
+    return UNCLASSIFIED_COLOR if hue is None else _hex(hue, sum(SHADE_LIGHTNESS) / 2)
+
+
+def _hex(hue: float, lightness: float) -> str:
+    red, green, blue = colorsys.hls_to_rgb(hue % 360 / 360, lightness, SHADE_SATURATION)
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
 
 
 def agency_size(measures_led: int) -> float:
     """Node size growing with the square root of measures led, so area tracks the count."""
-    return round(10 + 5 * math.sqrt(measures_led), 1)
+    return round(SIZE_RULE["base"] + SIZE_RULE["step"] * math.sqrt(measures_led), 1)
 
 
 def network_options(node_count: int) -> dict[str, Any]:
-    """Physics options for the force-directed views, with stabilization bounded by size."""
-    iterations = next(i for limit, i in STABILIZATION_ITERATIONS if node_count <= limit)
-    physics = {**NETWORK_PHYSICS, "stabilization": {**NETWORK_PHYSICS["stabilization"]}}
-    physics["stabilization"]["iterations"] = iterations
-    options: dict[str, Any] = {
-        "layout": {"randomSeed": 7, "improvedLayout": False},
-        "physics": physics,
-        "edges": {"smooth": {"type": "continuous"} if node_count < LARGE_VIEW else False},
-    }
+    """Options for the laid-out network views; big ones hide edges while dragging."""
+    options = merged(NETWORK_OPTIONS)
     if node_count >= LARGE_VIEW:
-        options["interaction"] = {"hideEdgesOnDrag": True}
+        options["interaction"] = {"hideEdgesOnDrag": True, "hideEdgesOnZoom": True}
     return options
 
 
