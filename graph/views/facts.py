@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from plankg.errors import UsageError
-from plankg.graph.rdf.networkx_graph import GraphReader
+from plankg.graph.rdf.networkx_graph import GraphReader, Source
 from plankg.ontology import PK, ontology_graph
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
@@ -42,7 +42,14 @@ def bilingual(term: URIRef) -> str:
 
 
 class PlanGraph(GraphReader):
-    """Read access to the networkx graph of plans, in the terms the views need."""
+    """Read access to the networkx graph of plans, in the terms the views need. What a view
+    asks of every shared measure (its action, its reference) is looked up once."""
+
+    def __init__(self, source: Source) -> None:
+        super().__init__(source)
+        self._actions: dict[str, str] = {}
+        self._refs: dict[str, str] = {}
+        self._regions: dict[str, str] = {}
 
     def plans(self) -> list[str]:
         return self.of_type("Plan")
@@ -75,7 +82,16 @@ class PlanGraph(GraphReader):
         return [m for plan in plans for _, m in self.action_measures(plan)]
 
     def action_of(self, measure: str) -> str:
-        return self.sources(measure, "hasMeasure")[0]
+        if measure not in self._actions:
+            self._actions[measure] = self.sources(measure, "hasMeasure")[0]
+        return self._actions[measure]
+
+    def measure_region(self, measure: str) -> str:
+        """The name of the region of the plan the measure is in."""
+        if measure not in self._regions:
+            plan = self.sources(self.action_of(measure), "hasAction")[0]
+            self._regions[measure] = self.region(plan)
+        return self._regions[measure]
 
     def agency_types(self, agency: str) -> list[str]:
         return self.targets(agency, "classification")
@@ -96,9 +112,11 @@ class PlanGraph(GraphReader):
 
     def measure_ref(self, measure: str) -> str:
         """``提升行动1.2 促进校内外科学教育资源有效衔接``: where a measure stands, and its title."""
-        action = self.action_of(measure)
-        number = f"{self.action_label(action)}.{self.number(measure)}"
-        return f"{number} {self.text(measure, 'title')}"
+        if measure not in self._refs:
+            action = self.action_of(measure)
+            number = f"{self.action_label(action)}.{self.number(measure)}"
+            self._refs[measure] = f"{number} {self.text(measure, 'title')}"
+        return self._refs[measure]
 
     def assignment_clauses(self, agency: str, role: str, measure: str) -> list[str]:
         """The source clauses that make ``agency`` a lead or partner of ``measure``, with their

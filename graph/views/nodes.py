@@ -144,10 +144,6 @@ def task_lines(
     lines = []
     for role in ROLES:
         for measure in tasks.get(role, []):
-            where = f"{g.region(plan_of(g, measure))} " if with_region else ""
+            where = f"{g.measure_region(measure)} " if with_region else ""
             lines.append(f"{g.role_label(role)} · {where}{g.measure_ref(measure)}")
     return tuple(lines)
-
-
-def plan_of(g: PlanGraph, measure: str) -> str:
-    return g.sources(g.action_of(measure), "hasAction")[0]

@@ -15,8 +15,14 @@ function nodePasses(n) {
   return true;
 }
 
+/* Whether an edge is shown: both ends shown and the edge passes on its own. */
 function edgePasses(e) {
-  if (!shown.has(data.nodes[e.from].id) || !shown.has(data.nodes[e.to].id)) { return false; }
+  return shown.has(data.nodes[e.from].id) && shown.has(data.nodes[e.to].id) && edgeKept(e);
+}
+
+/* Whether the role filter, the slider and co-lead keep an edge (vis itself leaves out the
+   edges of hidden nodes, so only this decides an edge's hidden flag). */
+function edgeKept(e) {
   var mode = roleMode();
   if (e.role && mode !== "all" && roleOf[e.role] !== mode) { return false; }
   if (e.weights) { return edgeWeight(e) >= Math.max(1, settings.minShared); }
@@ -45,7 +51,7 @@ function edgeLook(e, i, near) {
   var touches = !near || edgeEnds(e)[0].id === settings.focused || edgeEnds(e)[1].id === settings.focused;
   var opacity = style.scaled ? scaled(data.edgeScale.opacity, weight) : 0.75;
   return {
-    hidden: !shownEdges.has(i),
+    hidden: !edgeKept(e),
     width: style.scaled ? scaled(data.edgeScale.width, weight) : (style.width || 1),
     opacity: touches ? opacity : opacity * DIMMED
   };

@@ -259,3 +259,52 @@ def test_viz_command_rejects_an_unknown_plan_in_one_line(run, tmp_path):
     assert result.exit_code == 2
     assert "no plan matches '北京市'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_agency_numbers_are_the_analysis_lead_load(graph):
+    from plankg.graph.analysis import lead_load
+
+    table = lead_load(graph)
+    columns = [
+        table.columns.index(c)
+        for c in ("region", "agency", "measures_led", "measures_partnered", "actions_led")
+    ]
+    expected = {
+        (row[columns[0]], row[columns[1]]): (row[columns[2]], row[columns[3]], row[columns[4]])
+        for row in table.rows
+    }
+    found = {
+        (region, node.label): numbers
+        for node in agency_view(graph).nodes
+        for region, numbers in node.counts.items()
+        if numbers[0]
+    }
+    assert found == expected
+    assert found[("周口市", "市科协")] == (21, 9, 7)
+
+
+def test_agency_labels_leave_the_region_to_the_island(graph):
+    view = agency_view(graph)
+    assert all(n.label_zh == f"{n.label}（{n.facets['region'][0]}）" for n in view.nodes)
+    assert view.scope == "周口市、岳阳市南湖新区、忻州市、新郑市、泉州市"
+    assert view.declutter and view.controls == ("min_shared", "co_lead")
+
+
+def test_an_agency_edge_names_the_measures_it_stands_for(graph):
+    view = agency_view(graph, ["泉州市"])
+    for edge in view.edges:
+        shared, both_lead, both_partner = edge.weights
+        assert len(edge.measures) == shared == edge.weight
+        assert both_lead == sum(1 for _, a, b in edge.measures if a and b)
+        assert both_partner == sum(1 for _, a, b in edge.measures if not a and not b)
+    pair = next(
+        e for e in view.edges if e.source.endswith("/市教育局") and e.target.endswith("/市科协")
+    )
+    assert pair.measures[0] == ("提升行动1.1 实施科学家精神进校园行动", True, True)
+
+
+def test_types_view_counts_per_region(graph):
+    view = types_view(graph)
+    science = next(n for n in view.nodes if n.id.endswith("/science_association"))
+    assert science.counts["周口市"][:2] == (21, 9)
+    assert sum(numbers[0] for numbers in science.counts.values()) == 102
