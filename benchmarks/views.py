@@ -1,6 +1,7 @@
 """Benchmark the interactive views in headless Chromium: HTML size, time from navigation start
-to a settled layout (vis ``stabilizationIterationsDone``; first drawing for the plan view,
-which has no physics), and the time of one redraw afterwards (how usable the page stays).
+to a settled layout (the first drawing: plankg lays every view out, the browser runs no
+physics), the time of one redraw afterwards and of a region filter there and back (how usable
+the page stays).
 
 Views: the three views of the sample plans, and the agency and types views of a synthetic
 corpus of 1,000+ agencies — the sample plans repeated under distinct region names.
@@ -17,6 +18,7 @@ import math
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -34,17 +36,28 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 REDRAWS = 10
 MEASURE_PAGE = """async count => {
     const nav = performance.getEntriesByType('navigation')[0];
-    const redraws = [];
+    const drawn = () => new Promise(done => {
+        plankg.network.once('afterDrawing', done);
+        plankg.network.redraw();
+    });
+    const median = values => values.sort((a, b) => a - b)[values.length >> 1];
+    const redraws = [], filters = [];
+    const menu = document.getElementById('filter-region');
     for (let i = 0; i < count; i++) {
-        const start = performance.now();
-        await new Promise(done => {
-            plankg.network.once('afterDrawing', done);
-            plankg.network.redraw();
-        });
+        let start = performance.now();
+        await drawn();
         redraws.push(performance.now() - start);
+        if (!menu) { continue; }
+        start = performance.now();
+        for (const value of [menu.options[1].value, '']) {
+            menu.value = value;
+            menu.dispatchEvent(new Event('change'));
+            await drawn();
+        }
+        filters.push(performance.now() - start);
     }
-    redraws.sort((a, b) => a - b);
-    return [nav.domContentLoadedEventEnd, plankg.readyMs, redraws[redraws.length >> 1]];
+    const filter = filters.length ? median(filters) : NaN;
+    return [nav.domContentLoadedEventEnd, plankg.readyMs, median(redraws), filter];
 }"""
 
 
@@ -58,8 +71,9 @@ def renamed_copies(plans: list[Plan], copies: int) -> list[Plan]:
     ]
 
 
-def measure(browser: Browser, html: Path, runs: int) -> tuple[float, float, float]:
-    """Medians of (DOMContentLoaded, layout settled, one redraw), in ms."""
+def measure(browser: Browser, html: Path, runs: int) -> tuple[float, ...]:
+    """Medians of (DOMContentLoaded, layout settled, one redraw, a region filter there and
+    back), in ms."""
     results = []
     for _ in range(runs):
         context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
@@ -68,7 +82,7 @@ def measure(browser: Browser, html: Path, runs: int) -> tuple[float, float, floa
         page.wait_for_function("() => window.plankg && window.plankg.ready", timeout=120_000)
         results.append(page.evaluate(MEASURE_PAGE, REDRAWS))
         context.close()
-    return tuple(statistics.median(r[i] for r in results) for i in range(3))  # type: ignore[return-value]
+    return tuple(statistics.median(r[i] for r in results) for i in range(4))
 
 
 def main() -> None:
@@ -91,19 +105,22 @@ def main() -> None:
     ]
     print(f"headless Chromium ({CHROMIUM}), median of {args.runs} runs; times in ms")
     header = ("nodes", 7), ("edges", 8), ("HTML KB", 9), ("DCL", 8), ("settled", 9), ("redraw", 8)
+    header += (("filter", 8), ("build", 8))
     print(f"{'view':<26}" + "".join(f"{name:>{width}}" for name, width in header))
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for index, (name, build) in enumerate(cases):
+            started = time.perf_counter()
             view = build()
             path = Path(folder) / f"view{index}.html"
             path.write_text(render_html(view), encoding="utf-8")
-            loaded, settled, redraw = measure(browser, path, args.runs)
+            built = (time.perf_counter() - started) * 1000
+            loaded, settled, redraw, filtered = measure(browser, path, args.runs)
             nodes, edges = view.counts()
             size = path.stat().st_size / 1024
             print(
                 f"{name:<26}{nodes:>7}{edges:>8}{size:>9.0f}"
-                f"{loaded:>8.0f}{settled:>9.0f}{redraw:>8.1f}"
+                f"{loaded:>8.0f}{settled:>9.0f}{redraw:>8.1f}{filtered:>8.0f}{built:>8.0f}"
             )
         browser.close()
 
