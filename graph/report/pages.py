@@ -18,7 +18,17 @@ from pathlib import Path
 from plankg.errors import OutputError
 from plankg.files import write_texts
 from plankg.graph.analysis import TABLES, AnalysisFacts, Source, TableSpec, analyze, facts_of
-from plankg.graph.report import charts
+from plankg.graph.report import charts, network_chart
+from plankg.graph.report.outline import (
+    CONTENTS_TITLE,
+    PLANS_ANCHOR,
+    PLANS_TITLE,
+    Entry,
+    figure_anchor,
+    outline,
+    specs_of,
+    table_anchor,
+)
 from plankg.tables import Table, cell
 
 HTML_NAME, MARKDOWN_NAME, FIGURES = "report.html", "report.md", "figures"
@@ -90,24 +100,42 @@ class Report:
     figures: tuple[ReportFigure, ...]
 
 
-FIGURE_PLAN: tuple[tuple[str, str, str, str, Callable[[Table], bytes]], ...] = (
-    ("top_leads", "Top lead agencies per region", "load", "lead_load", charts.top_leads_chart),
-    ("type_load", "Measures led by agency type", "load", "type_load", charts.type_load_chart),
+FIGURE_PLAN: tuple[tuple[str, str, str, tuple[str, ...], Callable[..., bytes]], ...] = (
+    ("top_leads", "Top lead agencies per region", "load", ("lead_load",), charts.top_leads_chart),
+    ("type_load", "Measures led by agency type", "load", ("type_load",), charts.type_load_chart),
+    (
+        "co_lead",
+        "Co-lead network per plan",
+        "networks",
+        ("co_lead_pairs", "lead_load"),
+        network_chart.co_lead_chart,
+    ),
     (
         "type_matrix",
         "Region × agency type heat map",
         "matrix",
-        "type_matrix",
+        ("type_matrix",),
         charts.type_matrix_heatmap,
+    ),
+    (
+        "type_share",
+        "Region × agency type heat map, as share of each plan's measures",
+        "matrix",
+        ("type_matrix", "concentration"),
+        charts.type_share_heatmap,
     ),
     (
         "headline_targets",
         "Headline literacy targets",
         "targets",
-        "headline_targets",
+        ("headline_targets",),
         charts.headline_chart,
     ),
 )
+"""The charts: name, title, section, the tables each is drawn from, the function drawing it."""
+FOLDED = {"agency_networks"}
+"""Long, sparse tables the report shows folded (``<details>``) under the chart that sums them
+up: ``agency_networks`` (a row per agency and plan) under the co-lead chart."""
 
 
 def traced_to(spec: TableSpec) -> str:
@@ -126,8 +154,14 @@ def build_report(source: Source) -> Report:
     tables = analyze(facts)
     specs = {spec.name: spec for spec in TABLES}
     figures = tuple(
-        ReportFigure(name, title, section, draw(tables[table]), (specs[table],))
-        for name, title, section, table, draw in FIGURE_PLAN
+        ReportFigure(
+            name,
+            title,
+            section,
+            draw(*(tables[t] for t in used)),
+            tuple(specs[t] for t in used),
+        )
+        for name, title, section, used, draw in FIGURE_PLAN
     )
     return Report(plans_table(facts), tables, figures)
 
@@ -146,25 +180,46 @@ def _figures_of(report: Report, section: str) -> list[ReportFigure]:
     return [f for f in report.figures if f.section == section]
 
 
-def _specs_of(section: str) -> list[TableSpec]:
-    return [spec for spec in TABLES if spec.section == section]
+def _contents(report: Report) -> list[Entry]:
+    return list(outline(SECTION_TITLES, report.figures, report.tables))
+
+
+def _folded_summary(table: Table) -> str:
+    return f"全部 {len(table.rows)} 行 All {len(table.rows)} rows"
+
+
+def markdown_contents(report: Report) -> str:
+    lines = [f"## {CONTENTS_TITLE}", ""]
+    for entry in _contents(report):
+        indent = "  " * (entry.level - 2)
+        lines.append(f"{indent}- [{entry.title}](#{entry.anchor})")
+    return "\n".join(lines)
+
+
+def _markdown_table_block(spec: TableSpec, table: Table) -> list[str]:
+    parts = [f'<a id="{table_anchor(spec.name)}"></a>', f"### {spec.title}"]
+    parts.append(f"Source: `{traced_to(spec)}`")
+    if spec.name in FOLDED:
+        summary = f"<details><summary>{_folded_summary(table)}</summary>"
+        return [*parts, summary, markdown_table(table), "</details>"]
+    return [*parts, markdown_table(table)]
 
 
 def report_markdown(report: Report, figures: str = FIGURES) -> str:
     """The report in Markdown; charts are linked as ``{figures}/NAME.png``."""
-    parts = [f"# {TITLE}", "## 方案 Plans", markdown_table(report.plans)]
+    parts = [f"# {TITLE}", markdown_contents(report)]
+    parts += [f'<a id="{PLANS_ANCHOR}"></a>', f"## {PLANS_TITLE}", markdown_table(report.plans)]
     for section, title in SECTION_TITLES.items():
-        parts += [f"## {title}", SECTION_NOTES[section]]
+        parts += [f'<a id="{section}"></a>', f"## {title}", SECTION_NOTES[section]]
         for figure in _figures_of(report, section):
             sources = "; ".join(f"`{traced_to(s)}`" for s in figure.tables)
             parts += [
+                f'<a id="{figure_anchor(figure.name)}"></a>',
                 f"![{figure.title}]({figures}/{figure.name}.png)",
                 f"*{figure.title}* — {sources}",
             ]
-        for spec in _specs_of(section):
-            if spec.name in report.tables:
-                parts += [f"### {spec.title}", f"Source: `{traced_to(spec)}`"]
-                parts.append(markdown_table(report.tables[spec.name]))
+        for spec in specs_of(section, report.tables):
+            parts += _markdown_table_block(spec, report.tables[spec.name])
     return "\n\n".join(parts) + "\n"
 
 
@@ -190,21 +245,47 @@ def _html_figure(figure: ReportFigure) -> str:
     data = base64.b64encode(figure.png).decode("ascii")
     sources = "; ".join(f"<code>{html.escape(traced_to(s))}</code>" for s in figure.tables)
     return (
-        f'<figure><img alt="{html.escape(figure.title)}" src="data:image/png;base64,{data}">'
+        f'<figure id="{figure_anchor(figure.name)}">'
+        f'<img alt="{html.escape(figure.title)}" src="data:image/png;base64,{data}">'
         f'<figcaption class="source">{html.escape(figure.title)} — {sources}</figcaption></figure>'
     )
 
 
+def html_contents(report: Report) -> str:
+    """The table of contents: sections, and under each its charts and tables."""
+    items: list[str] = []
+    for entry in _contents(report):
+        link = f'<a href="#{entry.anchor}">{html.escape(entry.title)}</a>'
+        if entry.level == 2:
+            items += ["</ul></li>"] if items else []
+            items.append(f"<li>{link}<ul>")
+        else:
+            items.append(f"<li>{link}</li>")
+    listed = "".join([*items, "</ul></li>"] if items else []).replace("<ul></ul>", "")
+    return f'<nav id="contents"><h2>{CONTENTS_TITLE}</h2><ul>{listed}</ul></nav>'
+
+
+def _html_table_block(spec: TableSpec, table: Table) -> list[str]:
+    head = [
+        f'<h3 id="{table_anchor(spec.name)}">{html.escape(spec.title)}</h3>',
+        _html_source(spec),
+    ]
+    if spec.name in FOLDED:
+        summary = f"<summary>{html.escape(_folded_summary(table))}</summary>"
+        return [*head, f"<details>{summary}{html_table(table)}</details>"]
+    return [*head, html_table(table)]
+
+
 def report_html(report: Report) -> str:
     """The report as one self-contained HTML page."""
-    parts = [f"<h1>{html.escape(TITLE)}</h1>", "<h2>方案 Plans</h2>", html_table(report.plans)]
+    parts = [f"<h1>{html.escape(TITLE)}</h1>", html_contents(report)]
+    parts += [f'<h2 id="{PLANS_ANCHOR}">{PLANS_TITLE}</h2>', html_table(report.plans)]
     for section, title in SECTION_TITLES.items():
-        parts += [f"<h2>{html.escape(title)}</h2>", f"<p>{html.escape(SECTION_NOTES[section])}</p>"]
+        parts += [f'<h2 id="{section}">{html.escape(title)}</h2>']
+        parts.append(f"<p>{html.escape(SECTION_NOTES[section])}</p>")
         parts += [_html_figure(f) for f in _figures_of(report, section)]
-        for spec in _specs_of(section):
-            if spec.name in report.tables:
-                parts += [f"<h3>{html.escape(spec.title)}</h3>", _html_source(spec)]
-                parts.append(html_table(report.tables[spec.name]))
+        for spec in specs_of(section, report.tables):
+            parts += _html_table_block(spec, report.tables[spec.name])
     head = (
         '<meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'

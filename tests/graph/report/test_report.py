@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from plankg.graph.analysis import TABLES
 from plankg.graph.report import charts as report_charts
+from plankg.graph.report import fonts as report_fonts
 from plankg.graph.report.pages import (
     FIGURE_PLAN,
     ReportError,
@@ -61,7 +62,7 @@ def test_the_html_fetches_nothing(page):
 
 def test_the_charts_are_embedded_pngs(page):
     images = EMBEDDED_PNG.findall(page)
-    assert len(images) == len(FIGURE_PLAN) == 4
+    assert len(images) == len(FIGURE_PLAN) == 6
     for data in images:
         assert base64.b64decode(data).startswith(PNG_MAGIC)
 
@@ -69,7 +70,7 @@ def test_the_charts_are_embedded_pngs(page):
 def test_every_table_is_in_the_html_and_the_markdown(page, markdown):
     assert page.count("<table>") == len(TABLES) + 1
     for spec in TABLES:
-        assert f"<h3>{spec.title}</h3>" in page.replace("&amp;", "&")
+        assert f'<h3 id="table-{spec.name}">{spec.title}</h3>' in page.replace("&amp;", "&")
         assert f"### {spec.title}" in markdown
 
 
@@ -132,20 +133,37 @@ def test_a_file_in_the_way_is_a_report_error(triples, tmp_path):
 
 
 def test_a_cjk_font_is_used_when_installed():
-    if os.environ.get("CI") != "true" and report_charts.cjk_font() is None:
+    if os.environ.get("CI") != "true" and report_fonts.cjk_font() is None:
         pytest.skip("no CJK font on this machine (apt-get install fonts-noto-cjk)")
-    assert report_charts.cjk_font() in report_charts.CJK_FONTS
+    assert report_fonts.cjk_font() in report_fonts.CJK_FONTS
 
 
 def test_without_a_cjk_font_the_charts_warn_and_still_draw(monkeypatch, triples):
-    monkeypatch.setattr(report_charts, "CJK_FONTS", ("No Such Font",))
-    report_charts.cjk_font.cache_clear()
+    monkeypatch.setattr(report_fonts, "CJK_FONTS", ("No Such Font",))
+    report_fonts.cjk_font.cache_clear()
     try:
-        with pytest.warns(report_charts.NoCJKFontWarning, match="fonts-noto-cjk"):
-            assert report_charts.cjk_font() is None
+        with pytest.warns(report_fonts.NoCJKFontWarning, match="fonts-noto-cjk"):
+            assert report_fonts.cjk_font() is None
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             table = Table(("type", "type_en", "周口市", "total"), (("科协", "x", 3, 3),))
             assert report_charts.type_matrix_heatmap(table).startswith(PNG_MAGIC)
     finally:
-        report_charts.cjk_font.cache_clear()
+        report_fonts.cjk_font.cache_clear()
+
+
+def test_both_pages_open_with_contents_that_reach_every_part(page, markdown):
+    links = re.findall(r"^\s*- \[[^]]+\]\(#([\w-]+)\)$", markdown, re.MULTILINE)
+    anchors = re.findall(r'<a id="([\w-]+)"></a>', markdown)
+    assert links == anchors
+    assert len(links) == 1 + 5 + len(FIGURE_PLAN) + len(TABLES)
+    html_links = re.findall(r'<a href="#([\w-]+)">', page)
+    assert html_links == links
+    assert all(f'id="{anchor}"' in page for anchor in links)
+    assert markdown.index("## 目录 Contents") < markdown.index("## 方案 Plans")
+
+
+def test_the_long_network_table_is_folded_under_the_co_lead_chart(page, markdown):
+    assert page.index('id="figure-co_lead"') < page.index('id="table-agency_networks"')
+    assert "<details><summary>全部 131 行 All 131 rows</summary><table>" in page
+    assert "<details><summary>全部 131 行 All 131 rows</summary>" in markdown
