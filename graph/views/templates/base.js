@@ -1,6 +1,7 @@
 /* plankg viz, part 1 of 6: the data, the state of the page, small helpers. The page script is
    these parts in order inside one function (graph/views/html.py). Every text from the data
    reaches the page through textContent, DOM nodes or canvas text, never as HTML. */
+var startMs = performance.now();
 var TIP_CHARS = 360;
 var TIP_MEASURES = 8;
 var DIMMED = 0.12;
@@ -13,7 +14,7 @@ var WEIGHT_INDEX = { all: 0, lead: 1, partner: 2 };
 var settings = { chosen: {}, minShared: 1, coLead: false, focused: null };
 var shown = new Set(ids);
 var shownEdges = new Set();
-var state = { ready: false, readyMs: null, view: data.name };
+var state = { ready: false, readyMs: null, view: data.name, startMs: startMs, parsedMs: performance.now() };
 window.plankg = state;
 
 function el(tag, className, text) {

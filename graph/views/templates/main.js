@@ -85,3 +85,4 @@ listen();
 showTitle();
 showLegend();
 showStatus();
+state.builtMs = performance.now();
