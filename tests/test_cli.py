@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from plankg.cli import analyze_command
 from plankg.graph.analysis import ALL, SECTIONS
+from plankg.graph.report.pages import FIGURE_PLAN
 from plankg.loaders.read import sample_paths
 
 QUANZHOU_FILE = sample_paths()[4]
@@ -202,7 +203,8 @@ def test_report_writes_the_folder(run, tmp_path):
     result = run("report", QUANZHOU_FILE, "-o", out)
     assert result.exit_code == 0, result.output
     assert f"wrote {out / 'report.html'}" in result.output
-    assert (out / "report.md").is_file() and len(list((out / "figures").glob("*.png"))) == 4
+    figures = sorted(p.stem for p in (out / "figures").glob("*.png"))
+    assert (out / "report.md").is_file() and figures == sorted(name for name, *_ in FIGURE_PLAN)
 
 
 def test_report_into_a_file_is_one_line_and_exit_5(run, tmp_path: Path):
