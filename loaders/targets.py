@@ -2,7 +2,9 @@
 ``力争…2—3部``, ``创建百个…``.
 
 Every scan is bounded by the sentence or clause around a number, found with an index of the
-punctuation (:meth:`Reading.last_mark`), so a text of n characters is read in O(n log n).
+punctuation (:meth:`Reading.last_mark`), and by :data:`SENTENCE_WINDOW` and
+:data:`CLAUSE_WINDOW` where the text has no punctuation for longer, so a text of n characters
+is read in O(n log n) even when it is one run-on list of quantities.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from plankg.loaders.text import Reading
 SENTENCE_MARKS = "。;!?\n"
 CLAUSE_MARKS = ",。;:!?\n"
 PERCENT_SIGNS = {"%": "%", "％": "%"}
+SENTENCE_WINDOW = 500
+"""At most this many characters before a quantity are read for its year and per-year flag
+(the longest sentence before a quantity in the corpus: 280)."""
+CLAUSE_WINDOW = 200
+"""At most this many characters either side of a quantity are its clause (longest in the
+corpus: 72 before, 47 after)."""
 
 
 def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
@@ -49,9 +57,9 @@ def _counts_plan_parts(norm: str, unit_end: int) -> bool:
 def _is_a_statistic(reading: Reading, value_start: int, unit_end: int) -> bool:
     """A figure of the past or a reference value (比2016年增加5.32%, 全国3.27%的平均水平)."""
     norm = reading.norm
-    clause_start = reading.last_mark(CLAUSE_MARKS, value_start) + 1
+    clause_start, clause_end = _clause_around(reading, value_start, unit_end)
     before = norm[clause_start:value_start]
-    after = norm[unit_end : reading.next_mark(CLAUSE_MARKS, unit_end)]
+    after = norm[unit_end:clause_end]
     return any(w in before for w in table("targets", "statistics")) or bool(
         regex("targets", "reference_after").match(after)
     )
@@ -61,7 +69,9 @@ def target_at(reading: Reading, value_start: int, unit_end: int) -> Target:
     """The target whose quantity stands at ``reading.text[value_start:unit_end]``."""
     norm = reading.norm
     value, value_max, more, unit = _quantity(norm, value_start, unit_end)
-    sentence_start = reading.last_mark(SENTENCE_MARKS, value_start) + 1
+    sentence_start = max(
+        reading.last_mark(SENTENCE_MARKS, value_start) + 1, value_start - SENTENCE_WINDOW
+    )
     clause_start, clause_end = _clause(reading, value_start, unit_end)
     per_year = _per_year(norm, sentence_start, value_start)
     comparator = _comparator(norm, clause_start, value_start, unit_end, clause_end)
@@ -125,13 +135,22 @@ def _clause(reading: Reading, start: int, end: int) -> tuple[int, int]:
     """The clause holding a quantity, with a clause before it that only names the year
     (``到2025年，``)."""
     norm = reading.norm
-    clause_start = reading.last_mark(CLAUSE_MARKS, start) + 1
+    clause_start, clause_end = _clause_around(reading, start, end)
     before = reading.last_mark(CLAUSE_MARKS, clause_start - 1) + 1
-    if norm[clause_start - 1 : clause_start] == "," and _only_names_a_year(
-        norm[before : clause_start - 1]
+    if (
+        norm[clause_start - 1 : clause_start] == ","
+        and clause_start - before <= CLAUSE_WINDOW
+        and _only_names_a_year(norm[before : clause_start - 1])
     ):
         clause_start = before
-    return clause_start, reading.next_mark(CLAUSE_MARKS, end)
+    return clause_start, clause_end
+
+
+def _clause_around(reading: Reading, start: int, end: int) -> tuple[int, int]:
+    """From the clause mark before ``start`` to the one after ``end``, at most
+    :data:`CLAUSE_WINDOW` characters either side."""
+    clause_start = max(reading.last_mark(CLAUSE_MARKS, start) + 1, start - CLAUSE_WINDOW)
+    return clause_start, min(reading.next_mark(CLAUSE_MARKS, end), end + CLAUSE_WINDOW)
 
 
 def _only_names_a_year(text: str) -> bool:
