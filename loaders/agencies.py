@@ -130,19 +130,35 @@ def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[Run, int]]:
     verb."""
     verbs = _verbs()
     cursor = start
+    brackets = _OpenBrackets(norm, cursor)
     for m in _verb_pattern().finditer(norm, start, end):
-        if _inside_brackets(norm, cursor, m.start()):
+        if brackets.inside(m.start()):
             continue
         role = verbs[int(m.lastgroup.removeprefix("v"))][1]  # type: ignore[union-attr]
         if m.start() > cursor:
             yield Run(role, cursor, m.start()), m.end()
         cursor = m.end()
+        brackets.restart(cursor)
 
 
-def _inside_brackets(norm: str, start: int, at: int) -> bool:
-    """A verb inside a name's own brackets (各县(市、区)…) does not close a run."""
-    segment = norm[start:at]
-    return segment.count(OPENING) > segment.count(CLOSING)
+class _OpenBrackets:
+    """Whether a point lies inside brackets opened after a cursor (a verb or separator inside
+    a name's own brackets, 各县(市、区)…, does not count). Points are asked for in order, and
+    the brackets are counted on from the last point rather than from the cursor again, so a
+    bracket left open before thousands of verbs or separators stays linear."""
+
+    def __init__(self, norm: str, cursor: int) -> None:
+        self.norm = norm
+        self.restart(cursor)
+
+    def restart(self, cursor: int) -> None:
+        self.counted, self.depth = cursor, 0
+
+    def inside(self, at: int) -> bool:
+        norm, counted = self.norm, self.counted
+        self.depth += norm.count(OPENING, counted, at) - norm.count(CLOSING, counted, at)
+        self.counted = at
+        return self.depth > 0
 
 
 def first_verb_run(norm: str, start: int, end: int) -> tuple[Run, int] | None:
@@ -190,23 +206,27 @@ def _split_outside_brackets(
 ) -> Iterator[tuple[int, int]]:
     """Stretches between separators that stand outside brackets."""
     cursor = start
+    brackets = _OpenBrackets(norm, cursor)
     for m in separator.finditer(norm, start, end):
-        if _inside_brackets(norm, cursor, m.start()):
+        if brackets.inside(m.start()):
             continue
         yield cursor, m.start()
         cursor = m.end()
+        brackets.restart(cursor)
     yield cursor, end
 
 
 def _split_names(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Names joined by ``、`` (or by 会同/和/及 between two names), brackets kept whole."""
     cursor = start
+    brackets = _OpenBrackets(norm, cursor)
     for m in _joiner_pattern().finditer(norm, start, end):
-        if m.start() < cursor or _inside_brackets(norm, cursor, m.start()):
+        if m.start() < cursor or brackets.inside(m.start()):
             continue
         if m.group() == NAME_SEPARATOR or _joins_two_names(norm, cursor, m.start(), m.end(), end):
             yield cursor, m.start()
             cursor = m.end()
+            brackets.restart(cursor)
     yield cursor, end
 
 
