@@ -20,8 +20,10 @@ from plankg.loaders.model import Span
 from plankg.loaders.patterns import regex
 from plankg.loaders.script import to_simplified
 
-PLACEHOLDER = re.compile(r"\[image:[^\]\n]*\]")
-PLACEHOLDER_AT_END = re.compile(r"\[image:[^\]\n]*\]\s*$")
+PLACEHOLDER = re.compile(r"\[image:[^\]\n]{0,200}\]")
+PLACEHOLDER_AT_END = re.compile(r"\[image:[^\]\n]{0,200}\]\s*$")
+"""A figure's placeholder, ``[image: image1.jpg]``: at most 200 characters, so a line of
+unclosed ``[image:`` ×n is read in linear time."""
 GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）])+")
 """A pinyin gloss after a character (``質(zhì)``), as some reposts print them."""
 TERMINAL = frozenset("。！？；：!?;:)）》」』】…")
