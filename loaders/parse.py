@@ -19,7 +19,13 @@ from plankg.loaders.structure import (
     split_sections,
 )
 from plankg.loaders.tables import with_table_rows
-from plankg.loaders.targets import ShareStatement, is_past, literacy_shares, target_at
+from plankg.loaders.targets import (
+    CLAUSE_WINDOW,
+    ShareStatement,
+    is_past,
+    literacy_shares,
+    target_at,
+)
 from plankg.loaders.text import Reading
 
 
@@ -133,8 +139,9 @@ def literacy_targets(
 
 def _subject(reading: Reading, share: ShareStatement) -> str:
     """The words of the target's clause before its value (全省公民…的比例超过), where a place
-    other than the plan's own would be named."""
+    other than the plan's own would be named (at most :data:`CLAUSE_WINDOW` characters)."""
     clause_start = reading.last_mark(",。;:!?\n", share.value_start) + 1
+    clause_start = max(clause_start, share.value_start - CLAUSE_WINDOW)
     return reading.norm[clause_start : share.value_start]
 
 
