@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -15,6 +17,9 @@ from plankg.loaders.parse import parse_plan
 
 __all__ = ["PlanReadError", "read_passage", "read_plan", "sample_paths"]
 STDIN = "-"
+MAX_FILE_BYTES = 50 * 2**20
+"""The largest file read (a PDF with its images); text itself is limited further by
+:data:`plankg.loaders.formats.MAX_TEXT_CHARS`."""
 
 
 def sample_paths() -> list[Path]:
@@ -25,7 +30,7 @@ def sample_paths() -> list[Path]:
 
 def read_plan(path: str | Path) -> Plan:
     path = Path(path)
-    data = _bytes_of(path)
+    data = read_bounded(path)
     try:
         return parse_plan(text_of(data, str(path)), path.name)
     except NotAPlanError as e:
@@ -36,14 +41,26 @@ def read_passage(source: str | Path, stdin: BinaryIO | None = None) -> str:
     """The text of a passage — a plan or any fragment — from a file of any format ``build``
     reads, or from ``stdin`` when ``source`` is ``-`` (read as text in any encoding)."""
     if str(source) == STDIN:
-        data = (stdin or sys.stdin.buffer).read()
-        return text_of(data, "<stdin>.txt")
+        data = (stdin or sys.stdin.buffer).read(MAX_FILE_BYTES + 1)
+        return text_of(_within_limit(data, "<stdin>"), "<stdin>.txt")
     path = Path(source)
-    return text_of(_bytes_of(path), str(path))
+    return text_of(read_bounded(path), str(path))
 
 
-def _bytes_of(path: Path) -> bytes:
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path``, refused when it is a device (a link to ``/dev/zero`` is not
+    read forever) or holds more than ``limit`` bytes (read no further than that)."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:
+            if stat.S_ISCHR(mode := os.fstat(file.fileno()).st_mode) or stat.S_ISBLK(mode):
+                raise PlanReadError(f"{path}: a device, not a file")
+            data = file.read(limit + 1)
     except OSError as e:
-        raise PlanReadError(f"{path}: cannot read ({e.strerror})") from e
+        raise PlanReadError(f"{path}: cannot read ({e.strerror or e})") from e
+    return _within_limit(data, str(path), limit)
+
+
+def _within_limit(data: bytes, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    if len(data) > limit:
+        raise PlanReadError(f"{name}: larger than {limit // 2**20} MB, not read")
+    return data
