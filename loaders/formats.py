@@ -2,11 +2,17 @@
 
 Each reader returns the plan's text with one paragraph (or PDF line) per line and page breaks
 as blank lines, as the converted samples have them; the parser undoes the rest.
+
+Hostile or broken files are bounded before they are parsed: a text longer than
+:data:`MAX_TEXT_CHARS`, a Word file whose parts inflate beyond :data:`MAX_DOCX_INFLATED`, a PDF
+of more than :data:`MAX_PDF_PAGES` pages and a page nested deeper than :data:`MAX_HTML_DEPTH`
+are refused with one line saying so, so no file costs more than seconds and a few hundred MB.
 """
 
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable
 from io import BytesIO
 from typing import Any
@@ -31,6 +37,22 @@ BLOCK_TAGS = (
     "section",
     "article",
 )
+MAX_TEXT_CHARS = 2_000_000
+"""The longest text read as one plan (a long provincial plan with its annexes: 200,000)."""
+MAX_ENCODED_BYTES = 4 * MAX_TEXT_CHARS
+"""A text or page file this large holds more than :data:`MAX_TEXT_CHARS` characters in any
+encoding (at most 4 bytes a character), so it is refused before it is decoded."""
+MAX_DOCX_INFLATED = 100 * 2**20
+"""The most a ``.docx`` may unpack to (its XML and media together)."""
+MAX_DOCX_XML = 10 * 2**20
+"""The largest document body (``word/document.xml``) parsed: a 100-page plan has 1–3 MB."""
+MAX_DOCX_PARAGRAPHS = 100_000
+"""The most paragraphs (table cells' included) read from a ``.docx``: a plan has a few
+thousand, and python-docx takes 40 µs for each."""
+MAX_PDF_PAGES = 500
+MAX_HTML_DEPTH = 256
+"""Elements nested deeper than this are not a page a portal serves (they make the search for
+the main text quadratic)."""
 
 
 def text_of(data: bytes, name: str) -> str:
@@ -40,12 +62,23 @@ def text_of(data: bytes, name: str) -> str:
     if unsupported:
         raise PlanReadError(f"{name}: {unsupported}")
     reader = READERS.get(suffix, decode_bytes)
+    if reader in (decode_bytes, html_text) and len(data) > MAX_ENCODED_BYTES:
+        raise PlanReadError(f"{name}: {_too_long(len(data), 'bytes')}")
     try:
-        return reader(data, name)
+        text = reader(data, name)
     except PlanReadError:
         raise
     except Exception as e:
         raise PlanReadError(f"{name}: cannot read as .{suffix} ({type(e).__name__}: {e})") from e
+    if len(text) > MAX_TEXT_CHARS:
+        raise PlanReadError(f"{name}: {_too_long(len(text), 'characters of text')}")
+    return text
+
+
+def _too_long(size: int, what: str) -> str:
+    return (
+        f"too long to be one plan ({size:,} {what}; at most {MAX_TEXT_CHARS:,} characters are read)"
+    )
 
 
 CELL = "\t"
@@ -59,7 +92,13 @@ def docx_text(data: bytes, name: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_inflation(data, name)
     document = docx.Document(BytesIO(data))
+    paragraphs = len(document.element.body.xpath(".//w:p"))
+    if paragraphs > MAX_DOCX_PARAGRAPHS:
+        raise PlanReadError(
+            f"{name}: .docx of {paragraphs:,} paragraphs (at most {MAX_DOCX_PARAGRAPHS:,} are read)"
+        )
     lines = []
     for element in document.element.body.iterchildren():
         if element.tag.endswith("}p"):
@@ -67,6 +106,21 @@ def docx_text(data: bytes, name: str) -> str:
         elif element.tag.endswith("}tbl"):
             lines.extend(_docx_rows(Table(element, document)))
     return "\n".join(lines)
+
+
+def _check_inflation(data: bytes, name: str) -> None:
+    """Refuse a Word file that unpacks to more than it can be (a zip bomb, or a body of
+    millions of empty paragraphs), before anything is unpacked."""
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        parts = archive.infolist()
+    inflated = sum(part.file_size for part in parts)
+    body = max((p.file_size for p in parts if p.filename == "word/document.xml"), default=0)
+    if inflated > MAX_DOCX_INFLATED or body > MAX_DOCX_XML:
+        raise PlanReadError(
+            f"{name}: .docx unpacks to {inflated / 2**20:,.0f} MB with a body of "
+            f"{body / 2**20:,.0f} MB (at most {MAX_DOCX_INFLATED // 2**20} MB and "
+            f"{MAX_DOCX_XML // 2**20} MB are read)"
+        )
 
 
 def _docx_rows(table: Any) -> list[str]:
@@ -90,6 +144,10 @@ def pdf_text(data: bytes, name: str) -> str:
     import pdfplumber
 
     with pdfplumber.open(BytesIO(data)) as pdf:
+        if len(pdf.pages) > MAX_PDF_PAGES:
+            raise PlanReadError(
+                f"{name}: PDF of {len(pdf.pages):,} pages (at most {MAX_PDF_PAGES} are read)"
+            )
         pages = [_pdf_page_text(page) for page in pdf.pages]
     if not any(p.strip() for p in pages):
         raise PlanReadError(f"{name}: PDF has no text layer (scanned images are not read)")
@@ -120,6 +178,11 @@ def html_text(data: bytes, name: str) -> str:
     from bs4 import BeautifulSoup
 
     soup: Any = BeautifulSoup(_decode_html(data, name), "html.parser")
+    depth = _depth(soup)
+    if depth > MAX_HTML_DEPTH:
+        raise PlanReadError(
+            f"{name}: page nested {depth:,} elements deep (at most {MAX_HTML_DEPTH} are read)"
+        )
     for tag in soup(
         ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe"]
     ):
@@ -134,6 +197,14 @@ def html_text(data: bytes, name: str) -> str:
     _rows_as_lines(soup)
     container = _main_container(soup)
     return "\n".join(_block_lines(container))
+
+
+def _depth(soup: Any) -> int:
+    """How deep the page's elements are nested, in one pass."""
+    depths = {id(soup): 0}
+    for tag in soup.find_all(True):
+        depths[id(tag)] = depths.get(id(tag.parent), 0) + 1
+    return max(depths.values())
 
 
 def _rows_as_lines(soup: Any) -> None:
