@@ -11,7 +11,9 @@ SHACL shapes; 5 a database or query error.
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -193,6 +195,14 @@ def main() -> None:
 
     PATHS are plan files or folders; with none, the five sample plans shipped with plankg.
     """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+
+
+def stop(signum: int, _: object) -> NoReturn:
+    """SIGTERM ends a run as an error would: outputs being written are dropped and the
+    previous ones stay (exit 128 + the signal's number, as the shell reports it)."""
+    raise SystemExit(128 + signum)
 
 
 @main.command("build")

@@ -1,13 +1,25 @@
 """Writing outputs: folders made as needed, a failure to write as one line
-(:class:`~plankg.errors.OutputError`). Library functions make text; this puts it on disk."""
+(:class:`~plankg.errors.OutputError`). Library functions make text; this puts it on disk.
+
+Every output is written beside its target under a temporary name and moved into place only
+once written in full: a run that fails (or is killed) leaves the previous output as it was,
+never half a file, and no temporary file behind.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from plankg.errors import OutputError
+
+PARTIAL = ".partial"
+"""The suffix of an output being written (``.plankg.ttl.k2j4.partial``)."""
 
 
 @contextmanager
@@ -19,13 +31,51 @@ def writing(path: Path) -> Iterator[None]:
         raise OutputError(f"cannot write {path}: {e.strerror or e}") from e
 
 
+@dataclass
+class Staged:
+    """An output being written: ``file`` replaces the target when the block ends without an
+    error, unless ``keep`` was set to False (a run that produced nothing to keep)."""
+
+    file: IO[str]
+    keep: bool = True
+
+
+@contextmanager
+def staged(path: Path) -> Iterator[Staged]:
+    """Write ``path``'s new content (UTF-8 text) to a temporary file beside it, which then
+    replaces ``path`` in one step; on any failure ``path`` is left as it was."""
+    with writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=PARTIAL
+        )
+        os.fchmod(descriptor, 0o666 & ~_umask())
+    try:
+        with writing(path), os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            stage = Staged(file)
+            yield stage
+        if stage.keep:
+            with writing(path):
+                os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    """The process's umask (a temporary file is made 0600; an output gets the usual mode)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_texts(targets: Mapping[Path, str | bytes]) -> list[Path]:
-    """Write each text (UTF-8) or bytes to its path, folders made as needed; the paths."""
+    """Write each text (UTF-8) or bytes to its path, folders made as needed, each file
+    replaced in one step (see :func:`staged`); the paths."""
     for path, content in targets.items():
-        with writing(path):
-            path.parent.mkdir(parents=True, exist_ok=True)
+        with staged(path) as stage:
             if isinstance(content, bytes):
-                path.write_bytes(content)
+                stage.file.flush()
+                stage.file.buffer.write(content)
             else:
-                path.write_text(content, encoding="utf-8")
+                stage.file.write(content)
     return list(targets)

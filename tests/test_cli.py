@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -300,3 +304,25 @@ def test_a_coverage_report_must_be_csv_or_json(run, tmp_path):
     result = run("build", "--out", tmp_path, "--report-coverage", tmp_path / "coverage.txt")
     assert result.exit_code == 2
     assert not (tmp_path / "plankg.ttl").exists()
+
+
+def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
+    """SIGTERM while the new graph is being written: the old one stays, whole, and the
+    temporary file is gone."""
+    out, plans = tmp_path / "out", tmp_path / "plans"
+    plans.mkdir()
+    text = QUANZHOU_FILE.read_text(encoding="utf-8")
+    for i in range(40):  # distinct texts of one region: each is converted, none skipped
+        (plans / f"{i:02}.txt").write_text(f"{text}\n附：第{i}份\n", encoding="utf-8")
+    plankg = Path(sys.executable).with_name("plankg")
+    subprocess.run([plankg, "build", "--out", out], check=True, capture_output=True)
+    previous = (out / "plankg.ttl").read_bytes()
+    build = subprocess.Popen(
+        [plankg, "build", plans, "--out", out, "--workers", "1"], stderr=subprocess.PIPE
+    )
+    while not list(out.glob(".plankg.ttl.*")) and build.poll() is None:
+        time.sleep(0.02)
+    build.send_signal(signal.SIGTERM)
+    assert build.wait(timeout=120) == 128 + signal.SIGTERM
+    assert (out / "plankg.ttl").read_bytes() == previous
+    assert [p.name for p in out.iterdir()] == ["plankg.ttl"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from plankg.files import staged
 from plankg.graph.rdf.build import plan_triples
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
@@ -130,6 +131,7 @@ class BatchResult:
     results: list[FileResult]
     report: ValidationReport
     written: Path
+    """The Turtle file (replaced only when some plan was read: see :func:`build_many`)."""
 
     @property
     def plans(self) -> list[FileResult]:
@@ -200,26 +202,29 @@ def build_many(
 ) -> BatchResult:
     """Convert every file in ``paths`` and write ``out/plankg.ttl``; files that fail are
     reported in the results and do not stop the others. ``keep_plans`` keeps each plan read,
-    so that :meth:`BatchResult.corpus` can hand them on (to a push) without reading again."""
-    out.mkdir(parents=True, exist_ok=True)
-    target, partial_file = out / "plankg.ttl", out / "plankg.ttl.partial"
+    so that :meth:`BatchResult.corpus` can hand them on (to a push) without reading again.
+
+    ``out/plankg.ttl`` is replaced in one step once written in full, and only when some plan
+    was read: a run in which every file fails (or that is interrupted) leaves the previous
+    graph as it was."""
+    target = out / "plankg.ttl"
     work = partial(process_file, engine=engine, keep_plan=keep_plans)
     converted = map_files(work, paths, workers=workers, parallel_from=parallel_from, chunksize=4)
     results: list[FileResult] = []
     shared: set[FormattedTriple] = set()
     keys = PlanKeys()
-    with partial_file.open("w", encoding="utf-8") as sink:
-        sink.write(turtle_header())
+    with staged(target) as stage:
+        stage.file.write(turtle_header())
         for done, result in enumerate(converted, start=1):
             result = _with_unique_key(result, keys, work)
             results.append(result)
-            sink.write(result.chunk)
+            stage.file.write(result.chunk)
             shared |= result.shared
             result.chunk, result.shared = "", set()
             if progress:
                 progress(done, len(paths))
-        sink.write(turtle_body(shared))
-    partial_file.replace(target)
+        stage.file.write(turtle_body(shared))
+        stage.keep = any(r.key is not None for r in results)
     violations = tuple(sorted(v for r in results for v in r.violations))
     return BatchResult(results, ValidationReport(not violations, violations, engine), target)
 
