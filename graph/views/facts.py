@@ -104,8 +104,8 @@ class PlanGraph(GraphReader):
         return f"{self.text(agency_type, 'prefLabel')} {self.text(agency_type, 'prefLabel_en')}"
 
     def role_label(self, role: str) -> str:
-        node = ROLE_NODES[role]
-        return f"{self.text(node)} {self.text(node, 'label_en')}"
+        """``牵头 lead``: from the ontology, so a graph without any partner has its label too."""
+        return bilingual(URIRef(ROLE_NODES[role]))
 
     def action_label(self, action: str) -> str:
         return f"{self.text(action, 'actionKind')}{self.number(action)}"

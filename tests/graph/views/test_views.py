@@ -308,3 +308,18 @@ def test_types_view_counts_per_region(graph):
     science = next(n for n in view.nodes if n.id.endswith("/science_association"))
     assert science.counts["周口市"][:2] == (21, 9)
     assert sum(numbers[0] for numbers in science.counts.values()) == 102
+
+
+@pytest.mark.parametrize("name", ["plan", "agencies", "types"])
+def test_a_plan_with_no_partner_is_drawn_with_both_roles_in_the_legend(tmp_path, name):
+    """The legend's role labels come from the ontology, not from the graph drawn (a plan whose
+    agencies all lead has no partner role in its graph)."""
+    plan = tmp_path / "leads_only.txt"
+    text = XSS_PLAN.read_text(encoding="utf-8").replace("<script>alert(1)</script>", "科技")
+    plan.write_text(re.sub(r"，参与单位：[^\n]*", "。", text), encoding="utf-8")
+    corpus = load_corpus([plan])
+    assert corpus.plans and "参与" not in plan.read_text(encoding="utf-8")
+    page = render_html(build_view(to_networkx(corpus.triples()), name))
+    assert "牵头 lead" in page
+    if name == "plan":
+        assert "参与 partner" in page
