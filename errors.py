@@ -6,16 +6,33 @@ exit code its class carries (the README's table). A leaf: it imports nothing of 
 
 from __future__ import annotations
 
+import re
+
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 """Some input files failed (the others were processed), or ``--strict`` and there were
 warnings: not an error raised, a verdict on a run that went on."""
 
 
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Line breaks, control characters (a terminal's escape sequences begin with one) and the
+bidirectional overrides that make text read other than it is."""
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line a terminal shows as it is: line breaks, control characters and
+    bidirectional overrides written as escapes (``\\n``, ``\\x1b``, ``\\u202e``). A file name or a
+    plan's text inside a message cannot split it or drive the terminal."""
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 class PlankgError(Exception):
-    """Anything plankg refuses or fails to do, said in one line."""
+    """Anything plankg refuses or fails to do, said in one line (see :func:`one_line`)."""
 
     exit_code = 5
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class UsageError(PlankgError):

@@ -1,6 +1,6 @@
 """Tables: the rows a query or an analysis gives, rendered for people (aligned, Chinese counted
-double-width) and for machines (CSV, JSON). Presentation only: a leaf that imports nothing of
-plankg, so every layer may use it."""
+double-width) and for machines (CSV, JSON). Presentation only: it imports nothing of plankg but
+the errors' :func:`~plankg.errors.one_line`, so every layer may use it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
+
+from plankg.errors import one_line
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 
@@ -80,7 +82,10 @@ def _pad(text: str, size: int, right: bool) -> str:
 
 
 def render_text(table: Table) -> str:
-    cells = [[cell(v) for v in row] for row in table.rows]
+    """Aligned columns for a terminal; a cell's line breaks and control characters shown as
+    escapes (:func:`~plankg.errors.one_line`), so plan text cannot break a row or drive the
+    terminal."""
+    cells = [[one_line(cell(v)) for v in row] for row in table.rows]
     sizes = [max([width(c)] + [width(r[i]) for r in cells]) for i, c in enumerate(table.columns)]
     numeric = [
         all(isinstance(r[i], int | float | Decimal) for r in table.rows if r[i] is not None)

@@ -4,6 +4,7 @@ analysis and report commands for people and machines."""
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import signal
 import subprocess
@@ -326,3 +327,70 @@ def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
     assert build.wait(timeout=120) == 128 + signal.SIGTERM
     assert (out / "plankg.ttl").read_bytes() == previous
     assert [p.name for p in out.iterdir()] == ["plankg.ttl"]
+
+
+def test_a_line_break_in_a_file_name_stays_on_its_error_line(run, tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "bad\nname.txt").write_bytes(b"")
+    shutil.copy(QUANZHOU_FILE, folder / "quanzhou.txt")
+    result = run("build", folder, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {folder}/bad\\nname.txt: empty file"]
+
+
+@pytest.mark.parametrize("command", ["build", "export", "viz", "analyze", "query"])
+def test_an_error_names_its_file_once(run, tmp_path, command):
+    empty = tmp_path / "a.txt"
+    empty.write_bytes(b"")
+    options = {"build": ["--out", tmp_path / "o"], "export": ["--out", tmp_path / "e"]}
+    options |= {"viz": ["-o", tmp_path / "v.html"], "query": []}
+    arguments = ["query", "plans", empty] if command == "query" else [command, empty]
+    result = run(*arguments, *options.get(command, []))
+    assert f"error: {empty}: empty file" in result.output.splitlines()
+
+
+def test_a_dangling_link_in_a_folder_is_reported_not_skipped_silently(run, tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(QUANZHOU_FILE, folder / "quanzhou.txt")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = run("build", folder, "--out", tmp_path / "out")
+    assert result.exit_code == 0
+    assert (
+        f"warning: {folder}/gone.txt: skipped: a link to {tmp_path}/nowhere.txt, which does "
+        "not exist" in result.output.splitlines()
+    )
+
+
+def test_a_link_to_dev_zero_is_refused_at_once_not_read_forever(run, tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(QUANZHOU_FILE, folder / "quanzhou.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    named = subprocess.run(  # in a process of at most 2 GB: a reader that reads on fails
+        [Path(sys.executable).with_name("plankg"), "build", folder / "zero.txt"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (2**31, 2**31)),
+    )
+    assert named.returncode == 3
+    assert f"error: {folder}/zero.txt: a device, not a file" in named.stderr.splitlines()
+    inside = run("build", folder, "--out", tmp_path / "b")
+    assert inside.exit_code == 0
+    assert (
+        f"warning: {folder}/zero.txt: skipped: not a file (a device, pipe or socket)"
+        in inside.output.splitlines()
+    )
+
+
+@pytest.mark.parametrize("command", ["build", "export", "viz", "report"])
+def test_an_output_where_nothing_can_be_written_is_one_line(run, command):
+    option = "-o" if command in ("viz", "report") else "--out"
+    result = run(command, QUANZHOU_FILE, option, "/proc/plankg/out")
+    assert result.exit_code == 5, result.output
+    assert result.output.splitlines()[-1].startswith("plankg: cannot write /proc/plankg/")
+    assert "Traceback" not in result.output

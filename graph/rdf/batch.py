@@ -67,7 +67,7 @@ def process_file(
     try:
         plan = read_plan(path)
     except PlanReadError as e:
-        return FileResult(str(path), error=str(e))
+        return FileResult(str(path), error=Problem.of(path, e).message)
     key = key or plan_key(plan)
     triples = set(plan_triples(plan, key))
     own = {t for t in triples if _is_own(str(t[0]), plan, key)}
@@ -141,7 +141,7 @@ class BatchResult:
         found = []
         for r in self.results:
             if r.error:
-                found.append(Problem(r.path, r.error.removeprefix(f"{r.path}: "), True))
+                found.append(Problem(r.path, r.error, True))
             found.extend(Problem(r.path, w, False) for w in r.warnings)
         return found
 

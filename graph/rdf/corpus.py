@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from plankg.errors import one_line
 from plankg.graph.rdf.build import Triple, build_triples, graph_of, ordered_triples, sorted_triples
 from plankg.graph.rdf.iris import plan_key
 from plankg.loaders.model import Plan
@@ -39,7 +40,13 @@ class Problem:
 
     def __str__(self) -> str:
         kind = "error" if self.fatal else "warning"
-        return f"{kind}: {self.path}: {self.message}"
+        return one_line(f"{kind}: {self.path}: {self.message}")
+
+    @classmethod
+    def of(cls, path: Path | str, error: PlanReadError) -> Problem:
+        """The problem a read error states, its message without the path it begins with."""
+        message = str(error.args[0]) if error.args else str(error)
+        return cls(str(path), message.removeprefix(f"{path}: "), True)
 
 
 @dataclass
@@ -103,14 +110,22 @@ def expand_paths(paths: Sequence[str | Path] | None) -> tuple[list[Path], list[P
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            )
+            found = sorted(p for p in path.rglob("*") if not p.name.startswith("."))
+            files.extend(p for p in found if p.is_file())
+            problems.extend(_skipped(p) for p in found if not p.is_file() and not p.is_dir())
         elif path.exists():
             files.append(path)
         else:
             problems.append(Problem(str(path), "no such file or folder", True))
     return files, problems
+
+
+def _skipped(path: Path) -> Problem:
+    """A warning for what a folder holds that is not a file: a link to nothing, a device."""
+    if path.is_symlink() and not path.exists():
+        target = os.readlink(path)
+        return Problem(str(path), f"skipped: a link to {target}, which does not exist", False)
+    return Problem(str(path), "skipped: not a file (a device, pipe or socket)", False)
 
 
 def map_files(
@@ -145,7 +160,7 @@ def read_or_problem(path: Path) -> Plan | Problem:
     try:
         return read_plan(path)
     except PlanReadError as e:
-        return Problem(str(path), str(e), True)
+        return Problem.of(path, e)
 
 
 def load_corpus(

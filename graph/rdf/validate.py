@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from plankg.errors import InputError, UsageError
+from plankg.errors import InputError, UsageError, one_line
 from plankg.ontology import shapes_graph
 from rdflib import Graph
 from rdflib.namespace import SH
@@ -40,7 +40,7 @@ class ValidationReport:
             return f"SHACL ({self.engine}): the graph conforms to the plankg shapes"
         lines = [f"SHACL ({self.engine}): {len(self.violations)} violation(s)"]
         lines += [
-            f"  {v.focus} {v.path} {v.component}: {v.message}".rstrip()
+            one_line(f"  {v.focus} {v.path} {v.component}: {v.message}").rstrip()
             for v in self.violations[:limit]
         ]
         if len(self.violations) > limit:
