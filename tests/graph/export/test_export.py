@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from datetime import date
@@ -198,3 +201,30 @@ def test_a_table_longer_than_a_sheet_is_one_clear_error():
     table = Table(("n",), tuple((i,) for i in range(1_048_576)))
     with pytest.raises(TooManyRowsError, match="1,048,576 rows, more than an Excel sheet holds"):
         workbook_bytes({"assignments": table})
+
+
+def test_exports_are_byte_identical_across_hash_seeds():
+    """Sets and dicts of strings iterate in another order under another PYTHONHASHSEED: every
+    format must not depend on it (JSON-LD did)."""
+    script = (
+        "import hashlib\n"
+        "from plankg.graph.export.formats import FORMATS, export_texts\n"
+        "from plankg.graph.rdf.corpus import load_corpus\n"
+        "triples = load_corpus().triples()\n"
+        "for fmt in FORMATS:\n"
+        "    for name, text in sorted(export_texts(triples, fmt).items()):\n"
+        "        data = text if isinstance(text, bytes) else text.encode()\n"
+        "        print(fmt, name, hashlib.sha256(data).hexdigest())\n"
+    )
+    digests = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert digests[0] == digests[1]
+    assert len(digests[0].splitlines()) == len(FORMATS) + 2  # csv: three files
