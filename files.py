@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import TextIO
 
 from plankg.errors import OutputError
 
@@ -36,7 +36,7 @@ class Staged:
     """An output being written: ``file`` replaces the target when the block ends without an
     error, unless ``keep`` was set to False (a run that produced nothing to keep)."""
 
-    file: IO[str]
+    file: TextIO
     keep: bool = True
 
 

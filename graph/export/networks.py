@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Iterable
 
 import networkx as nx
@@ -20,6 +21,8 @@ from plankg.graph.rdf.networkx_graph import to_networkx
 
 GEXF_VERSION = "1.3"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 cannot hold, even escaped (controls, surrogates, U+FFFE/U+FFFF)."""
 
 
 def edge_id(source: str, predicate: str, target: str) -> str:
@@ -31,8 +34,8 @@ def edge_id(source: str, predicate: str, target: str) -> str:
 
 def network_of(triples: Iterable[Triple]) -> nx.MultiDiGraph[str]:
     """The networkx graph of the triples with every edge keyed by its :func:`edge_id`, its
-    ``predicate`` and its ``label``."""
-    graph = to_networkx(triples)
+    ``predicate`` and its ``label``; text values XML can hold (see :func:`_xml_safe`)."""
+    graph = _xml_safe(to_networkx(triples))
     network: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     network.add_nodes_from(graph.nodes(data=True))
     for source, target, name, data in graph.edges(keys=True, data=True):
@@ -67,3 +70,14 @@ def gexf_text(triples: Iterable[Triple]) -> str:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue().decode("utf-8")
+
+
+def _xml_safe(graph: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
+    """``graph`` with each character XML cannot hold in a text value replaced by U+FFFD (a
+    control character in a plan file made the GraphML writer fail and the GEXF writer write
+    XML no reader takes); IRIs are percent-encoded already."""
+    for data in (*(d for _, d in graph.nodes(data=True)), *(d for *_, d in graph.edges(data=True))):
+        for key, value in data.items():
+            if isinstance(value, str) and NOT_IN_XML.search(value):
+                data[key] = NOT_IN_XML.sub("\ufffd", value)
+    return graph

@@ -21,6 +21,7 @@ from plankg.graph.export.networks import edge_id
 from plankg.graph.export.workbook import TooManyRowsError, workbook_bytes
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
+from plankg.loaders.read import sample_paths
 from plankg.ontology import PK
 from plankg.tables import Table
 from rdflib import Graph, URIRef
@@ -228,3 +229,17 @@ def test_exports_are_byte_identical_across_hash_seeds():
     ]
     assert digests[0] == digests[1]
     assert len(digests[0].splitlines()) == len(FORMATS) + 2  # csv: three files
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_network_exports_of_a_plan_with_control_characters_are_xml(tmp_path, fmt):
+    """XML cannot hold a control character even escaped: the writer failed (GraphML) or wrote
+    a file no reader takes (GEXF); such a character becomes U+FFFD."""
+    text = sample_paths()[4].read_text(encoding="utf-8")
+    plan = tmp_path / "quanzhou.txt"
+    plan.write_text(text.replace("市科协", "市科\x01协").replace("。", "。\x07", 3), "utf-8")
+    (path,) = write_export(load_corpus([plan]).triples(), fmt, tmp_path / "out")
+    graph = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    labels = {data.get("label") for _, data in graph.nodes(data=True)}
+    assert "市科\ufffd协" in labels
+    assert any("\ufffd" in str(d.get("sourceText", "")) for _, d in graph.nodes(data=True))
