@@ -14,9 +14,10 @@ EXIT_SOME_FAILED = 1
 warnings: not an error raised, a verdict on a run that went on."""
 
 
-UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-"""Line breaks, control characters (a terminal's escape sequences begin with one) and the
-bidirectional overrides that make text read other than it is."""
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""Line breaks, control characters (a terminal's escape sequences begin with one), the
+bidirectional overrides that make text read other than it is, and lone surrogates (which no
+terminal can be sent: a Turtle file may escape one, ``\\uD800``)."""
 
 
 def one_line(text: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from plankg.cli import analyze_command
+from plankg.errors import UNPRINTABLE
 from plankg.graph.analysis import ALL, SECTIONS
 from plankg.graph.report.pages import FIGURE_PLAN
 from plankg.loaders.read import sample_paths
@@ -394,3 +395,25 @@ def test_an_output_where_nothing_can_be_written_is_one_line(run, command):
     assert result.exit_code == 5, result.output
     assert result.output.splitlines()[-1].startswith("plankg: cannot write /proc/plankg/")
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+@pytest.mark.parametrize(
+    "iri",
+    ["\ufffd", "\ue000", "\\u0001", "\\uD800", "a b"],
+    ids=["fffd", "pua", "c0", "lone", "sp"],
+)
+def test_validate_a_graph_whose_iris_hold_what_iris_may_not(run, tmp_path, engine, iri):
+    """A hostile Turtle file: refused as not Turtle (3) or reported as violations (4), each
+    line whole, never a traceback (a lone surrogate could not even be printed)."""
+    turtle = tmp_path / "hostile.ttl"
+    turtle.write_text(
+        "@prefix pk: <https://w3id.org/plankg/ontology#> .\n"
+        f"<https://w3id.org/plankg/id/agency/{iri}> a pk:Agency .\n",
+        encoding="utf-8",
+    )
+    result = run("validate", "--graph", turtle, "--engine", engine)
+    assert result.exit_code in (3, 4), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("plankg: ")
+    assert not UNPRINTABLE.search(result.output.replace("\n", ""))
