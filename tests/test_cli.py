@@ -417,3 +417,32 @@ def test_validate_a_graph_whose_iris_hold_what_iris_may_not(run, tmp_path, engin
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("plankg: ")
     assert not UNPRINTABLE.search(result.output.replace("\n", ""))
+
+
+def test_names_that_iris_cannot_hold_cost_no_plan(run, tmp_path):
+    """A region and an agency named with U+FFFD, a control character, a noncharacter and a
+    private-use character, and a saved page whose entity &#xFFFFFFF; makes one: every plan is
+    built, beside the good one, and the graph conforms."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    text = sample_paths()[0].read_text(encoding="utf-8")
+    for name, char in [
+        ("fffd", "\ufffd"),
+        ("c0", "\x01"),
+        ("nonchar", "\ufdd0"),
+        ("pua", "\ue000"),
+    ]:
+        hostile = text.replace("周口市", f"周口{char}市").replace("市科协", f"市科{char}协")
+        (folder / f"{name}.txt").write_text(hostile, encoding="utf-8")
+    page = "</p><p>".join(text.replace("市科协", "市科&#xFFFFFFF;协").splitlines())
+    (folder / "entity.html").write_text(f"<html><body><p>{page}</p></body></html>", "utf-8")
+    shutil.copy(QUANZHOU_FILE, folder / "quanzhou.txt")
+    result = run("build", folder, "--out", tmp_path / "out", "--engine", "fast")
+    assert result.exit_code == 0, result.output
+    assert "the graph conforms" in result.output
+    turtle = (tmp_path / "out" / "plankg.ttl").read_text(encoding="utf-8")
+    assert "市科%EF%BF%BD协" in turtle and "市科%01协" in turtle
+    assert turtle.count("a pk:Plan") == 6
+    assert not run(
+        "validate", "--engine", "pyshacl", "--graph", tmp_path / "out" / "plankg.ttl"
+    ).exit_code
