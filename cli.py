@@ -83,6 +83,12 @@ format_option = click.option(
 params_option = click.option(
     "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter."
 )
+raw_csv_option = click.option(
+    "--raw-csv",
+    is_flag=True,
+    help="CSV cells as they are: no ' before a cell a spreadsheet would run as a formula "
+    "(one beginning with = + - @, a tab or a carriage return).",
+)
 workers_option = click.option(
     "--workers", type=int, default=None, help="Processes for reading files (default: all cores)."
 )
@@ -309,6 +315,7 @@ def inspect_command(source: Path, fmt: str) -> None:
     help="sparql: the embedded rdflib store built from PATHS; neo4j: the Cypher twin on Neo4j.",
 )
 @format_option
+@raw_csv_option
 @neo4j_options
 def query_command(
     name: str | None,
@@ -318,6 +325,7 @@ def query_command(
     limit: int | None,
     backend: str,
     fmt: str,
+    raw_csv: bool,
     **neo4j: str | None,
 ) -> None:
     """Run the named query NAME over the plans (embedded rdflib store) or on Neo4j."""
@@ -333,11 +341,11 @@ def query_command(
 
         with connect_neo4j(neo4j) as connection:
             table = run_cypher(connection, name, parse_params(params))
-        click.echo(render(table.head(limit), fmt))
+        click.echo(render(table.head(limit), fmt, raw_csv=raw_csv))
         return
     corpus = read_plans(paths, require=False)
     table = run_sparql(corpus.graph(), name, parse_params(params))
-    click.echo(render(table.head(limit), fmt))
+    click.echo(render(table.head(limit), fmt, raw_csv=raw_csv))
     finish(corpus)
 
 
@@ -352,9 +360,15 @@ def query_command(
     help="A file, or a folder (always a folder for csv).",
 )
 @click.option("--from-neo4j", is_flag=True, help="Read the graph back from Neo4j instead of PATHS.")
+@raw_csv_option
 @neo4j_options
 def export_command(
-    paths: tuple[Path, ...], fmt: str, out: Path, from_neo4j: bool, **neo4j: str | None
+    paths: tuple[Path, ...],
+    fmt: str,
+    out: Path,
+    from_neo4j: bool,
+    raw_csv: bool,
+    **neo4j: str | None,
 ) -> None:
     """Export the graph of the plans (or, with --from-neo4j, the graph stored in Neo4j)."""
     if from_neo4j:
@@ -362,10 +376,10 @@ def export_command(
 
         with connect_neo4j(neo4j) as connection:
             triples = read_triples(connection)
-        echo_written(write_export(triples, fmt, out))
+        echo_written(write_export(triples, fmt, out, raw_csv=raw_csv))
         return
     corpus = read_plans(paths)
-    echo_written(write_export(corpus.triples(), fmt, out))
+    echo_written(write_export(corpus.triples(), fmt, out, raw_csv=raw_csv))
     finish(corpus)
 
 
@@ -431,6 +445,7 @@ def viz_command(
 @main.command("analyze")
 @paths_argument
 @format_option
+@raw_csv_option
 @click.option(
     "--section",
     type=click.Choice((*SECTIONS, ALL)),
@@ -438,11 +453,11 @@ def viz_command(
     show_default=True,
     help="Which tables: lead load, concentration, agency networks, region × type, targets.",
 )
-def analyze_command(paths: tuple[Path, ...], fmt: str, section: str) -> None:
+def analyze_command(paths: tuple[Path, ...], fmt: str, raw_csv: bool, section: str) -> None:
     """Cross-city analysis: lead load, concentration (HHI, Gini), co-lead and collaboration
     networks (networkx), region × agency type, targets side by side."""
     corpus = read_plans(paths)
-    click.echo(render_analysis(analyze(corpus.triples(), section), fmt))
+    click.echo(render_analysis(analyze(corpus.triples(), section), fmt, raw_csv=raw_csv))
     finish(corpus)
 
 
@@ -478,14 +493,17 @@ def push_command(paths: tuple[Path, ...], replace: bool, **neo4j: str | None) ->
 @click.argument("query")
 @params_option
 @format_option
+@raw_csv_option
 @neo4j_options
-def cypher_command(query: str, params: tuple[str, ...], fmt: str, **neo4j: str | None) -> None:
+def cypher_command(
+    query: str, params: tuple[str, ...], fmt: str, raw_csv: bool, **neo4j: str | None
+) -> None:
     """Run an ad-hoc read-only Cypher QUERY on Neo4j (a query that would write is refused)."""
     from plankg.queries.cypher import run_read_only
 
     with connect_neo4j(neo4j) as connection:
         table = run_read_only(connection, query, parse_params(params))
-    click.echo(render(table, fmt))
+    click.echo(render(table, fmt, raw_csv=raw_csv))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,9 @@ from typing import Any
 from plankg.errors import one_line
 
 OUTPUT_FORMATS = ("table", "csv", "json")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell that begins with one of these is a formula to a spreadsheet (OWASP, CSV injection)."""
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,10 @@ def row_order(columns: Sequence[str], *names: str) -> Callable[[Row], tuple[Any,
     return key
 
 
-def render(table: Table, fmt: str = "table") -> str:
+def render(table: Table, fmt: str = "table", *, raw_csv: bool = False) -> str:
+    """The table as ``fmt``; CSV cells neutralised unless ``raw_csv`` (see :func:`render_csv`)."""
     if fmt == "csv":
-        return render_csv(table)
+        return render_csv(table, raw=raw_csv)
     if fmt == "json":
         return render_json(table)
     return render_text(table)
@@ -102,12 +107,31 @@ def render_text(table: Table) -> str:
     return "\n".join(lines)
 
 
-def render_csv(table: Table) -> str:
+def render_csv(table: Table, *, raw: bool = False) -> str:
+    """CSV; a text cell a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``@SUM(…)``,
+    ``-2+3``) gets a ``'`` before it, as OWASP recommends, unless ``raw``. Numbers, plain
+    negative ones too, are left as they are. A carriage return inside a cell is written as a
+    line feed, which the writer quotes (it leaves a lone CR bare, and a reader would start a
+    new row there)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.columns)
-    writer.writerows([cell(v) for v in row] for row in table.rows)
+    writer.writerow([_csv_cell(c, raw) for c in table.columns])
+    writer.writerows([_csv_cell(v, raw) for v in row] for row in table.rows)
     return buffer.getvalue().rstrip("\n")
+
+
+def _csv_cell(value: Any, raw: bool) -> str:
+    text = cell(value) if raw else neutralise(cell(value))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def neutralise(text: str) -> str:
+    """``text`` as a spreadsheet shows it rather than runs it: a ``'`` before a leading
+    ``=``, ``+``, ``-``, ``@``, tab or carriage return, unless nothing follows it (the
+    comparator ``=``) or the cell is a plain number (``-2.5``)."""
+    if len(text) > 1 and text.startswith(FORMULA_TRIGGERS) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def _json_value(value: Any) -> Any:

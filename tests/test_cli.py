@@ -3,6 +3,8 @@ analysis and report commands for people and machines."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import resource
 import shutil
@@ -446,3 +448,48 @@ def test_names_that_iris_cannot_hold_cost_no_plan(run, tmp_path):
     assert not run(
         "validate", "--engine", "pyshacl", "--graph", tmp_path / "out" / "plankg.ttl"
     ).exit_code
+
+
+@pytest.fixture
+def formula_plan(tmp_path: Path) -> Path:
+    """泉州市's plan with a measure title, an agency's surface form and a target's clause
+    that a spreadsheet would run."""
+    text = QUANZHOU_FILE.read_text(encoding="utf-8")
+    text = text.replace("1.实施", '1.=HYPERLINK("http://evil.example","看")实施', 1)
+    text = text.replace("市教育局、市科协牵头", "@SUM(1+1)局、市科协牵头", 1)
+    text = text.replace("每年组织 10 万人次", "-1+2每年组织 10 万人次", 1)
+    plan = tmp_path / "formula.txt"
+    plan.write_text(text, encoding="utf-8")
+    return plan
+
+
+def formula_cells(text: str) -> list[str]:
+    rows = csv.reader(io.StringIO(text, newline=""))
+    return [v for row in rows for v in row if v[:1] in ("=", "+", "-", "@") and len(v) > 1]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (("query", "agency"), ("--param", "agency=市科协", "--format", "csv")),
+        (("analyze",), ("--format", "csv")),
+        (("export",), ("--format", "csv")),
+    ],
+    ids=["query", "analyze", "export"],
+)
+def test_no_csv_cell_is_a_formula_unless_raw_cells_are_asked_for(
+    run, tmp_path, formula_plan, before, after
+):
+    def output(*raw: str) -> str:
+        out = tmp_path / f"csv{len(raw)}"
+        out_option = ("--out", out) if before[0] == "export" else ()
+        result = run(*before, formula_plan, *after, *raw, *out_option)
+        assert result.exit_code == 0, result.output
+        if before[0] != "export":
+            return result.stdout
+        return "\n".join(p.read_text(encoding="utf-8") for p in sorted(out.glob("*.csv")))
+
+    neutral, raw = output(), output("--raw-csv")
+    assert formula_cells(neutral) == []
+    assert "'=HYPERLINK" in neutral or "'-1+2每年" in neutral
+    assert formula_cells(raw)

@@ -73,15 +73,18 @@ def analyze(source: Source, section: str = ALL) -> dict[str, Table]:
     return {s.name: s.build(facts) for s in TABLES if section in (ALL, s.section)}
 
 
-def render_analysis(tables: dict[str, Table], fmt: str = "table") -> str:
+def render_analysis(tables: dict[str, Table], fmt: str = "table", *, raw_csv: bool = False) -> str:
     """The tables for people (titled, with the function and query behind each), as one JSON
-    object keyed by table name, or as CSV blocks each under a ``# name`` line."""
+    object keyed by table name, or as CSV blocks each under a ``# name`` line (cells
+    neutralised against formulas unless ``raw_csv``)."""
     specs = {spec.name: spec for spec in TABLES}
     if fmt == "json":
         records = {name: json.loads(render_json(table)) for name, table in tables.items()}
         return json.dumps(records, ensure_ascii=False, indent=2)
     if fmt == "csv":
-        return "\n\n".join(f"# {name}\n{render(table, 'csv')}" for name, table in tables.items())
+        return "\n\n".join(
+            f"# {name}\n{render(table, 'csv', raw_csv=raw_csv)}" for name, table in tables.items()
+        )
     blocks = []
     for name, table in tables.items():
         spec = specs[name]

@@ -30,15 +30,16 @@ BOM = "\ufeff"
 """The byte-order mark that opens every exported CSV file."""
 
 
-def csv_text(table: Table) -> str:
+def csv_text(table: Table, raw: bool = False) -> str:
     """A CSV file as Excel opens it: UTF-8 with a byte-order mark (without one, Excel on
     Windows reads a double-clicked file in the local code page and shows mojibake), the rows
-    as :func:`plankg.tables.render_csv` writes them."""
-    return BOM + render_csv(table) + "\n"
+    as :func:`plankg.tables.render_csv` writes them: cells neutralised against formulas
+    unless ``raw``."""
+    return BOM + render_csv(table, raw=raw) + "\n"
 
 
-def csv_texts(triples: Iterable[Triple]) -> dict[str, Content]:
-    return {f"{name}.csv": csv_text(table) for name, table in csv_tables(triples).items()}
+def csv_texts(triples: Iterable[Triple], raw: bool = False) -> dict[str, Content]:
+    return {f"{name}.csv": csv_text(table, raw) for name, table in csv_tables(triples).items()}
 
 
 def _one_file(name: str, text: Callable[[Iterable[Triple]], Content]) -> Exporter:
@@ -59,18 +60,24 @@ FOLDER_FORMATS = frozenset({"csv"})
 """Formats that always write a folder of files."""
 
 
-def export_texts(triples: Iterable[Triple], fmt: str) -> dict[str, Content]:
+def export_texts(
+    triples: Iterable[Triple], fmt: str, *, raw_csv: bool = False
+) -> dict[str, Content]:
     """File name → content (text, or bytes for ``xlsx``) of an export of ``triples`` in
-    ``fmt``."""
+    ``fmt``; ``raw_csv`` keeps CSV cells as they are (no ``'`` before a formula)."""
     if fmt not in EXPORTERS:
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "csv" and raw_csv:
+        return csv_texts(triples, raw=True)
     return EXPORTERS[fmt](triples)
 
 
-def write_export(triples: Iterable[Triple], fmt: str, out: Path) -> list[Path]:
+def write_export(
+    triples: Iterable[Triple], fmt: str, out: Path, *, raw_csv: bool = False
+) -> list[Path]:
     """Write the export to ``out``: a folder for CSV (three files), else a file, or a folder
     to hold the default file name."""
-    texts = export_texts(triples, fmt)
+    texts = export_texts(triples, fmt, raw_csv=raw_csv)
     if fmt in FOLDER_FORMATS or out.is_dir() or (not out.suffix and not out.exists()):
         targets = {out / name: text for name, text in texts.items()}
     else:
