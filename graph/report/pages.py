@@ -166,8 +166,16 @@ def build_report(source: Source) -> Report:
     return Report(plans_table(facts), tables, figures)
 
 
+MARKDOWN_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", "\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]"}
+    | {"|": "\\|", "\n": " ", "\r": " "}
+)
+"""Plan text in a Markdown cell is text: no raw HTML (``<img onerror=…>``), no link or image
+(``[x](javascript:…)``, ``![](http://…)``), no code span, no cell or line break."""
+
+
 def _markdown_cell(value: object) -> str:
-    return cell(value).replace("|", "\\|").replace("\n", " ")
+    return cell(value).translate(MARKDOWN_ESCAPES)
 
 
 def markdown_table(table: Table) -> str:

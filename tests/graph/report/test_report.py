@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from plankg.graph.analysis import TABLES
+from plankg.graph.rdf.corpus import load_corpus
 from plankg.graph.report import charts as report_charts
 from plankg.graph.report import fonts as report_fonts
 from plankg.graph.report.pages import (
@@ -167,3 +168,23 @@ def test_the_long_network_table_is_folded_under_the_co_lead_chart(page, markdown
     assert page.index('id="figure-co_lead"') < page.index('id="table-agency_networks"')
     assert "<details><summary>全部 131 行 All 131 rows</summary><table>" in page
     assert "<details><summary>全部 131 行 All 131 rows</summary>" in markdown
+
+
+
+def test_plan_text_in_the_markdown_is_text_not_html_or_links(tmp_path):
+    """report.md carried a plan's markup as raw HTML (a renderer would run
+    ``<img src=x onerror=…>``); a link or image written in a plan is not one either."""
+    xss = Path(__file__).parents[1] / "views" / "data" / "xss_plan.txt"
+    plan = tmp_path / "plan.txt"
+    text = xss.read_text(encoding="utf-8").replace(
+        "市科协，参与", "市[看](javascript:alert(1))局，参与", 1
+    )
+    plan.write_text(text.replace("市农业农村局", "市![x](http://track.example/x.png)局"), "utf-8")
+    corpus = load_corpus([plan])
+    write_report(corpus.triples(), tmp_path / "report")
+    markdown = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+    assert "&lt;script>alert(1)&lt;/script>" in markdown and "&lt;img src=x onerror" in markdown
+    assert "<script" not in markdown and "<img" not in markdown
+    assert "\\[看\\](javascript:alert(1))" in markdown
+    links = re.findall(r"(?<!\\)\]\(([^)]*)\)", markdown)
+    assert links and all(link.startswith(("figures/", "#")) for link in links)
