@@ -161,7 +161,13 @@ def push(corpus: Corpus, options: dict[str, Any], replace: bool = False) -> None
     from plankg.graph.neo4j import push_corpus
 
     with connect_neo4j(options) as connection:
-        click.echo(push_corpus(connection, corpus, replace=replace).summary())
+        report = push_corpus(connection, corpus, replace=replace, notice=say)
+        click.echo(report.summary())
+
+
+def say(message: str) -> None:
+    """A notice on stderr (that a push waits for another)."""
+    click.echo(f"plankg: {message}", err=True)
 
 
 def parse_params(pairs: Sequence[str]) -> dict[str, str]:

@@ -87,6 +87,18 @@ def translate(error: BaseException, settings: Neo4jSettings) -> GraphDatabaseErr
 
 
 DRIVER_ERRORS = (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError)
+TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+    "Neo.ClientError.Transaction.LockClientStopped",
+)
+"""What the server says when it ends a transaction that ran out of its time (waiting for a
+lock, too: it then stops the transaction's lock client)."""
+
+
+def timed_out(error: BaseException | None) -> bool:
+    """``error`` is the server ending a transaction that ran longer than its timeout."""
+    return getattr(error, "code", None) in TIMEOUT_CODES
 
 
 class Connection:

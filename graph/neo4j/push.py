@@ -3,6 +3,9 @@ and relationships in batches (``UNWIND`` over a parameter list, one transaction 
 values are always parameters, labels and types too, as Cypher's dynamic labels and types; they
 come from the mapping, checked as identifiers).
 
+Pushes into one database take turns (:func:`~plankg.graph.neo4j.lock.push_lock`): two started
+together end with the graph of one, the second waiting for the first.
+
 A push is idempotent and can be rerun after any interruption: nodes are merged on their uri,
 relationships on their ends and type, and a push adds to what is stored (values already stored
 under a key the push sets are kept beside the new ones: an RDF union). Pushing the same plans
@@ -32,6 +35,7 @@ from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction, SummaryCounters
 from plankg.graph.neo4j.connection import Connection
+from plankg.graph.neo4j.lock import Notice, push_lock
 from plankg.graph.neo4j.mapping import Mapping, settings
 from plankg.graph.neo4j.read import stored_counts, stored_mapping
 from plankg.graph.neo4j.rows import NodeRow, PropertyGraph, merged_props, property_graph
@@ -112,10 +116,11 @@ def push_triples(
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = DEFAULT_WORKERS,
     progress: Progress | None = None,
+    notice: Notice | None = None,
 ) -> PushReport:
     """Push ``triples`` (the graph of some plans); see the module docstring for the guarantees.
     ``workers`` transactions run at a time; ``progress(done, total)`` is called after each
-    committed batch."""
+    committed batch; ``notice`` hears that the push waits for another."""
     return push_parts(
         connection,
         [triples],
@@ -123,6 +128,7 @@ def push_triples(
         batch_size=batch_size,
         workers=workers,
         progress=progress,
+        notice=notice,
     )
 
 
@@ -134,6 +140,7 @@ def push_parts(
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = DEFAULT_WORKERS,
     progress: Progress | None = None,
+    notice: Notice | None = None,
 ) -> PushReport:
     """Push a graph given in parts, such as the triples of a few plans at a time: the database
     ends with the graph of their union, as :func:`push_triples` of the union would leave it.
@@ -142,9 +149,23 @@ def push_parts(
     overlap where that is safe (see :class:`_Pipeline`); memory holds two or three parts rather
     than the whole graph. ``progress(done, total)`` counts the batches of the parts prepared
     so far. The report's triples, nodes and relationships are those sent: a node that two
-    parts share counts twice."""
+    parts share counts twice. The push holds the database's push lock throughout (another
+    push waits; ``notice`` hears when this one has to)."""
     started = perf_counter()
     create_schema(connection)
+    with push_lock(connection, notice):
+        return _push_parts(connection, parts, replace, batch_size, workers, progress, started)
+
+
+def _push_parts(
+    connection: Connection,
+    parts: Iterable[Iterable[Triple]],
+    replace: bool,
+    batch_size: int,
+    workers: int,
+    progress: Progress | None,
+    started: float,
+) -> PushReport:
     mapping = stored_mapping(connection)
     report = PushReport()
     tally = _Tally(progress)
@@ -230,13 +251,12 @@ def plan_uris(graph: PropertyGraph) -> list[str]:
 
 def create_schema(connection: Connection) -> None:
     """The uniqueness constraints, then the lookup indexes of ``mapping.toml``."""
-    with connection.session() as session:
-        for statement in statements("schema"):
-            session.run(statement).consume()
-        for index in settings()["indexes"]:
-            name = f"plankg_{index['label']}_{index['property']}".lower()
-            query = cypher("index", name=name, label=[index["label"]], key=index["property"])
-            session.run(query).consume()
+    queries = statements("schema")
+    for index in settings()["indexes"]:
+        name = f"plankg_{index['label']}_{index['property']}".lower()
+        queries.append(cypher("index", name=name, label=[index["label"]], key=index["property"]))
+    for query in queries:
+        connection.write(lambda tx, q=query: tx.run(q).consume())
 
 
 def record_mapping(connection: Connection, mapping: Mapping, known: Mapping) -> None:

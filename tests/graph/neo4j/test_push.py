@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import signal
 import socket
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from plankg.graph.neo4j.connection import GraphDatabaseError, connect
-from plankg.graph.neo4j.push import push_corpus, push_triples
+from plankg.graph.neo4j.lock import PROBE_SECONDS, push_lock
+from plankg.graph.neo4j.push import create_schema, push_corpus, push_triples
 from plankg.graph.neo4j.read import read_triples, stored_counts
 from plankg.graph.neo4j.rows import property_graph
 from plankg.graph.rdf.build import build_triples, graph_of
@@ -294,3 +297,61 @@ def test_build_neo4j_pushes_the_plans_it_read_without_reading_them_again(
     assert result.exit_code == 0, result.output
     assert "pushed" in result.stdout
     assert isomorphic(graph_of(read_triples(neo4j)), graph_of(triples))
+
+
+PUSH_TOGETHER = """
+import sys, time
+from pathlib import Path
+from plankg.graph.neo4j.connection import connect
+from plankg.graph.neo4j.push import push_triples
+from plankg.graph.rdf.corpus import load_corpus
+from plankg.graph.rdf.replicate import replicated_triples
+
+triples = replicated_triples(load_corpus().plans, int(sys.argv[1]))
+with connect() as connection:
+    print("ready", flush=True)
+    while not Path(sys.argv[2]).exists():
+        time.sleep(0.005)
+    push_triples(connection, triples)
+"""
+
+
+def test_two_pushes_started_together_end_with_the_graph_of_one(neo4j, neo4j_env, larger, tmp_path):
+    """Both decided at the start that the database was empty, both created the same nodes,
+    both failed ("Node(66) already exists") and left nodes without relationships. Now the
+    second waits for the first and merges into its graph."""
+    start = tmp_path / "start"
+    pushes = [
+        subprocess.Popen(
+            [sys.executable, "-c", PUSH_TOGETHER, str(COPIES), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, **neo4j_env},
+        )
+        for _ in range(2)
+    ]
+    for push in pushes:
+        assert push.stdout is not None and push.stdout.readline() == "ready\n"
+    start.touch()
+    results = [push.communicate(timeout=300) for push in pushes]
+    assert [push.returncode for push in pushes] == [0, 0], results
+    graph = property_graph(larger)
+    assert counts(neo4j) == (graph.node_count, graph.relationship_count)
+    assert read_triples(neo4j) == larger
+
+
+def test_a_push_waits_while_another_holds_the_lock_and_says_so(neo4j, neo4j_settings, triples):
+    heard: list[str] = []
+    create_schema(neo4j)
+    with connect(neo4j_settings) as other:
+        waiting = threading.Thread(
+            target=push_triples, args=(other, triples), kwargs={"notice": heard.append}
+        )
+        with push_lock(neo4j):
+            waiting.start()
+            time.sleep(PROBE_SECONDS + 2)
+            assert heard == ["waiting for another push into this database to finish…"]
+            assert counts(neo4j) == (0, 0)
+        waiting.join(timeout=120)
+    assert counts(neo4j) == (1557, 10715)
