@@ -500,15 +500,29 @@ def push_command(paths: tuple[Path, ...], replace: bool, **neo4j: str | None) ->
 @params_option
 @format_option
 @raw_csv_option
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    help="Seconds the query may run before the server stops it.",
+)
 @neo4j_options
 def cypher_command(
-    query: str, params: tuple[str, ...], fmt: str, raw_csv: bool, **neo4j: str | None
+    query: str,
+    params: tuple[str, ...],
+    fmt: str,
+    raw_csv: bool,
+    timeout: float,
+    **neo4j: str | None,
 ) -> None:
-    """Run an ad-hoc read-only Cypher QUERY on Neo4j (a query that would write is refused)."""
+    """Run an ad-hoc Cypher QUERY on Neo4j that only reads the graph: a query that would
+    write, LOAD CSV, SHOW or TERMINATE TRANSACTIONS, an administration command or a
+    procedure other than those that read the graph is refused with the reason."""
     from plankg.queries.cypher import run_read_only
 
     with connect_neo4j(neo4j) as connection:
-        table = run_read_only(connection, query, parse_params(params))
+        table = run_read_only(connection, query, parse_params(params), timeout=timeout)
     click.echo(render(table, fmt, raw_csv=raw_csv))
 
 

@@ -1,29 +1,53 @@
 """Running Cypher on Neo4j: the named queries (``NAME.cypher``, twins of the SPARQL ones, with
 the same columns, order and value types) and ad-hoc read-only queries.
 
+An ad-hoc query is planned first (``EXPLAIN``) and refused, with the reason, when the plan
+writes, changes the schema or administers the DBMS, or holds an operator or a procedure of
+``read-only.toml`` (LOAD CSV, SHOW/TERMINATE TRANSACTIONS, any procedure but those that read
+the graph); it then runs in a read transaction with a timeout and at most
+:data:`MAX_ROWS` rows.
+
 Values come back as :func:`plankg.queries.run_sparql` gives them: decimals (stored as floats)
 as :class:`~decimal.Decimal`, dates as :class:`datetime.date`, nodes and relationships as dicts.
 """
 
 from __future__ import annotations
 
+import tomllib
 from decimal import Decimal
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, unit_of_work
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Time
 from plankg.errors import QueryError
-from plankg.graph.neo4j.connection import Connection
+from plankg.graph.neo4j.connection import Connection, GraphDatabaseError, timed_out
 from plankg.graph.neo4j.values import float_lexical
 from plankg.queries.library import check_parameters, load_query, query_parameters
 from plankg.tables import Table
 
 READ_ONLY = "r"
+WRITES = ("w", "rw")
+DEFAULT_TIMEOUT = 60.0
+"""Seconds an ad-hoc query may run (``plankg cypher --timeout``)."""
+MAX_ROWS = 1_000_000
+WRITE = "the query would write to the database (change data with cypher-shell or Neo4j Browser)"
+SCHEMA_WRITE = "the query would change the schema or the DBMS"
+"""The most rows an ad-hoc query may return (all are held in memory to be rendered)."""
 
 
 class WriteRefused(QueryError):
     """An ad-hoc query that would change the database."""
+
+
+class QueryRefused(QueryError):
+    """An ad-hoc query that reaches beyond reading the graph (see ``read-only.toml``)."""
+
+
+class QueryTooLong(QueryError):
+    """An ad-hoc query that ran out of its time or returned too many rows."""
 
 
 def run_cypher(connection: Connection, name: str, params: dict[str, Any] | None = None) -> Table:
@@ -37,26 +61,81 @@ def run_cypher(connection: Connection, name: str, params: dict[str, Any] | None 
 
 
 def run_read_only(
-    connection: Connection, query: str, params: dict[str, Any] | None = None
+    connection: Connection,
+    query: str,
+    params: dict[str, Any] | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_rows: int = MAX_ROWS,
 ) -> Table:
-    """Run an ad-hoc query, refusing it unless the server plans it as read-only; it then runs
-    in a read transaction."""
+    """Run an ad-hoc query that only reads the graph (see the module docstring), in a read
+    transaction that the server stops after ``timeout`` seconds; more than ``max_rows`` rows
+    is an error."""
     params = params or {}
     with connection.session() as session:
-        query_type = session.run(f"EXPLAIN {query}", params).consume().query_type
+        summary = session.run(f"EXPLAIN {query}", params).consume()
+    refusal = why_refused(summary.query_type, list(_operators(summary.plan or {})))
+    if refusal:
+        kind = WriteRefused if refusal in (WRITE, SCHEMA_WRITE) else QueryRefused
+        raise kind(f"refused: {refusal}; plankg cypher runs queries that only read the graph")
+    work = unit_of_work(timeout=timeout)(_table)
+    try:
+        return connection.read(work, query, params, max_rows)
+    except GraphDatabaseError as e:
+        if timed_out(e.__cause__):
+            raise QueryTooLong(
+                f"the query ran longer than {timeout:g} s and was stopped (--timeout SECONDS "
+                "allows longer)"
+            ) from e
+        raise
+
+
+def why_refused(query_type: str | None, operators: list[tuple[str, str]]) -> str | None:
+    """Why a query of ``query_type`` whose plan holds ``operators`` (name, details) is
+    refused, or None when it only reads the graph."""
+    rules = _rules()
+    for name, details in operators:
+        if name in rules["operators"]:
+            return str(rules["operators"][name])
+        procedure = details.partition("(")[0].strip()
+        if name == "ProcedureCall" and procedure not in rules["procedures"]["allowed"]:
+            return f"it calls procedure {procedure}, which is not one that only reads the graph"
+    if query_type in WRITES:
+        return WRITE
     if query_type != READ_ONLY:
-        raise WriteRefused(
-            "refused: the query would write to the database (plankg cypher runs read-only "
-            "queries; use Neo4j Browser or cypher-shell to change data)"
-        )
-    return connection.read(_table, query, params)
+        return SCHEMA_WRITE
+    return None
 
 
-def _table(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Table:
+@cache
+def _rules() -> dict[str, Any]:
+    text = files("plankg.queries").joinpath("read-only.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _operators(plan: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every operator of an EXPLAIN plan: its name (without ``@database``) and details."""
+    found = [(str(plan.get("operatorType", "")).partition("@")[0], _details(plan))]
+    for child in plan.get("children", []):
+        found += _operators(child)
+    return found
+
+
+def _details(plan: dict[str, Any]) -> str:
+    return str(plan.get("args", {}).get("Details", ""))
+
+
+def _table(
+    tx: ManagedTransaction, query: str, params: dict[str, Any], max_rows: int | None = None
+) -> Table:
     result = tx.run(query, params)
     columns = tuple(result.keys())
-    rows = tuple(tuple(plain(value) for value in record.values()) for record in result)
-    return Table(columns, rows)
+    rows: list[tuple[Any, ...]] = []
+    for record in result:
+        if max_rows is not None and len(rows) == max_rows:
+            raise QueryTooLong(f"the query returns more than {max_rows:,} rows: add a LIMIT")
+        rows.append(tuple(plain(value) for value in record.values()))
+    return Table(columns, tuple(rows))
 
 
 def plain(value: Any) -> Any:

@@ -3,12 +3,19 @@ value types; ad-hoc Cypher runs read-only."""
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 import pytest
 from plankg.graph.neo4j.push import push_triples
 from plankg.queries import load_query, query_names, query_parameters, run_sparql
-from plankg.queries.cypher import WriteRefused, run_cypher, run_read_only
+from plankg.queries.cypher import (
+    QueryRefused,
+    QueryTooLong,
+    WriteRefused,
+    run_cypher,
+    run_read_only,
+)
 
 PARAMETER_SETS = [
     {},
@@ -125,3 +132,81 @@ def test_the_command_line_refuses_a_write_in_one_line(pushed, run, neo4j_env):
     top = ("top-lead", "--backend", "neo4j", "--param", "region=泉州市", "--format", "csv")
     query = run("query", *top, env=neo4j_env)
     assert query.exit_code == 0 and query.stdout.splitlines()[1] == "泉州市,市科协,19,6"
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", "LOAD CSV makes the server read"),
+        ("LOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row", "or fetch a URL"),
+        ("SHOW TRANSACTIONS", "SHOW TRANSACTIONS shows other clients' queries"),
+        ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "stops other clients' queries"),
+        ("SHOW USERS", "it is an administration command"),
+        ("SHOW SETTINGS", "the server's configuration"),
+        ("CALL db.resampleOutdatedIndexes()", "procedure db.resampleOutdatedIndexes, which is not"),
+        ("CALL dbms.listConfig()", "procedure dbms.listConfig, which is not"),
+        ("CALL db.clearQueryCaches()", "procedure db.clearQueryCaches, which is not"),
+        ("MATCH (n) CALL db.stats.retrieve('QUERIES') YIELD data RETURN data", "db.stats.retrieve"),
+    ],
+    ids=[
+        "csv-file",
+        "csv-url",
+        "show-tx",
+        "terminate-tx",
+        "users",
+        "settings",
+        "resample",
+        "config",
+        "caches",
+        "stats",
+    ],
+)
+def test_ad_hoc_cypher_that_reaches_beyond_the_graph_is_refused_with_its_reason(
+    pushed, query, reason
+):
+    """The server plans these as reads (LOAD CSV printed /etc/passwd; SHOW USERS was refused
+    as "would write"): each is refused for what it does."""
+    with pytest.raises(QueryRefused, match="refused: ") as refused:
+        run_read_only(pushed, query)
+    assert reason in str(refused.value)
+    assert not isinstance(refused.value, WriteRefused)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(
+    "query", ["CALL db.labels()", "CALL db.schema.visualization()", "SHOW INDEXES"]
+)
+def test_procedures_and_commands_that_read_the_graph_run(pushed, query):
+    assert run_read_only(pushed, query).rows
+
+
+@pytest.mark.neo4j
+def test_an_ad_hoc_query_is_stopped_after_its_timeout(pushed):
+    endless = "UNWIND range(1, 100000000000) AS x WITH x WHERE x < 0 RETURN x"
+    started = time.monotonic()
+    with pytest.raises(QueryTooLong, match=r"ran longer than 2 s and was stopped"):
+        run_read_only(pushed, endless, timeout=2)
+    assert time.monotonic() - started < 30
+
+
+@pytest.mark.neo4j
+def test_an_ad_hoc_query_returns_at_most_its_rows(pushed):
+    assert len(run_read_only(pushed, "UNWIND range(1, 10) AS x RETURN x", max_rows=10).rows) == 10
+    with pytest.raises(QueryTooLong, match="more than 10 rows: add a LIMIT"):
+        run_read_only(pushed, "UNWIND range(1, 11) AS x RETURN x", max_rows=10)
+
+
+@pytest.mark.neo4j
+def test_the_command_line_shows_no_server_file_and_takes_a_timeout(pushed, run, neo4j_env):
+    load = run("cypher", "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", env=neo4j_env)
+    assert load.exit_code == 5 and "root:" not in load.output
+    assert load.stderr.startswith("plankg: refused: LOAD CSV")
+    slow = run(
+        "cypher",
+        "UNWIND range(1, 100000000000) AS x WITH x WHERE x < 0 RETURN x",
+        "--timeout",
+        "1",
+        env=neo4j_env,
+    )
+    assert slow.exit_code == 5 and "ran longer than 1 s" in slow.stderr
