@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import inet.ipaddr.IPAddressString;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -80,6 +83,12 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, txLogRetention)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // LOAD CSV may neither read the server's files nor fetch from any address:
+                // plankg never uses it, and `plankg cypher` refuses it too (docs/security.md).
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(
+                        GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
