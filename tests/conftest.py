@@ -127,18 +127,52 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+TEST_DATABASE_MARK = "_PlankgTestDatabase"
+"""The label of the node that marks a database as the tests' own (they empty it again and
+again); a database with other data and no such node is never emptied."""
+
+
 @pytest.fixture(scope="session")
-def neo4j_settings() -> Any:
+def neo4j_settings() -> Iterator[Any]:
     """The Neo4j to test against (NEO4J_URI…); without one the Neo4j tests skip, except in CI
-    (CI=true), where a skipped Neo4j test is a failure."""
-    from plankg.graph.neo4j import Neo4jSettings
+    (CI=true), where a skipped Neo4j test is a failure. The database must be empty or the
+    tests' own (:func:`claim_test_database`); it is emptied when the session ends, so the tests
+    leave nothing behind in it."""
+    from plankg.graph.neo4j import Neo4jSettings, clear_database, connect
 
     if not os.environ.get("NEO4J_URI"):
         message = "NEO4J_URI is not set (scripts/test starts the project's Neo4j)"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    return Neo4jSettings.from_env()
+    settings = Neo4jSettings.from_env()
+    with connect(settings) as connection:
+        claim_test_database(connection)
+    yield settings
+    with connect(settings) as connection:
+        clear_database(connection)
+
+
+def claim_test_database(connection: Any) -> None:
+    """Mark the database as the tests' own, or fail when it holds data that is not theirs:
+    tests empty it, and it may be someone's graph (NEO4J_URI pointed at an analyst's server)."""
+    count = f"MATCH (n) RETURN count(n) AS nodes, count(CASE WHEN n:{TEST_DATABASE_MARK} THEN 1 END) AS marks"
+    found = connection.read(lambda tx: tx.run(count).single(strict=True))
+    if found["nodes"] and not found["marks"]:
+        pytest.fail(
+            f"{connection.settings.where()} holds {found['nodes']} nodes that are not the "
+            "tests': they would be deleted. Run scripts/test (it starts a Neo4j of its own) or "
+            "point NEO4J_URI at an empty database."
+        )
+    connection.write(lambda tx: tx.run(f"MERGE (:{TEST_DATABASE_MARK})").consume())
+
+
+def empty_test_database(connection: Any) -> None:
+    """Delete everything in the tests' database but its mark."""
+    from plankg.graph.neo4j import clear_database
+
+    clear_database(connection)
+    connection.write(lambda tx: tx.run(f"MERGE (:{TEST_DATABASE_MARK})").consume())
 
 
 @pytest.fixture(scope="session")
@@ -150,10 +184,10 @@ def neo4j_env(neo4j_settings: Any) -> dict[str, str]:
 @pytest.fixture
 def neo4j(neo4j_settings: Any) -> Iterator[Any]:
     """A connection to an emptied database."""
-    from plankg.graph.neo4j import clear_database, connect
+    from plankg.graph.neo4j import connect
 
     with connect(neo4j_settings) as connection:
-        clear_database(connection)
+        empty_test_database(connection)
         yield connection
 
 

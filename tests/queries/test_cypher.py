@@ -3,10 +3,12 @@ value types; ad-hoc Cypher runs read-only."""
 
 from __future__ import annotations
 
+import os
 import time
 from decimal import Decimal
 
 import pytest
+from plankg.graph.neo4j.connection import GraphDatabaseError
 from plankg.graph.neo4j.push import push_triples
 from plankg.queries import load_query, query_names, query_parameters, run_sparql
 from plankg.queries.cypher import (
@@ -210,3 +212,21 @@ def test_the_command_line_shows_no_server_file_and_takes_a_timeout(pushed, run, 
         env=neo4j_env,
     )
     assert slow.exit_code == 5 and "ran longer than 1 s" in slow.stderr
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("file:///etc/passwd", "allow_csv_import_from_file_urls' is false"),
+        ("http://127.0.0.1:9/x.csv", "is blocked via the configuration property"),
+    ],
+)
+def test_the_projects_server_refuses_load_csv_to_any_client(neo4j, url, reason):
+    """What plankg cypher refuses, the project's server (scripts/neo4j-local) refuses to every
+    client too: its files and the network are out of LOAD CSV's reach."""
+    if os.environ.get("PLANKG_OWN_NEO4J") != "1":
+        pytest.skip("not the project's own server (scripts/test starts one and says so)")
+    load = f"LOAD CSV FROM '{url}' AS row RETURN row"
+    with pytest.raises(GraphDatabaseError, match=reason):
+        neo4j.read(lambda tx: tx.run(load).consume())

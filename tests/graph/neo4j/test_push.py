@@ -30,6 +30,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SKOS, Namespace
 
+from ...conftest import TEST_DATABASE_MARK, claim_test_database, empty_test_database
+
 pytestmark = pytest.mark.neo4j
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -355,3 +357,44 @@ def test_a_push_waits_while_another_holds_the_lock_and_says_so(neo4j, neo4j_sett
             assert counts(neo4j) == (0, 0)
         waiting.join(timeout=120)
     assert counts(neo4j) == (1557, 10715)
+
+
+def test_the_tests_never_empty_a_database_that_holds_data_not_theirs(neo4j):
+    """NEO4J_URI may name an analyst's own database: tests that would empty it fail first."""
+    neo4j.write(lambda tx: tx.run(f"MATCH (m:{TEST_DATABASE_MARK}) DELETE m").consume())
+    neo4j.write(lambda tx: tx.run("CREATE (:Resource {uri: 'urn:an-analysts-own'})").consume())
+    with pytest.raises(pytest.fail.Exception, match="holds 1 nodes that are not the tests'"):
+        claim_test_database(neo4j)
+    assert counts(neo4j) == (1, 0)
+    empty_test_database(neo4j)
+
+
+def test_a_test_session_leaves_the_database_empty_so_a_first_push_creates_everything(
+    neo4j, neo4j_env, run, tmp_path
+):
+    """After scripts/test a newcomer's first push reported "0 nodes created": the tests had
+    left the samples in the database. A session (here one run inside this one) now empties
+    the database when it ends."""
+    session = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-k",
+            "stores_every",
+            __file__,
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **neo4j_env},
+        cwd=Path(__file__).parents[3],
+        timeout=600,
+    )
+    assert session.returncode == 0, session.stdout[-2000:]
+    assert counts(neo4j) == (0, 0)
+    first = run("push", env=neo4j_env)
+    assert first.exit_code == 0 and "changed: 1557 nodes created" in first.stdout
+    empty_test_database(neo4j)
