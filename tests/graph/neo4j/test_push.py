@@ -178,10 +178,13 @@ def test_a_killed_push_rerun_ends_with_the_graph_of_an_uninterrupted_one(neo4j, 
 
 
 class CuttableProxy:
-    """A TCP proxy to the server that can cut every connection through it."""
+    """A TCP proxy to the server that can cut every connection through it: when asked, or
+    once the server has sent ``cut_after`` bytes through it."""
 
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, cut_after: int | None = None) -> None:
         self.target = (host, port)
+        self.cut_after = cut_after
+        self.sent = 0
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.sockets: list[socket.socket] = []
@@ -202,11 +205,14 @@ class CuttableProxy:
             for a, b in ((client, server), (server, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+        from_server = source.getpeername() == self.target
         try:
             while data := source.recv(65536):
                 sink.sendall(data)
+                self.sent += len(data) if from_server else 0
+                if self.cut_after is not None and self.sent > self.cut_after:
+                    self.cut()
         except OSError:
             pass
 
@@ -398,3 +404,23 @@ def test_a_test_session_leaves_the_database_empty_so_a_first_push_creates_everyt
     first = run("push", env=neo4j_env)
     assert first.exit_code == 0 and "changed: 1557 nodes created" in first.stdout
     empty_test_database(neo4j)
+
+
+def test_export_from_neo4j_cut_off_mid_read_is_one_line_and_exit_5(
+    neo4j, neo4j_settings, larger, run, tmp_path
+):
+    """A server that goes away while the graph is read back gave four chained tracebacks and
+    exit 1; the export writes nothing and says what happened in one line."""
+    push_triples(neo4j, larger)
+    host, port = neo4j_settings.uri.split("://")[1].rsplit(":", 1)
+    proxy = CuttableProxy(host, int(port), cut_after=300_000)
+    env = {"NEO4J_URI": f"bolt://127.0.0.1:{proxy.port}", "NEO4J_PASSWORD": neo4j_settings.password}
+    try:
+        result = run("export", "--from-neo4j", "--out", tmp_path / "back.ttl", env=env)
+    finally:
+        proxy.close()
+    assert proxy.sent > 300_000  # the read had begun
+    assert result.exit_code == 5, result.output
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("plankg: ")
+    assert "cannot reach Neo4j" in result.stderr or "Neo4j at" in result.stderr
+    assert not (tmp_path / "back.ttl").exists()
