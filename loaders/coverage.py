@@ -5,8 +5,10 @@ where to look."""
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from plankg.loaders.clauses import find_clauses
 from plankg.loaders.model import Coverage, Finding, Plan, Span
@@ -57,14 +59,29 @@ def _read_spans(plan: Plan) -> list[Span]:
     return spans
 
 
-def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
-    return any(start < s.end and s.start < end for s in spans)
+class _Extents:
+    """Spans, asked in O(log n) whether a stretch overlaps any of them: sorted by start, with
+    the furthest end reached so far (asking each of thousands of targets of thousands of
+    spans, one by one, was quadratic)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        before_end = bisect.bisect_left(self.starts, end)
+        return before_end > 0 and self.reach[before_end - 1] > start
+
+
+def _overlaps(start: int, end: int, spans: _Extents) -> bool:
+    return spans.overlap(start, end)
 
 
 def _unread_clauses(plan: Plan, reading: Reading) -> list[Finding]:
-    read = _read_spans(plan)
+    read = _Extents(_read_spans(plan))
     found = []
-    clauses = [reading.span(c.start, c.end) for c in find_clauses(reading)]
+    clauses = _Extents(reading.span(c.start, c.end) for c in find_clauses(reading))
     for m in SENTENCE.finditer(reading.norm):
         span = reading.span(m.start(), m.end())
         if _overlaps(span.start, span.end, read) or not _looks_assigned(m.group(), span, clauses):
@@ -73,7 +90,7 @@ def _unread_clauses(plan: Plan, reading: Reading) -> list[Finding]:
     return found
 
 
-def _looks_assigned(sentence: str, span: Span, clauses: list[Span]) -> bool:
+def _looks_assigned(sentence: str, span: Span, clauses: _Extents) -> bool:
     if _overlaps(span.start, span.end, clauses):
         return True
     if not alternation("assignment", "role_words").search(sentence):
@@ -82,8 +99,9 @@ def _looks_assigned(sentence: str, span: Span, clauses: list[Span]) -> bool:
 
 
 def _unread_targets(plan: Plan, reading: Reading) -> list[Finding]:
-    read = [t.span for a in plan.actions for m in a.measures for t in m.targets]
-    read += [t.span for t in (plan.headline, plan.long_term, plan.baseline) if t]
+    spans = [t.span for a in plan.actions for m in a.measures for t in m.targets]
+    spans += [t.span for t in (plan.headline, plan.long_term, plan.baseline) if t]
+    read = _Extents(spans)
     return [
         Finding(t.span.line, t.text)
         for t in find_targets(reading, 0, len(reading.norm))
