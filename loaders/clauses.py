@@ -9,6 +9,7 @@ same finder inside each measure, so ``plankg inspect`` and ``plankg build`` agre
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from functools import cache
 from plankg.loaders.agencies import first_verb_run, is_agency_like, parse_clause, run_names
 from plankg.loaders.model import Role
 from plankg.loaders.patterns import alternation, regex
-from plankg.loaders.text import CELL, Reading
+from plankg.loaders.text import CELL, Paragraph, Reading
 
 OPENING, CLOSING = "(", ")"
 SENTENCE_END = re.compile(r"[。;!?]")
@@ -41,9 +42,7 @@ def find_clauses(reading: Reading, start: int = 0, end: int | None = None) -> li
     """Every assignment clause in ``reading.text[start:end]``, in order (table rows are read by
     :mod:`plankg.loaders.tables`)."""
     end = len(reading.text) if end is None else end
-    paras = [
-        p for p in reading.paragraphs if p.end > start and p.start < end and CELL not in p.norm
-    ]
+    paras = [p for p in _paragraphs(reading, start, end) if CELL not in p.norm]
     found: list[Clause] = []
     i = 0
     while i < len(paras):
@@ -58,6 +57,21 @@ def find_clauses(reading: Reading, start: int = 0, end: int | None = None) -> li
         found.extend(clauses_in(reading, max(para.start, start), min(para.end, end)))
         i += 1
     return found
+
+
+def _paragraphs(reading: Reading, start: int, end: int) -> list[Paragraph]:
+    """The paragraphs that overlap ``reading.text[start:end]``, the first found by bisection
+    (scanning every paragraph for each of thousands of measures was quadratic)."""
+    key = ("paragraph ends", 0, 0)
+    if key not in reading.found:
+        reading.found[key] = [p.end for p in reading.paragraphs]
+    paragraphs = reading.paragraphs
+    at = bisect.bisect_right(reading.found[key], start)
+    chosen = []
+    while at < len(paragraphs) and paragraphs[at].start < end:
+        chosen.append(paragraphs[at])
+        at += 1
+    return chosen
 
 
 def clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
