@@ -40,6 +40,7 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
         )
     prefix = agency_prefix(meta.region.name)
     actions = with_table_rows(reading, tuple(_actions(reading, sections, prefix)), prefix)
+    _check_size(actions)
     shares = literacy_targets(
         reading,
         non_action_blocks(sections, preamble),
@@ -66,6 +67,18 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
     )
     plan = _with_warnings(plan, meta)
     return replace(plan, coverage=coverage_of(plan, reading))
+
+
+MAX_PARTS = 2_000
+"""More actions and measures than this is not a plan (the most in the corpus: 10 actions of
+41 measures): each is a dozen triples, so a text of ``1.…。`` or ``（一）…`` lines stops here
+rather than at the memory's end."""
+
+
+def _check_size(actions: tuple[Action, ...]) -> None:
+    parts = len(actions) + sum(len(a.measures) for a in actions)
+    if parts > MAX_PARTS:
+        raise NotAPlanError(f"{parts:,} actions and measures (a plan has at most {MAX_PARTS:,})")
 
 
 def _looks_like_a_plan(title: str, sections: list[Section]) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from plankg.loaders.errors import NotAPlanError
 from plankg.loaders.model import Target
 from plankg.loaders.patterns import alternation, regex, table
 from plankg.loaders.text import Reading
@@ -23,6 +24,10 @@ PERCENT_SIGNS = {"%": "%", "％": "%"}
 SENTENCE_WINDOW = 500
 """At most this many characters before a quantity are read for its year and per-year flag
 (the longest sentence before a quantity in the corpus: 280)."""
+MAX_QUANTITIES = 2_000
+"""More quantities than this in a text is not a plan's (the most in the corpus: 25); each
+costs a target's clause, year and comparator, so a text of nothing but ``15%`` ×n took
+1 GB and 200 s per MB before this limit."""
 CLAUSE_WINDOW = 200
 """At most this many characters either side of a quantity are its clause (longest in the
 corpus: 72 before, 47 after)."""
@@ -42,6 +47,8 @@ def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
         if norm.endswith(tuple(table("targets", "numeral_after")), start, m.start())
         and not norm.startswith(tuple(table("targets", "numeral_idioms")), m.start())
     ]
+    if len(found) > MAX_QUANTITIES:
+        raise NotAPlanError(f"{len(found):,} quantities (a plan states at most {MAX_QUANTITIES:,})")
     return [
         target_at(reading, s, e)
         for s, e in sorted(found)
