@@ -170,7 +170,6 @@ def test_the_long_network_table_is_folded_under_the_co_lead_chart(page, markdown
     assert "<details><summary>全部 131 行 All 131 rows</summary>" in markdown
 
 
-
 def test_plan_text_in_the_markdown_is_text_not_html_or_links(tmp_path):
     """report.md carried a plan's markup as raw HTML (a renderer would run
     ``<img src=x onerror=…>``); a link or image written in a plan is not one either."""
