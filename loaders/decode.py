@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from plankg.loaders.errors import PlanReadError
 
@@ -16,6 +16,9 @@ MIN_CJK_SHARE = 0.2
 """A GB18030 reading must be at least this share Chinese characters: random bytes that happen
 to decode are not a plan."""
 CONTROL_SHARE = 0.01
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""The control characters (Unicode category Cc, U+0000–U+001F and U+007F–U+009F) but the
+line and page breaks and tabs (U+0009–U+000D)."""
 
 
 def decode_bytes(data: bytes, name: str) -> str:
@@ -66,7 +69,7 @@ def cjk_share(text: str) -> float:
 
 
 def _checked(text: str, name: str) -> str:
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f\v")
+    controls = len(CONTROLS.findall(text))
     if controls > CONTROL_SHARE * len(text):
         raise PlanReadError(f"{name}: binary file, not a text plan")
     return text

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -66,13 +67,12 @@ class Reading:
     def __init__(self, source: str) -> None:
         self.source = source
         simplified = to_simplified(source)
-        chars, origin = _clean(simplified)
-        self.text = "".join(
-            c if c in "\n \t" else source[at] for c, at in zip(chars, origin, strict=True)
-        )
+        cleaned, origin = _clean(simplified)
+        self.text = cleaned if simplified == source else _in_source_script(cleaned, origin, source)
         self.origin = [*origin, len(source)]
-        self.norm = "".join(chars).translate(FOLD_WIDTH)
+        self.norm = cleaned.translate(FOLD_WIDTH)
         self._mark_index: dict[str, list[int]] = {}
+        self._spans: dict[tuple[int, int], Span] = {}
         self.found: dict[tuple[str, int, int], Any] = {}
         """What a finder found in a stretch of the reading, kept so that it runs once."""
 
@@ -84,16 +84,24 @@ class Reading:
         return bisect.bisect_right(self._line_starts, source_offset)
 
     def span(self, start: int, end: int) -> Span:
-        """The source span of ``text[start:end]``."""
+        """The source span of ``text[start:end]`` (made once for each stretch: the parse asks
+        for the same names' spans again)."""
+        key = (start, end)
+        if key not in self._spans:
+            begin, finish = self.extent(start, end)
+            self._spans[key] = Span(
+                begin,
+                finish,
+                self.line_of(begin),
+                self.line_of(max(begin, finish - 1)),
+                self.text[start:end],
+            )
+        return self._spans[key]
+
+    def extent(self, start: int, end: int) -> tuple[int, int]:
+        """The source offsets of ``text[start:end]``: the start and end of its :meth:`span`."""
         begin = self.origin[start]
-        finish = self.origin[end - 1] + 1 if end > start else begin
-        return Span(
-            begin,
-            finish,
-            self.line_of(begin),
-            self.line_of(max(begin, finish - 1)),
-            self.text[start:end],
-        )
+        return begin, (self.origin[end - 1] + 1 if end > start else begin)
 
     def last_mark(self, marks: str, before: int) -> int:
         """Index in ``norm`` of the last character of ``marks`` before ``before``, or -1."""
@@ -110,7 +118,8 @@ class Reading:
 
     def _marks(self, marks: str) -> list[int]:
         if marks not in self._mark_index:
-            self._mark_index[marks] = [i for i, c in enumerate(self.norm) if c in marks]
+            found = re.finditer(f"[{re.escape(marks)}]", self.norm)
+            self._mark_index[marks] = [m.start() for m in found]
         return self._mark_index[marks]
 
     @cached_property
@@ -126,19 +135,30 @@ class Reading:
             start = end + 1
 
 
-def _clean(source: str) -> tuple[list[str], list[int]]:
+def _in_source_script(cleaned: str, origin: list[int], source: str) -> str:
+    """The cleaned text with each character kept as the source wrote it (the breaks, spaces and
+    tabs the cleaning put in stay)."""
+    return "".join(c if c in "\n \t" else source[at] for c, at in zip(cleaned, origin, strict=True))
+
+
+def _clean(source: str) -> tuple[str, list[int]]:
     lines = [line for line in _physical_lines(source) if line[0]]
     width = wrap_width([text for text, *_ in lines])
-    chars: list[str] = []
+    pieces: list[str] = []
     origin: list[int] = []
     for index, (text, offsets, newline_at, at_figure) in enumerate(lines):
-        chars.extend(text)
+        pieces.append(text)
         origin.extend(offsets)
         following = lines[index + 1][0] if index + 1 < len(lines) else None
         if following is not None and not (at_figure or is_soft_break(text, following, width)):
-            chars.append("\n")
+            pieces.append("\n")
             origin.append(newline_at)
-    return chars, origin
+    return "".join(pieces), origin
+
+
+NON_SPACE = re.compile(r"[^\s\ufeff]+")
+"""A stretch without spaces: what :meth:`str.isspace` calls space (as ``\\s`` does) and the
+BOM are spaces."""
 
 
 def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int, bool]]:
@@ -147,11 +167,22 @@ def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int, bool]]:
     removed = _placeholder_offsets(source)
     start = 0
     for raw in source.split("\n"):
-        kept = [(c, start + i) for i, c in enumerate(raw) if start + i not in removed]
-        text, offsets = _squeeze_spaces(kept, _cell_gaps(raw) >= MIN_CELL_GAPS)
+        end = start + len(raw)
+        line, offsets = _without(raw, start, removed)
+        text, kept = _squeeze_spaces(line, _cell_gaps(raw) >= MIN_CELL_GAPS)
         at_figure = PLACEHOLDER_AT_END.search(raw) is not None
-        yield text, offsets, start + len(raw), at_figure
-        start += len(raw) + 1
+        positions = list(offsets) if isinstance(kept, range) else [offsets[i] for i in kept]
+        yield text, positions, end, at_figure
+        start = end + 1
+
+
+def _without(raw: str, start: int, removed: set[int]) -> tuple[str, Sequence[int]]:
+    """The line ``raw`` (at ``start`` in the source) without the ``removed`` characters, and
+    the source offset of each character left."""
+    if not removed or not any(start <= i < start + len(raw) for i in removed):
+        return raw, range(start, start + len(raw))
+    kept = [start + i for i in range(len(raw)) if start + i not in removed]
+    return "".join(raw[at - start] for at in kept), kept
 
 
 def _placeholder_offsets(source: str) -> set[int]:
@@ -164,31 +195,40 @@ def _placeholder_offsets(source: str) -> set[int]:
     }
 
 
-def _squeeze_spaces(kept: list[tuple[str, int]], row: bool) -> tuple[str, list[int]]:
+def _squeeze_spaces(line: str, row: bool) -> tuple[str, Sequence[int]]:
     """Drop leading and trailing spaces, and any run of spaces unless both its neighbours are
     ASCII (Chinese is written without spaces: a space beside a Chinese character is a scar).
     In a table row — a line with two or more cell gaps (a tab, or two spaces or more) — each
-    gap becomes one tab."""
-    out: list[tuple[str, int]] = []
-    pending: list[str] = []
-    pending_at = 0
-    for c, at in kept:
-        if c in SPACE or c.isspace():
-            if not pending:
-                pending_at = at
-            pending.append(c)
-            continue
-        if pending and out:
-            if row and _is_cell_gap(pending, out[-1][0]):
-                out.append((CELL, pending_at))
-            elif out[-1][0].isascii() and c.isascii():
-                out.append((" ", pending_at))
-        pending = []
-        out.append((c, at))
-    return "".join(c for c, _ in out), [at for _, at in out]
+    gap becomes one tab. Returns the text and the index in ``line`` of each of its characters
+    (a gap's at its first space)."""
+    stretches = list(NON_SPACE.finditer(line))
+    if len(stretches) == 1 and stretches[0].span() == (0, len(line)):
+        return line, range(len(line))
+    pieces: list[str] = []
+    kept: list[int] = []
+    previous_end = -1
+    for stretch in stretches:
+        begin, end = stretch.span()
+        if previous_end >= 0:
+            spaces, before = line[previous_end:begin], line[previous_end - 1]
+            if gap := _gap(spaces, before, line[begin], row):
+                pieces.append(gap)
+                kept.append(previous_end)
+        pieces.append(stretch.group())
+        kept.extend(range(begin, end))
+        previous_end = end
+    return "".join(pieces), kept
 
 
-def _is_cell_gap(spaces: list[str], before: str) -> bool:
+def _gap(spaces: str, before: str, after: str, row: bool) -> str:
+    """What a run of spaces between two characters becomes: a cell gap in a table row, one
+    space between ASCII characters, or nothing."""
+    if row and _is_cell_gap(spaces, before):
+        return CELL
+    return " " if before.isascii() and after.isascii() else ""
+
+
+def _is_cell_gap(spaces: str, before: str) -> bool:
     return CELL in spaces or (len(spaces) >= 2 and before not in "、，,；;")
 
 
@@ -205,8 +245,13 @@ def wrap_width(lines: list[str]) -> int | None:
     lengths = [len(line) for line in lines if len(line) >= WRAP_MIN]
     if len(lengths) < WRAP_LINES:
         return None
-    mode = max(set(lengths), key=lambda n: (sum(abs(m - n) <= WRAP_SLACK for m in lengths), n))
-    share = sum(abs(m - mode) <= WRAP_SLACK for m in lengths) / len(lengths)
+    counts = Counter(lengths)
+
+    def near(n: int) -> int:
+        return sum(counts[m] for m in range(n - WRAP_SLACK, n + WRAP_SLACK + 1))
+
+    mode = max(counts, key=lambda n: (near(n), n))
+    share = near(mode) / len(lengths)
     return mode if share >= WRAP_SHARE else None
 
 
