@@ -15,7 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from plankg.loaders.agencies import first_verb_run, is_agency_like, parse_clause, run_names
+from plankg.loaders.agencies import (
+    first_verb_run,
+    is_agency_like,
+    parse_clause,
+    run_agency_names,
+)
 from plankg.loaders.model import Role
 from plankg.loaders.patterns import alternation, regex
 from plankg.loaders.text import CELL, Paragraph, Reading
@@ -23,6 +28,7 @@ from plankg.loaders.text import CELL, Paragraph, Reading
 OPENING, CLOSING = "(", ")"
 SENTENCE_END = re.compile(r"[。;!?]")
 CLAUSE_START = re.compile(r",")
+BRACKET = re.compile(r"[()]")
 
 
 @dataclass(frozen=True)
@@ -106,8 +112,8 @@ def _first_of_overlapping(clauses: list[Clause]) -> list[Clause]:
 def bracket_groups(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Top-level ``(…)`` groups: (index of the opening bracket, index of the closing one)."""
     depth, opened = 0, -1
-    for i in range(start, end):
-        char = norm[i]
+    for m in BRACKET.finditer(norm, start, end):
+        i, char = m.start(), m.group()
         if char == OPENING:
             if depth == 0:
                 opened = i
@@ -224,8 +230,8 @@ def _opening_agencies(reading: Reading, start: int, end: int) -> tuple[Role, int
     found = first_verb_run(reading.norm, start, end)
     if found is None or found[0].start != start:
         return None
-    names, counts, dropped = run_names(reading, found[0], "")
-    strong = all(is_strong_agency(a.name) for a in names)
+    names, counts, dropped = run_agency_names(reading.norm, found[0], "")
+    strong = all(is_strong_agency(name) for name in names)
     return (found[0].role, found[1]) if not dropped and (names or counts) and strong else None
 
 

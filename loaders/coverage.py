@@ -64,8 +64,8 @@ class _Extents:
     the furthest end reached so far (asking each of thousands of targets of thousands of
     spans, one by one, was quadratic)."""
 
-    def __init__(self, spans: Iterable[Span]) -> None:
-        ordered = sorted((s.start, s.end) for s in spans)
+    def __init__(self, extents: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(extents)
         self.starts = [start for start, _ in ordered]
         self.reach = list(accumulate((end for _, end in ordered), max))
 
@@ -79,19 +79,20 @@ def _overlaps(start: int, end: int, spans: _Extents) -> bool:
 
 
 def _unread_clauses(plan: Plan, reading: Reading) -> list[Finding]:
-    read = _Extents(_read_spans(plan))
+    read = _Extents((s.start, s.end) for s in _read_spans(plan))
     found = []
-    clauses = _Extents(reading.span(c.start, c.end) for c in find_clauses(reading))
+    clauses = _Extents(reading.extent(c.start, c.end) for c in find_clauses(reading))
     for m in SENTENCE.finditer(reading.norm):
-        span = reading.span(m.start(), m.end())
-        if _overlaps(span.start, span.end, read) or not _looks_assigned(m.group(), span, clauses):
+        extent = reading.extent(m.start(), m.end())
+        if _overlaps(*extent, read) or not _looks_assigned(m.group(), extent, clauses):
             continue
+        span = reading.span(m.start(), m.end())
         found.append(Finding(span.line, span.text.strip()))
     return found
 
 
-def _looks_assigned(sentence: str, span: Span, clauses: _Extents) -> bool:
-    if _overlaps(span.start, span.end, clauses):
+def _looks_assigned(sentence: str, extent: tuple[int, int], clauses: _Extents) -> bool:
+    if _overlaps(*extent, clauses):
         return True
     if not alternation("assignment", "role_words").search(sentence):
         return False
@@ -101,7 +102,7 @@ def _looks_assigned(sentence: str, span: Span, clauses: _Extents) -> bool:
 def _unread_targets(plan: Plan, reading: Reading) -> list[Finding]:
     spans = [t.span for a in plan.actions for m in a.measures for t in m.targets]
     spans += [t.span for t in (plan.headline, plan.long_term, plan.baseline) if t]
-    read = _Extents(spans)
+    read = _Extents((s.start, s.end) for s in spans)
     return [
         Finding(t.span.line, t.text)
         for t in find_targets(reading, 0, len(reading.norm))

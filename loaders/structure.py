@@ -31,6 +31,8 @@ from plankg.loaders.text import CELL, Paragraph, Reading
 
 BlockKind = Literal["section", "subsection", "item", "assign", "row", "text"]
 FIRST_SENTENCE = re.compile(r"[。;!?]")
+FIRST_SENTENCE_IN_TEXT = re.compile(r"[。;!?；！？]")
+"""The end of a sentence in the text people read, full- or half-width."""
 TITLE_LIMIT = 80
 
 
@@ -316,6 +318,6 @@ def _measure(
 
 
 def first_sentence(text: str) -> str:
-    m = FIRST_SENTENCE.search(text.translate({0xFF1B: ";", 0xFF01: "!", 0xFF1F: "?"}))
+    m = FIRST_SENTENCE_IN_TEXT.search(text)
     title = text[: m.start()] if m else text
     return title if m else title[:TITLE_LIMIT]
