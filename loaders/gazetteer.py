@@ -14,10 +14,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from operator import itemgetter
 
 from plankg.loaders.patterns import table
 
 MAX_NAME = 12
+AUTONOMOUS = "自治"
+"""What the name of every autonomous region, prefecture, county and banner holds."""
 
 
 @dataclass(frozen=True)
@@ -46,11 +49,15 @@ def divisions() -> dict[str, tuple[Division, ...]]:
     """Divisions by name (aliases included: 广西, 内蒙古, 宁夏…)."""
     rows = files("plankg.loaders").joinpath("data/regions.tsv").read_text(encoding="utf-8")
     lines = [line for line in rows.splitlines() if not line.startswith("#")]
+    rows_read = csv.reader(lines, delimiter="\t")
+    header = next(rows_read)
+    columns = [header.index(c) for c in ("code", "name", "level", "parent")]
+    short_names = table("regions", "province_short_names")
     found: dict[str, dict[str, Division]] = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
-        division = Division(row["code"], row["name"], row["level"], row["parent"] or None)
-        for name in (row["name"], *_aliases(row["name"], row["level"])):
-            found.setdefault(name, {})[division.code] = division
+    for code, name, level, parent in map(itemgetter(*columns), rows_read):
+        division = Division(code, name, level, parent or None)
+        for alias in (name, *_aliases(name, level, short_names)):
+            found.setdefault(alias, {})[code] = division
     return {name: tuple(by_code.values()) for name, by_code in found.items()}
 
 
@@ -64,17 +71,17 @@ def by_code() -> dict[str, Division]:
     return latest
 
 
-def _aliases(name: str, level: str) -> list[str]:
+def _aliases(name: str, level: str, short_names: dict[str, str]) -> list[str]:
     """Short names: 广西 for 广西壮族自治区, 黔南州 for 黔南布依族苗族自治州."""
-    short = table("regions", "province_short_names").get(name) if level == "province" else None
-    m = _autonomous().match(name)
+    short = short_names.get(name) if level == "province" else None
+    m = _autonomous().match(name) if AUTONOMOUS in name else None
     return [n for n in (short, m and m["place"] + m["kind"]) if n]
 
 
 @cache
 def _autonomous() -> re.Pattern[str]:
     groups = "|".join(sorted(table("regions", "ethnic_groups"), key=len, reverse=True))
-    return re.compile(rf"^(?P<place>.+?)(?:(?:{groups})族)+自治(?P<kind>州|县|旗)$")
+    return re.compile(rf"^(?P<place>.+?)(?:(?:{groups})族)+{AUTONOMOUS}(?P<kind>州|县|旗)$")
 
 
 def province_of(division: Division) -> Division:
