@@ -64,6 +64,16 @@ def parse_clause(reading: Reading, start: int, end: int, level_prefix: str) -> C
     return ClauseRoles(leads, partners, responsible, tuple(counts))
 
 
+def names_an_agency(norm: str, start: int, end: int) -> bool:
+    """Whether the clause at ``norm[start:end]`` names an agency or counts some: whether
+    :func:`parse_clause` finds any (asked without placing them in the source)."""
+    for run in _runs(norm, start, end):
+        names, counted, _ = run_agency_names(norm, run, "")
+        if names or counted:
+            return True
+    return False
+
+
 def _runs(norm: str, start: int, end: int) -> Iterator[Run]:
     segments = list(_labelled_segments(norm, start, end))
     verb_runs = [list(_verb_runs(norm, s, e)) for _, s, e in segments]
@@ -121,8 +131,9 @@ def _verb_pattern() -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
-def _verbs() -> list[tuple[str, Role]]:
-    return [(verb["pattern"], verb["role"]) for verb in table("assignment", "verbs")]
+@cache
+def _verbs() -> tuple[tuple[str, Role], ...]:
+    return tuple((verb["pattern"], verb["role"]) for verb in table("assignment", "verbs"))
 
 
 def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[Run, int]]:

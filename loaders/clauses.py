@@ -18,7 +18,7 @@ from functools import cache
 from plankg.loaders.agencies import (
     first_verb_run,
     is_agency_like,
-    parse_clause,
+    names_an_agency,
     run_agency_names,
 )
 from plankg.loaders.model import Role
@@ -136,8 +136,7 @@ def _has_role_word(text: str) -> bool:
 
 
 def _names_an_agency(reading: Reading, start: int, end: int) -> bool:
-    roles = parse_clause(reading, start, end, "")
-    return bool(roles.leads or roles.partners or roles.responsible or roles.counts)
+    return names_an_agency(reading.norm, start, end)
 
 
 def _inline_labels(reading: Reading, start: int, end: int) -> Iterator[Clause]:
