@@ -177,6 +177,8 @@ def _prose(reading: Reading, start: int, end: int) -> Iterator[Clause]:
     ``根据…安排，A、B为…的牵头部门``, ``C、D作为成员单位``, ``市科协负责组织策划，市教育局负责…``.
     Each ends with the comma clause of its verb."""
     norm = reading.norm
+    if not alternation("assignment", "role_words").search(norm, start, end):
+        return
     cursor = start
     for m in [*SENTENCE_END.finditer(norm, start, end), None]:
         stop = m.end() if m else end
@@ -241,8 +243,7 @@ def is_strong_agency(name: str) -> bool:
 
 
 def _inside(norm: str, start: int, at: int) -> bool:
-    segment = norm[start:at]
-    return segment.count(OPENING) > segment.count(CLOSING)
+    return norm.count(OPENING, start, at) > norm.count(CLOSING, start, at)
 
 
 def _strip(norm: str, start: int, end: int) -> tuple[int, int]:
