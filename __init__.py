@@ -18,7 +18,7 @@ Everything else lives in the subpackages: :mod:`plankg.loaders`, :mod:`plankg.on
 
 from __future__ import annotations
 
-from importlib import import_module, metadata
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -67,10 +67,13 @@ __all__ = [
     "write_report",
     "write_view",
 ]
-__version__ = metadata.version("plankg")
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib import metadata
+
+        return metadata.version("plankg")
     if name in API:
         return getattr(import_module(API[name]), name)
     raise AttributeError(f"module 'plankg' has no attribute {name!r}")

@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -22,26 +23,11 @@ import click
 from plankg import errors
 from plankg.errors import EXIT_OK, EXIT_SOME_FAILED, InputError, ValidationError
 from plankg.files import write_texts
-from plankg.graph.analysis import ALL, SECTIONS, analyze, render_analysis
-from plankg.graph.export import FORMATS, write_export
-from plankg.graph.rdf import (
-    ENGINES,
-    Corpus,
-    Problem,
-    build_many,
-    expand_paths,
-    load_corpus,
-    serialize_turtle,
-    validate_turtle,
-    validate_turtle_file,
-)
-from plankg.graph.report import write_report
-from plankg.graph.views import VIEWS, write_view
-from plankg.queries import query_names, query_parameters, run_sparql
 from plankg.tables import OUTPUT_FORMATS, Table, render
 
 if TYPE_CHECKING:
     from plankg.graph.neo4j import Connection
+    from plankg.graph.rdf import Corpus, Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 INSPECT_FORMATS = ("table", "json")
@@ -51,6 +37,28 @@ NEO4J_OPTIONS = (
     ("password", "Password (env NEO4J_PASSWORD)."),
     ("database", "Database name (env NEO4J_DATABASE; default: the server's)."),
 )
+
+
+class Registry(click.Choice[str]):
+    """A choice among the names of a library registry (``plankg.graph.export.FORMATS``…),
+    read when a command first needs them: ``plankg --help`` imports no registry, so none of
+    rdflib, networkx, matplotlib, pyvis or the Neo4j driver."""
+
+    def __init__(self, module: str, name: str, *extra: str) -> None:
+        self.module, self.name, self.extra = module, name, extra
+        self.case_sensitive = True
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        return (*getattr(import_module(self.module), self.name), *self.extra)
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        raise AttributeError("the choices of a registry are the library's")
+
+
+ALL_SECTIONS = "all"
+"""``--section all``: :data:`plankg.graph.analysis.ALL`."""
 
 
 class Command(click.Command):
@@ -119,6 +127,8 @@ def verdict(problems: Sequence[Problem], any_read: bool, strict: bool = False) -
 def read_plans(paths: Sequence[Path], *, require: bool = True) -> Corpus:
     """The opening of most commands: read the plans and say in one line each which files
     failed; with ``require``, no plan read at all is an error."""
+    from plankg.graph.rdf import load_corpus
+
     corpus = load_corpus(paths)
     report_problems(corpus.errors)
     if require and not corpus.plans:
@@ -228,7 +238,11 @@ def stop(signum: int, _: object) -> NoReturn:
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @click.option(
-    "--engine", type=click.Choice(ENGINES), default="fast", show_default=True, help="SHACL engine."
+    "--engine",
+    type=Registry("plankg.graph.rdf", "ENGINES"),
+    default="fast",
+    show_default=True,
+    help="SHACL engine.",
 )
 @click.option("--top", type=int, default=10, show_default=True, help="Rows of the top-lead table.")
 @click.option("--neo4j", "to_neo4j", is_flag=True, help="Also push the graph to Neo4j.")
@@ -253,6 +267,8 @@ def build_command(
     **neo4j: str | None,
 ) -> None:
     """Parse plans, validate the graph, write Turtle, print a summary and the top leads."""
+    from plankg.graph.rdf import build_many, expand_paths
+
     files, missing = expand_paths(paths)
     result = build_many(
         files, out, engine=engine, workers=workers, progress=progress_bar(), keep_plans=to_neo4j
@@ -335,6 +351,8 @@ def query_command(
     **neo4j: str | None,
 ) -> None:
     """Run the named query NAME over the plans (embedded rdflib store) or on Neo4j."""
+    from plankg.queries import query_names, query_parameters, run_sparql
+
     if list_queries or not name:
         for query in query_names():
             described = ", ".join(
@@ -357,7 +375,13 @@ def query_command(
 
 @main.command("export")
 @paths_argument
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="ttl", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=Registry("plankg.graph.export", "FORMATS"),
+    default="ttl",
+    show_default=True,
+)
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -377,6 +401,8 @@ def export_command(
     **neo4j: str | None,
 ) -> None:
     """Export the graph of the plans (or, with --from-neo4j, the graph stored in Neo4j)."""
+    from plankg.graph.export import write_export
+
     if from_neo4j:
         from plankg.graph.neo4j import read_triples
 
@@ -397,9 +423,16 @@ def export_command(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Validate this Turtle file instead of building from plans.",
 )
-@click.option("--engine", type=click.Choice(ENGINES), default="pyshacl", show_default=True)
+@click.option(
+    "--engine",
+    type=Registry("plankg.graph.rdf", "ENGINES"),
+    default="pyshacl",
+    show_default=True,
+)
 def validate_command(paths: tuple[Path, ...], graph_file: Path | None, engine: str) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl)."""
+    from plankg.graph.rdf import serialize_turtle, validate_turtle, validate_turtle_file
+
     if graph_file is not None:
         report, code = validate_turtle_file(graph_file, engine), EXIT_OK
     else:
@@ -417,7 +450,7 @@ def validate_command(paths: tuple[Path, ...], graph_file: Path | None, engine: s
 @click.option(
     "--view",
     "view_name",
-    type=click.Choice(tuple(VIEWS)),
+    type=Registry("plankg.graph.views", "VIEWS"),
     default="agencies",
     show_default=True,
     help="plan: one plan's tree; agencies: the agency network; types: agency types × regions.",
@@ -441,6 +474,8 @@ def viz_command(
     paths: tuple[Path, ...], view_name: str, out: Path | None, plans: tuple[str, ...]
 ) -> None:
     """Draw an interactive view as one self-contained HTML file that opens offline."""
+    from plankg.graph.views import write_view
+
     corpus = read_plans(paths)
     out = out or Path("out") / f"{view_name}.html"
     nodes, edges = write_view(corpus.triples(), view_name, out, plans).counts()
@@ -454,14 +489,16 @@ def viz_command(
 @raw_csv_option
 @click.option(
     "--section",
-    type=click.Choice((*SECTIONS, ALL)),
-    default=ALL,
+    type=Registry("plankg.graph.analysis", "SECTIONS", ALL_SECTIONS),
+    default=ALL_SECTIONS,
     show_default=True,
     help="Which tables: lead load, concentration, agency networks, region × type, targets.",
 )
 def analyze_command(paths: tuple[Path, ...], fmt: str, raw_csv: bool, section: str) -> None:
     """Cross-city analysis: lead load, concentration (HHI, Gini), co-lead and collaboration
     networks (networkx), region × agency type, targets side by side."""
+    from plankg.graph.analysis import analyze, render_analysis
+
     corpus = read_plans(paths)
     click.echo(render_analysis(analyze(corpus.triples(), section), fmt, raw_csv=raw_csv))
     finish(corpus)
@@ -479,6 +516,8 @@ def analyze_command(paths: tuple[Path, ...], fmt: str, raw_csv: bool, section: s
 )
 def report_command(paths: tuple[Path, ...], out: Path) -> None:
     """Write the cross-city analysis as a self-contained HTML report with Markdown beside it."""
+    from plankg.graph.report import write_report
+
     corpus = read_plans(paths)
     echo_written(write_report(corpus.triples(), out))
     finish(corpus)

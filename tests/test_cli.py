@@ -173,6 +173,47 @@ def test_every_supported_form_is_read_from_a_folder(run, tmp_path):
 def test_the_section_choices_are_the_library_sections():
     section = next(p for p in analyze_command.params if p.name == "section")
     assert tuple(section.type.choices) == (*SECTIONS, ALL)
+    assert section.default == ALL
+
+
+HEAVY_LIBRARIES = ("rdflib", "networkx", "neo4j", "pyvis", "matplotlib", "pyshacl", "numpy")
+IMPORTED_BY_HELP = """
+import sys
+from plankg.cli import main
+try:
+    main(["--help"])
+except SystemExit:
+    pass
+print(*sorted(m for m in sys.modules if m.split(".")[0] in HEAVY), sep="\\n", file=sys.stderr)
+"""
+
+
+def test_help_imports_none_of_the_heavy_libraries():
+    """``plankg --help`` lists the commands without importing rdflib, networkx, the Neo4j
+    driver, pyvis or matplotlib (its time is measured in benchmarks/startup.py)."""
+    code = f"HEAVY = {HEAVY_LIBRARIES!r}\n{IMPORTED_BY_HELP}"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "build" in done.stdout and "push" in done.stdout and "Commands:" in done.stdout
+    assert done.stderr.split() == []
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "module", "registry"),
+    [
+        ("build", "engine", "plankg.graph.rdf", "ENGINES"),
+        ("validate", "engine", "plankg.graph.rdf", "ENGINES"),
+        ("export", "fmt", "plankg.graph.export", "FORMATS"),
+        ("viz", "view_name", "plankg.graph.views", "VIEWS"),
+    ],
+)
+def test_the_choices_read_late_are_the_library_registries(command, option, module, registry):
+    import importlib
+
+    from plankg.cli import main
+
+    param = next(p for p in main.commands[command].params if p.name == option)
+    assert tuple(param.type.choices) == tuple(getattr(importlib.import_module(module), registry))
+    assert param.default in param.type.choices
 
 
 def test_analyze_prints_titled_tables(run):
