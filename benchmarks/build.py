@@ -1,67 +1,75 @@
 """Benchmark `plankg build` on the sample plans: parse, RDF build, serialize and validate
-separately (in-process medians), and the whole command wall-clock, interpreter start included.
+separately (in-process medians), the first parse in a fresh process, and the whole command
+wall-clock, interpreter start included.
 
     .venv/bin/python benchmarks/build.py [--runs 7]
 
-Run by hand; the figures go in the README. The machine is shared and noisy: medians only.
+Run by hand; the figures go in the README. The machine is shared and noisy: medians of at least
+5 runs, each printed with the load average before and after its runs.
+
+"parse" reads the five sample files and parses them again in one process (patterns compiled,
+tables and the gazetteer loaded); "parse, first in a process" is what a `plankg build` pays:
+the same in a fresh interpreter after its imports, tables loaded and patterns compiled on the
+way.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
 from plankg.graph.rdf.build import build_triples
 from plankg.graph.rdf.turtle import serialize_turtle
 from plankg.graph.rdf.validate import validate_turtle
 from plankg.loaders.read import read_plan, sample_paths
+from timing import command_runs, line, load_average, timed_runs
+
+FIRST_PARSE = """
+import time
+from plankg.loaders.read import read_plan, sample_paths
+paths = sample_paths()
+start = time.perf_counter()
+plans = [read_plan(p) for p in paths]
+print(time.perf_counter() - start)
+"""
 
 
-def median_seconds(step: Callable[[], object], runs: int) -> tuple[float, object]:
-    times, result = [], None
+def first_parse_runs(runs: int) -> tuple[list[float], str]:
+    """Seconds of the first read of the samples in each of ``runs`` fresh processes."""
+    before, times = load_average(), []
     for _ in range(runs):
-        start = time.perf_counter()
-        result = step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
-def command_seconds(runs: int) -> float:
-    plankg = Path(sys.executable).with_name("plankg")
-    times = []
-    with tempfile.TemporaryDirectory() as out:
-        for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run([str(plankg), "build", "--out", out], check=True, capture_output=True)
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_PARSE], check=True, capture_output=True, text=True
+        )
+        times.append(float(done.stdout))
+    return times, f"load {before:.2f} → {load_average():.2f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    runs = max(5, parser.parse_args().runs)
     paths = sample_paths()
-    parse, plans = median_seconds(lambda: [read_plan(p) for p in paths], runs)
-    rdf, triples = median_seconds(lambda: build_triples(plans), runs)  # type: ignore[arg-type]
-    ttl, turtle = median_seconds(lambda: serialize_turtle(triples), runs)  # type: ignore[arg-type]
-    shacl, _ = median_seconds(lambda: validate_turtle(turtle, "fast"), runs)  # type: ignore[arg-type]
-    wall = command_seconds(runs)
-    print(f"sample plans: {len(paths)} files, {len(triples)} triples, median of {runs} runs")  # type: ignore[arg-type]
-    for name, seconds in [
-        ("parse", parse),
-        ("RDF build", rdf),
-        ("serialize Turtle", ttl),
-        ("SHACL (fast engine)", shacl),
-        ("`plankg build` wall", wall),
-    ]:
-        print(f"  {name:<22} {seconds * 1000:8.1f} ms")
+    plans = [read_plan(p) for p in paths]
+    triples = build_triples(plans)
+    turtle = serialize_turtle(triples)
+    steps = {
+        "parse": timed_runs(lambda: [read_plan(p) for p in paths], runs),
+        "parse, first in a process": first_parse_runs(runs),
+        "RDF build": timed_runs(lambda: build_triples(plans), runs),
+        "serialize Turtle": timed_runs(lambda: serialize_turtle(triples), runs),
+        "SHACL (fast engine)": timed_runs(lambda: validate_turtle(turtle, "fast"), runs),
+    }
+    plankg = str(Path(sys.executable).with_name("plankg"))
+    with tempfile.TemporaryDirectory() as out:
+        steps["`plankg build` wall"] = command_runs([plankg, "build", "--out", out], runs)
+    print(f"sample plans: {len(paths)} files, {len(triples)} triples, median of {runs} runs")
+    for name, (times, load) in steps.items():
+        print(line(name, times, load, width=26))
 
 
 if __name__ == "__main__":

@@ -1,16 +1,20 @@
 """Scale: `plankg build` on generated corpora of 100, 1,000 and 5,000 plans.
 
-Reports wall time, CPU time over wall time (2.0 = both cores busy), per-plan time (linear growth
-means a flat column) and the peak memory of the whole process tree (parent and workers, sampled
-from /proc).
+Reports, as medians of ``--runs`` builds of each corpus (the load average before and after
+beside them): wall time, CPU time over wall time (2.0 = both cores busy), per-plan time (linear
+growth means a flat column) and the peak memory of the whole process tree (parent and workers,
+sampled from /proc).
 
-    .venv/bin/python benchmarks/scale.py [--sizes 100 1000 5000]
+    .venv/bin/python benchmarks/scale.py [--sizes 100 1000 5000] [--runs 5]
+
+A corpus is generated once per size; each run builds it into a fresh folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -62,18 +66,28 @@ def run_build(corpus: Path, out: Path) -> tuple[float, float, int]:
     return wall, cpu / wall, peak
 
 
+def median_run(corpus: Path, out: Path, runs: int) -> tuple[float, float, float, str]:
+    """Median wall seconds, CPU/wall and peak bytes of ``runs`` builds, and the load."""
+    before = os.getloadavg()[0]
+    results = [run_build(corpus, out / f"run-{i}") for i in range(runs)]
+    wall, cores, peak = (statistics.median(r[i] for r in results) for i in range(3))
+    return wall, cores, peak, f"{before:.2f} → {os.getloadavg()[0]:.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
-    sizes = parser.parse_args().sizes
-    print(f"{'plans':>6}  {'wall s':>8}  {'ms/plan':>8}  {'cpu/wall':>8}  {'peak MiB':>9}")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(f"medians of {args.runs} builds per corpus")
+    print(f"{'plans':>6}  {'wall s':>8}  {'ms/plan':>8}  {'cpu/wall':>8}  {'peak MiB':>9}  load")
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
+        for size in args.sizes:
             corpus = Path(tmp) / f"corpus-{size}"
             generate(size, corpus)
-            wall, cores, peak = run_build(corpus, Path(tmp) / f"out-{size}")
+            wall, cores, peak, load = median_run(corpus, Path(tmp) / f"out-{size}", args.runs)
             per_plan, mib = 1000 * wall / size, peak / 2**20
-            print(f"{size:>6}  {wall:>8.1f}  {per_plan:>8.1f}  {cores:>8.2f}  {mib:>9.0f}")
+            print(f"{size:>6}  {wall:>8.1f}  {per_plan:>8.1f}  {cores:>8.2f}  {mib:>9.0f}  {load}")
 
 
 if __name__ == "__main__":
