@@ -30,7 +30,7 @@ from plankg.loaders.patterns import regex, table
 from plankg.loaders.portal import portal_fields
 from plankg.loaders.script import to_simplified
 from plankg.loaders.structure import Block
-from plankg.loaders.text import FOLD_WIDTH, Paragraph, Reading, is_title_like
+from plankg.loaders.text import Paragraph, Reading, fold_width, is_title_like
 
 QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
 ALIAS_MARK = "简称"
@@ -118,7 +118,7 @@ def _title(head: list[Paragraph], paras: list[Paragraph], portal: dict[str, str]
 
 def _folded(text: str) -> str:
     """``text`` as the patterns read it: simplified script, full-width forms folded."""
-    return to_simplified(text).translate(FOLD_WIDTH)
+    return fold_width(to_simplified(text))
 
 
 def _is_plan_title(title: str) -> bool:
