@@ -295,12 +295,13 @@ def test_connection_errors_are_one_line_and_exit_5(run, neo4j_env, option, messa
 def test_build_neo4j_pushes_the_plans_it_read_without_reading_them_again(
     neo4j, run, neo4j_env, triples, tmp_path, monkeypatch
 ):
-    import plankg.cli
+    import plankg.graph.rdf
 
     def no_second_reading(*args: object, **kwargs: object) -> None:
         raise AssertionError("build --neo4j read the plans again")
 
-    monkeypatch.setattr(plankg.cli, "load_corpus", no_second_reading)
+    # the CLI imports load_corpus from plankg.graph.rdf when a command reads plans
+    monkeypatch.setattr(plankg.graph.rdf, "load_corpus", no_second_reading)
     result = run("build", "--out", tmp_path, "--neo4j", env=neo4j_env)
     assert result.exit_code == 0, result.output
     assert "pushed" in result.stdout
