@@ -1,6 +1,27 @@
-"""The plankg vocabulary: the ontology, the SHACL shapes and the agency-type taxonomy, kept as
-Turtle files beside this module, and the Python namespaces derived from them."""
+"""The plankg vocabulary: the ontology, the SHACL shapes and rules, the agency-type taxonomy and
+the canonical actions of the outlines, kept as Turtle files beside this module, and the Python
+namespaces derived from them."""
 
-from plankg.ontology.vocabulary import ID, PK, PKAT, PKP, ontology_graph, shapes_graph
+from plankg.ontology.vocabulary import (
+    ID,
+    ONTOLOGY_IRI,
+    PK,
+    PKAT,
+    PKCA,
+    PKP,
+    ontology_graph,
+    rules_graph,
+    shapes_graph,
+)
 
-__all__ = ["ID", "PK", "PKAT", "PKP", "ontology_graph", "shapes_graph"]
+__all__ = [
+    "ID",
+    "ONTOLOGY_IRI",
+    "PK",
+    "PKAT",
+    "PKCA",
+    "PKP",
+    "ontology_graph",
+    "rules_graph",
+    "shapes_graph",
+]

@@ -11,20 +11,32 @@ from typing import Any
 from plankg.ontology.vocabulary import PK, PKAT, ontology_graph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
+from rdflib.term import Node
 
 UNCLASSIFIED = PKAT.unclassified
 
 
 @cache
 def aliases() -> dict[str, tuple[URIRef, ...]]:
-    """Each alias (``教育局``) with the types it names, longest alias first."""
+    """Each matching name (``教育局``) with the types it names, longest first."""
     graph = ontology_graph()
     found: dict[str, set[URIRef]] = {}
     for concept in graph.subjects(RDF.type, PK.AgencyType):
-        for alias in graph.objects(concept, SKOS.altLabel):
-            found.setdefault(str(alias), set()).add(concept)  # type: ignore[arg-type]
+        for alias in _matching_names(graph, concept):
+            found.setdefault(alias, set()).add(concept)  # type: ignore[arg-type]
     ordered = sorted(found, key=lambda a: (-len(a), a))
     return {a: tuple(sorted(found[a])) for a in ordered}
+
+
+def _matching_names(graph: Graph, concept: Node) -> set[str]:
+    """The Chinese names a type matches by: its preferred, alternative and hidden labels."""
+    labels = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+    return {
+        str(label)
+        for predicate in labels
+        for label in graph.objects(concept, predicate)
+        if isinstance(label, Literal) and label.language == "zh"
+    }
 
 
 def agency_types(name: str) -> tuple[URIRef, ...]:

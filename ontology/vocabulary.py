@@ -1,4 +1,5 @@
-"""Namespaces derived from ``plankg.ttl``: a misspelt term raises instead of minting an IRI."""
+"""The vocabulary files and the namespaces derived from them: a misspelt term raises instead of
+minting an IRI."""
 
 from __future__ import annotations
 
@@ -9,30 +10,43 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import ClosedNamespace
 
 ONTOLOGY = "https://w3id.org/plankg/ontology#"
+ONTOLOGY_IRI = "https://w3id.org/plankg/ontology"
 ID = Namespace("https://w3id.org/plankg/id/")
 PKP = Namespace("https://w3id.org/plankg/population/")
 PKAT = Namespace("https://w3id.org/plankg/agency-type/")
+PKCA = Namespace("https://w3id.org/plankg/canonical-action/")
+VOCABULARY_FILES = ("plankg.ttl", "agency-types.ttl", "actions.ttl")
+"""The ontology and its concept schemes, read together as :func:`ontology_graph`."""
+
+
+def read_text(name: str) -> str:
+    return files("plankg.ontology").joinpath(name).read_text(encoding="utf-8")
 
 
 def read_turtle(name: str) -> Graph:
     graph = Graph()
-    graph.parse(
-        data=files("plankg.ontology").joinpath(name).read_text(encoding="utf-8"), format="turtle"
-    )
+    graph.parse(data=read_text(name), format="turtle")
     return graph
 
 
 @cache
 def ontology_graph() -> Graph:
-    """The ontology with the agency-type taxonomy."""
-    graph = read_turtle("plankg.ttl")
-    graph += read_turtle("agency-types.ttl")
+    """The ontology with its concept schemes: agency types, canonical actions, populations."""
+    graph = Graph()
+    for name in VOCABULARY_FILES:
+        graph += read_turtle(name)
     return graph
 
 
 @cache
 def shapes_graph() -> Graph:
     return read_turtle("shapes.ttl")
+
+
+@cache
+def rules_graph() -> Graph:
+    """The SHACL rules that derive the shortcut links (``rules.ttl``)."""
+    return read_turtle("rules.ttl")
 
 
 def _terms() -> list[str]:
