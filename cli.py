@@ -279,8 +279,8 @@ def build_command(
     if code == InputError.exit_code:
         raise InputError("no plan could be read")
     click.echo("  ".join(f"{v} {k}" for k, v in result.counts().items()))
-    click.echo(result.report.summary())
-    click.echo(f"wrote {result.written}")
+    click.echo(result.report.summary(list_warnings=False))
+    click.echo(f"wrote {result.written} and {result.dataset}")
     click.echo("\nTop lead agencies (measures led, all plans):")
     click.echo(render(result.top_leads(top)))
     click.echo("\nCoverage (measures with a lead; what looks like an assignment, a target or a")

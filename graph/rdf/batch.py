@@ -1,9 +1,13 @@
 """Building the graph of many plans: each file converted, validated and written on its own
-(in parallel above a few dozen files), then stitched into one Turtle document.
+(in parallel above a few dozen files), then stitched into one Turtle document (the union of
+the graphs) and one TriG document (the dataset: a named graph per plan, the derived graph, the
+vocabulary).
 
 A plan's own triples (its IRI and everything under it) are written by the worker that read it;
-triples about shared things (agencies, regions, types, cited documents) are gathered, merged and
-written once at the end. Memory stays flat: plan chunks stream to disk as they arrive.
+triples about shared things (regions, types, years) are gathered, merged and written once at the
+end. Citations are resolved at the end too, across every plan read (a document a plan cites by
+title may be one another plan gives a 文号, or a plan read itself), and written as a second block
+of each plan's graph. Memory stays flat: plan chunks stream to disk as they arrive.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TextIO
 
 from plankg.files import staged
-from plankg.graph.rdf.build import plan_triples
+from plankg.graph.rdf.build import Triple, citation_graphs, corpus_links, plan_graphs
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
     Corpus,
@@ -24,9 +29,25 @@ from plankg.graph.rdf.corpus import (
     Progress,
     map_files,
 )
+from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.index import Index
-from plankg.graph.rdf.iris import agency_iri, plan_iri, plan_key, source_iri
-from plankg.graph.rdf.turtle import FormattedTriple, format_triples, turtle_body, turtle_header
+from plankg.graph.rdf.iris import (
+    DERIVED_GRAPH,
+    VOCABULARY_GRAPH,
+    agency_iri,
+    plan_graph_iri,
+    plan_iri,
+    plan_key,
+    source_iri,
+)
+from plankg.graph.rdf.regions import place_of
+from plankg.graph.rdf.turtle import (
+    FormattedTriple,
+    format_triples,
+    trig_block,
+    turtle_body,
+    turtle_header,
+)
 from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turtle
 from plankg.loaders.coverage import findings_table, summary_table
 from plankg.loaders.model import Coverage, Plan
@@ -36,6 +57,7 @@ from plankg.tables import Table, row_order
 from rdflib.namespace import RDF, RDFS
 
 TOP_LEAD_COLUMNS = ("region", "agency", "measures_led", "actions_led")
+EXTRACTION_PREFIX = str(source_iri("")).replace("/source/", "/extraction/")
 COUNTED = {"plans": PK.Plan, "actions": PK.Action, "measures": PK.Measure, "targets": PK.Target}
 
 
@@ -47,8 +69,15 @@ class FileResult:
     key: str | None = None
     sha256: str | None = None
     chunk: str = ""
+    """The plan's own triples as Turtle."""
+    trig: str = ""
+    """The plan's graph and its derived facts as TriG blocks."""
     shared: set[FormattedTriple] = field(default_factory=set)
+    vocabulary: set[FormattedTriple] = field(default_factory=set)
+    record: DocumentRecord | None = None
+    """What the citations need, resolved once every plan is read."""
     violations: tuple[Violation, ...] = ()
+    shacl_warnings: tuple[Violation, ...] = ()
     counts: Counter[str] = field(default_factory=Counter)
     leads: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     agencies: set[str] = field(default_factory=set)
@@ -69,7 +98,8 @@ def process_file(
     except PlanReadError as e:
         return FileResult(str(path), error=Problem.of(path, e).message)
     key = key or plan_key(plan)
-    triples = set(plan_triples(plan, key))
+    graphs = plan_graphs(plan, key, citations=False)
+    triples = set(graphs.all())
     own = {t for t in triples if _is_own(str(t[0]), plan, key)}
     own_text, shared = turtle_body(format_triples(own)), format_triples(triples - own)
     report = validate_turtle(turtle_header() + own_text + turtle_body(shared), engine)
@@ -79,8 +109,12 @@ def process_file(
         key=key,
         sha256=plan.source.sha256,
         chunk=own_text,
+        trig=_trig_blocks(key, graphs.asserted, graphs.derived),
         shared=shared,
+        vocabulary=format_triples(graphs.vocabulary),
+        record=DocumentRecord.of(plan, plan_iri(key)),
         violations=report.violations,
+        shacl_warnings=report.warnings,
         counts=_counts(index, len(triples)),
         leads=_leads(index),
         agencies={str(a) for a in index.subjects(RDF.type, PK.Agency)},
@@ -90,16 +124,24 @@ def process_file(
     )
 
 
+def _trig_blocks(key: str, asserted: dict[Triple, None], derived: dict[Triple, None]) -> str:
+    plan_block = trig_block(plan_graph_iri(key), turtle_body(format_triples(asserted)))
+    return plan_block + trig_block(DERIVED_GRAPH, turtle_body(format_triples(derived)))
+
+
 def _is_own(subject: str, plan: Plan, key: str) -> bool:
-    """Written in the plan's chunk: the plan and everything under it, its source file and the
-    agencies of its region (another plan of the same region may add to them; Turtle allows a
-    subject in two places). Regions, types and cited documents go to the shared block."""
+    """Written in the plan's chunk: the plan and everything under it, its source file and its
+    clauses, its extraction run and the agencies of its region (another plan of the same region
+    may add to them; Turtle allows a subject in two places). Regions, types, years and cited
+    documents go to the shared block."""
     plan_node = str(plan_iri(key))
+    source = str(source_iri(plan.source.sha256))
     return (
-        subject == plan_node
+        subject in (plan_node, source)
         or subject.startswith(plan_node + "/")
-        or subject.startswith(str(agency_iri(plan.region.name, "")))
-        or subject == str(source_iri(plan.source.sha256))
+        or subject.startswith(str(agency_iri(place_of(plan.region).key, "")))
+        or subject.startswith(source + "#")
+        or subject.startswith(f"{EXTRACTION_PREFIX}{plan.source.sha256}/")
     )
 
 
@@ -131,7 +173,10 @@ class BatchResult:
     results: list[FileResult]
     report: ValidationReport
     written: Path
-    """The Turtle file (replaced only when some plan was read: see :func:`build_many`)."""
+    """The Turtle file: the union of the graphs (replaced only when some plan was read: see
+    :func:`build_many`)."""
+    dataset: Path
+    """The TriG file: a named graph per plan, the derived graph, the vocabulary."""
 
     @property
     def plans(self) -> list[FileResult]:
@@ -200,33 +245,71 @@ def build_many(
     parallel_from: int = PARALLEL_THRESHOLD,
     keep_plans: bool = False,
 ) -> BatchResult:
-    """Convert every file in ``paths`` and write ``out/plankg.ttl``; files that fail are
-    reported in the results and do not stop the others. ``keep_plans`` keeps each plan read,
-    so that :meth:`BatchResult.corpus` can hand them on (to a push) without reading again.
+    """Convert every file in ``paths`` and write ``out/plankg.ttl`` (the union of the graphs)
+    and ``out/plankg.trig`` (the dataset); files that fail are reported in the results and do
+    not stop the others. ``keep_plans`` keeps each plan read, so that
+    :meth:`BatchResult.corpus` can hand them on (to a push) without reading again.
 
-    ``out/plankg.ttl`` is replaced in one step once written in full, and only when some plan
-    was read: a run in which every file fails (or that is interrupted) leaves the previous
-    graph as it was."""
-    target = out / "plankg.ttl"
+    Each file is replaced in one step once written in full, and only when some plan was read:
+    a run in which every file fails (or that is interrupted) leaves the previous graph as it
+    was."""
     work = partial(process_file, engine=engine, keep_plan=keep_plans)
     converted = map_files(work, paths, workers=workers, parallel_from=parallel_from, chunksize=4)
     results: list[FileResult] = []
     shared: set[FormattedTriple] = set()
+    vocabulary: set[FormattedTriple] = set()
     keys = PlanKeys()
-    with staged(target) as stage:
-        stage.file.write(turtle_header())
+    with staged(out / TURTLE) as turtle, staged(out / TRIG) as trig:
+        turtle.file.write(turtle_header())
+        trig.file.write(turtle_header())
         for done, result in enumerate(converted, start=1):
             result = _with_unique_key(result, keys, work)
             results.append(result)
-            stage.file.write(result.chunk)
+            turtle.file.write(result.chunk)
+            trig.file.write(result.trig)
             shared |= result.shared
-            result.chunk, result.shared = "", set()
+            vocabulary |= result.vocabulary
+            result.chunk, result.trig, result.shared, result.vocabulary = "", "", set(), set()
             if progress:
                 progress(done, len(paths))
-        stage.file.write(turtle_body(shared))
-        stage.keep = any(r.key is not None for r in results)
-    violations = tuple(sorted(v for r in results for v in r.violations))
-    return BatchResult(results, ValidationReport(not violations, violations, engine), target)
+        cited = _corpus_facts(results, engine, shared, vocabulary, trig.file)
+        turtle.file.write(turtle_body(shared))
+        trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(vocabulary)))
+        turtle.keep = trig.keep = any(r.key is not None for r in results)
+    violations = tuple(sorted(v for r in [*results, cited] for v in r.violations))
+    warnings = tuple(sorted(w for r in [*results, cited] for w in r.shacl_warnings))
+    report = ValidationReport(not violations, violations, engine, warnings)
+    return BatchResult(results, report, out / TURTLE, out / TRIG)
+
+
+TURTLE = "plankg.ttl"
+TRIG = "plankg.trig"
+
+
+def _corpus_facts(
+    results: list[FileResult],
+    engine: str,
+    shared: set[FormattedTriple],
+    vocabulary: set[FormattedTriple],
+    trig: TextIO,
+) -> FileResult:
+    """The facts that need every plan: citations resolved across the corpus (a second block of
+    each plan's graph) and revisions (the derived graph); validated together."""
+    plans = [r for r in results if r.record is not None and r.key is not None]
+    documents = DocumentIndex.of(r.record for r in plans if r.record)
+    facts: set[FormattedTriple] = set()
+    for result in plans:
+        assert result.record is not None and result.key is not None
+        graphs = citation_graphs(result.record, result.key, documents)
+        cites, known = format_triples(graphs.asserted), format_triples(graphs.vocabulary)
+        trig.write(trig_block(plan_graph_iri(result.key), turtle_body(cites)))
+        facts |= cites | known
+        vocabulary |= known
+    links = format_triples(corpus_links([r.key for r in plans if r.key]))
+    trig.write(trig_block(DERIVED_GRAPH, turtle_body(links)))
+    shared |= facts | links
+    report = validate_turtle(turtle_header() + turtle_body(facts), engine)
+    return FileResult("", violations=report.violations, shacl_warnings=report.warnings)
 
 
 def _with_unique_key(result: FileResult, keys: PlanKeys, work: partial[FileResult]) -> FileResult:

@@ -17,8 +17,17 @@ from pathlib import Path
 from typing import TypeVar
 
 from plankg.errors import one_line
-from plankg.graph.rdf.build import Triple, build_triples, graph_of, ordered_triples, sorted_triples
-from plankg.graph.rdf.iris import plan_key
+from plankg.graph.rdf.build import (
+    Quad,
+    Triple,
+    corpus_links,
+    corpus_quads,
+    graph_of,
+    plan_graphs,
+    sorted_triples,
+)
+from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
+from plankg.graph.rdf.iris import plan_iri, plan_key
 from plankg.loaders.model import Plan
 from plankg.loaders.read import PlanReadError, read_plan, sample_paths
 from rdflib import Graph
@@ -66,15 +75,35 @@ class Corpus:
         return [p for p in self.problems if not p.fatal]
 
     def triples(self) -> set[Triple]:
-        return build_triples(self.plans, self.keys)
+        """The union of the dataset's graphs: what the Turtle file holds."""
+        return {(s, p, o) for s, p, o, _ in self.quads()}
+
+    def quads(self) -> list[Quad]:
+        """The dataset: each plan's named graph, the derived graph and the vocabulary."""
+        return corpus_quads(self.plans, self.keys)
+
+    def documents(self) -> DocumentIndex:
+        """Where the plans' citations point, across the corpus."""
+        records = [
+            DocumentRecord.of(p, plan_iri(k)) for p, k in zip(self.plans, self.keys, strict=True)
+        ]
+        return DocumentIndex.of(records)
 
     def triple_parts(self, plans_per_part: int) -> Iterator[list[Triple]]:
         """The triples of ``plans_per_part`` plans at a time, made when asked for, in the order
-        they are made (see :func:`ordered_triples`); their union is :meth:`triples` (a plan's
-        triples depend on that plan alone)."""
-        for start in range(0, len(self.plans), plans_per_part):
-            end = start + plans_per_part
-            yield ordered_triples(self.plans[start:end], self.keys[start:end])
+        they are made (see :func:`ordered_triples`), then the links across plans; their union
+        is :meth:`triples` (a plan's triples depend on that plan and the corpus's document
+        index alone)."""
+        documents = self.documents()
+        keyed = list(zip(self.plans, self.keys, strict=True))
+        for start in range(0, len(keyed), plans_per_part):
+            part: dict[Triple, None] = {}
+            for plan, key in keyed[start : start + plans_per_part]:
+                part.update(plan_graphs(plan, key, documents).all())
+            yield list(part)
+        links = corpus_links(self.keys)
+        if links:
+            yield list(links)
 
     def graph(self) -> Graph:
         return graph_of(sorted_triples(self.triples()))

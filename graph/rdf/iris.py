@@ -1,51 +1,38 @@
-"""IRIs derived from content, so a rebuild mints the same IRIs and a reload changes nothing."""
+"""IRIs derived from what things are, so a rebuild mints the same IRIs and a reload changes
+nothing: regions by GB/T 2260 code (:mod:`.regions`), documents by 文号 or normalised title
+(:mod:`.documents`), actions by their canonical action (:mod:`.canonical`), plans by region and
+period, clauses by their place in the source file."""
 
 from __future__ import annotations
 
-import unicodedata
-
-from plankg.loaders.model import Action, Measure, Plan
+from plankg.graph.rdf.documents import normalised_title
+from plankg.graph.rdf.regions import place_of
+from plankg.graph.rdf.segment import segment
+from plankg.loaders.model import Measure, Plan, Span
 from plankg.ontology import ID
 from rdflib import URIRef
 
-UNSAFE = frozenset(' <>"{}|\\^`#?/%[]')
-NOT_IN_IRIS = frozenset(("Cc", "Cf", "Co", "Cs", "Cn", "Zs", "Zl", "Zp"))
-"""Unicode categories an IRI may not carry as they are (RFC 3987 ``ucschar`` leaves out
-controls, surrogates, private use and noncharacters; spaces delimit)."""
-KIND_CODES = {"提升行动": "ea", "重点工程": "kp"}
 PLAN_PREFIX = str(ID) + "plan/"
+GRAPH_PREFIX = str(ID) + "graph/"
+DERIVED_GRAPH = ID["graph/derived"]
+"""The named graph of facts derived from the plans' graphs: shortcut links, revisions."""
+VOCABULARY_GRAPH = ID["graph/vocabulary"]
+"""The named graph of the vocabulary the plans use: concepts and known documents, copied from
+the ontology so that queries need nothing but the data."""
 
-
-def segment(text: str) -> str:
-    """``text`` as one IRI path segment: Chinese kept readable; delimiters and characters an IRI
-    may not hold (controls, private use, noncharacters, U+FFFD) percent-encoded as UTF-8, so any
-    text gives a valid IRI, always the same one."""
-    return "".join(_encoded(c) if _unsafe(c) else c for c in text)
-
-
-def _unsafe(char: str) -> bool:
-    if char in UNSAFE:
-        return True
-    code = ord(char)
-    return (
-        code < 0x21
-        or code == 0x7F
-        or char == "\ufffd"
-        or (code & 0xFFFE) == 0xFFFE
-        or 0xFDD0 <= code <= 0xFDEF
-        or unicodedata.category(char) in NOT_IN_IRIS
-    )
-
-
-def _encoded(char: str) -> str:
-    return "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
+__all__ = ["segment"]
 
 
 def plan_key(plan: Plan) -> str:
-    """``周口市/2021-2025``: region and period, ``-draft`` for drafts; the source digest where
-    the title gives no period."""
-    period = f"{plan.period[0]}-{plan.period[1]}" if plan.period else plan.source.sha256[:12]
-    return f"{segment(plan.region.name)}/{period}{'-draft' if plan.draft else ''}"
+    """``411600/2021-2025``: the key of the plan's region (its GB/T 2260 code where known) and
+    its period, ``-draft`` for drafts; the normalised title where the plan gives no period.
+    Never a digest: the key names what the plan is."""
+    when = (
+        f"{plan.period[0]}-{plan.period[1]}"
+        if plan.period
+        else segment(normalised_title(plan.title))
+    )
+    return f"{place_of(plan.region).key}/{when}{'-draft' if plan.draft else ''}"
 
 
 def plan_iri(key: str) -> URIRef:
@@ -53,12 +40,17 @@ def plan_iri(key: str) -> URIRef:
 
 
 def plan_key_of(iri: str) -> str:
-    """The key of a plan IRI: ``…/id/plan/周口市/2021-2025`` → ``周口市/2021-2025``."""
+    """The key of a plan IRI: ``…/id/plan/411600/2021-2025`` → ``411600/2021-2025``."""
     return iri.removeprefix(PLAN_PREFIX)
 
 
-def action_iri(plan: URIRef, action: Action) -> URIRef:
-    return URIRef(f"{plan}/{KIND_CODES[action.kind]}{action.number}")
+def plan_graph_iri(key: str) -> URIRef:
+    """The named graph of one plan's facts: replace or retract it alone."""
+    return URIRef(GRAPH_PREFIX + "plan/" + key)
+
+
+def action_iri(plan: URIRef, slug: str) -> URIRef:
+    return URIRef(f"{plan}/{segment(slug)}")
 
 
 def measure_iri(action: URIRef, measure: Measure) -> URIRef:
@@ -69,22 +61,42 @@ def assignment_iri(stated_in: URIRef, role: str, agency: str) -> URIRef:
     return URIRef(f"{stated_in}/{role}/{segment(agency)}")
 
 
+def count_iri(stated_in: URIRef, role: str, index: int) -> URIRef:
+    return URIRef(f"{stated_in}/count/{role}/{index}")
+
+
 def target_iri(owner: URIRef, index: int) -> URIRef:
     return URIRef(f"{owner}/target/{index}")
 
 
-def region_iri(name: str) -> URIRef:
-    return ID[f"region/{segment(name)}"]
+def region_iri(key: str) -> URIRef:
+    return ID[f"region/{key}"]
 
 
-def agency_iri(region: str, name: str) -> URIRef:
-    return ID[f"agency/{segment(region)}/{segment(name)}"]
-
-
-def document_iri(doc_number: str | None, title: str | None) -> URIRef:
-    key = doc_number or f"title/{title}"
-    return ID[f"document/{segment(key)}"]
+def agency_iri(region_key: str, name: str) -> URIRef:
+    return ID[f"agency/{region_key}/{segment(name)}"]
 
 
 def source_iri(sha256: str) -> URIRef:
     return ID[f"source/{sha256}"]
+
+
+def clause_iri(sha256: str, span: Span) -> URIRef:
+    """The passage of a source file, by an RFC 5147 fragment: ``…/source/<sha256>#char=10,42``."""
+    return URIRef(f"{source_iri(sha256)}#char={span.start},{span.end}")
+
+
+def year_iri(year: int) -> URIRef:
+    return ID[f"year/{year:04d}"]
+
+
+def period_iri(start: int, end: int) -> URIRef:
+    return ID[f"period/{start:04d}-{end:04d}"]
+
+
+def extraction_iri(sha256: str, version: str) -> URIRef:
+    return ID[f"extraction/{sha256}/{segment(version)}"]
+
+
+def software_iri(version: str) -> URIRef:
+    return ID[f"software/plankg/{segment(version)}"]

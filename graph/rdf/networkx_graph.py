@@ -14,7 +14,7 @@ from typing import Any, TypeAlias
 
 import networkx as nx
 from plankg.graph.rdf.build import SHORTCUTS, Triple, sorted_triples
-from plankg.graph.rdf.iris import KIND_CODES, plan_key_of
+from plankg.graph.rdf.iris import plan_key_of
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
@@ -73,6 +73,8 @@ def _plain(value: Literal) -> object:
 
 
 ROLE_LINKS = {role: local_name(str(link)) for role, link in SHORTCUTS.items()}
+ACTION_KINDS = ("提升行动", "重点工程")
+"""The Chinese labels of the two action classes, in plan order."""
 """Role → the edge from an agency to the measures it has that role in (``leads``, …)."""
 Source: TypeAlias = "Iterable[Triple] | nx.MultiDiGraph[str]"
 """What the readers read: the triples, or their networkx graph made once for several."""
@@ -125,11 +127,30 @@ class GraphReader:
 
     def actions(self, plan: str) -> list[str]:
         """The plan's actions: enhancement actions, then key projects, by number."""
-        kinds = list(KIND_CODES)
         return sorted(
             self.targets(plan, "hasAction"),
-            key=lambda a: (kinds.index(self.text(a, "actionKind")), self.number(a)),
+            key=lambda a: (self.action_kind(a) != ACTION_KINDS[0], self.number(a)),
         )
+
+    def action_kind(self, action: str) -> str:
+        """``提升行动`` or ``重点工程``: the Chinese label of the action's class."""
+        return ACTION_KINDS[0] if "EnhancementAction" in self.types(action) else ACTION_KINDS[1]
+
+    def notation(self, node: str, link: str) -> str:
+        """The notation of the concept ``node`` links to (a region's level: ``city``)."""
+        concept = self.one(node, link)
+        return self.text(concept, "notation") if concept else ""
+
+    def clause(self, node: str, key: str = "sourceText") -> object:
+        """An attribute of the clause ``node`` was read from (its text, by default)."""
+        clause = self.one(node, "wasDerivedFrom")
+        return self.attr(clause, key) if clause else None
+
+    def year(self, node: str, link: str = "dueBy") -> int | None:
+        """The year of the instant ``node`` links to (a target's due year)."""
+        instant = self.one(node, link)
+        value = self.attr(instant, "inXSDgYear") if instant else None
+        return int(str(value)) if value is not None else None
 
     def measures(self, action: str) -> list[str]:
         return sorted(self.targets(action, "hasMeasure"), key=self.number)

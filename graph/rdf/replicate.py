@@ -1,9 +1,10 @@
 """A larger corpus made of the sample plans: each plan repeated under distinct plan identifiers,
 for benchmarks and load tests.
 
-Copy ``i`` of a plan is the same plan issued by a region named ``{region}{i}``: its plan, agency
-and region IRIs are its own, and its source file gets a digest of its own. What plans really
-share stays shared: provinces, parent cities, agency types, cited documents.
+Copy ``i`` of a plan is the same plan issued by a region named ``{region}{i}``, which has no
+GB/T 2260 code: its plan, agency and region IRIs are its own, and its source file gets a digest
+of its own. What plans really share stays shared: provinces, parent cities, agency types, cited
+documents.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def plan_copy(plan: Plan, index: int) -> Plan:
         return plan
     digest = hashlib.sha256(f"{plan.source.sha256}:{index}".encode()).hexdigest()
     source = replace(plan.source, name=f"copy{index}/{plan.source.name}", sha256=digest)
-    region = replace(plan.region, name=f"{plan.region.name}{index}")
+    region = replace(plan.region, name=f"{plan.region.name}{index}", code=None)
     return replace(plan, source=source, region=region)
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from itertools import groupby
 
-from plankg.graph.rdf.build import PREFIXES, Triple
+from plankg.graph.rdf.build import PREFIXES, Quad, Triple
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
@@ -38,6 +38,23 @@ PREFIX_ORDER = sorted(ALL_PREFIXES.items(), key=lambda kv: len(kv[1]), reverse=T
 
 def serialize_turtle(triples: Iterable[Triple]) -> str:
     return turtle_header() + turtle_body(format_triples(triples))
+
+
+def serialize_trig(quads: Iterable[Quad]) -> str:
+    """A TriG document: one block per named graph, graphs sorted, each like the Turtle."""
+    by_graph: dict[URIRef, list[Triple]] = {}
+    for s, p, o, g in quads:
+        by_graph.setdefault(g, []).append((s, p, o))
+    blocks = (
+        trig_block(g, turtle_body(format_triples(by_graph[g]))) for g in sorted(by_graph, key=str)
+    )
+    return turtle_header() + "".join(blocks)
+
+
+def trig_block(graph: URIRef, body: str) -> str:
+    """The triples of ``body`` (Turtle statements) as a block of the named graph ``graph``; a
+    graph may have several blocks, whose triples TriG unites."""
+    return f"\n{term(graph, PREFIX_ORDER)} {{{body}}}\n" if body else ""
 
 
 def turtle_header(prefixes: Mapping[str, str] = ALL_PREFIXES) -> str:

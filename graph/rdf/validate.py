@@ -21,12 +21,23 @@ from rdflib.namespace import SH
 ENGINES = ("fast", "pyshacl")
 
 
+SEVERITIES = ("Violation", "Warning")
+"""The severities reported: a violation makes the graph not conform; a warning is a gap of the
+plan or of the reference data, reported and kept."""
+
+
 @dataclass(frozen=True, order=True)
 class Violation:
+    """One validation result (of either severity)."""
+
     focus: str
     path: str
     component: str
     message: str
+    severity: str = "Violation"
+
+    def line(self) -> str:
+        return one_line(f"  {self.focus} {self.path} {self.component}: {self.message}").rstrip()
 
 
 @dataclass(frozen=True)
@@ -34,18 +45,35 @@ class ValidationReport:
     conforms: bool
     violations: tuple[Violation, ...]
     engine: str
+    warnings: tuple[Violation, ...] = ()
 
-    def summary(self, limit: int = 10) -> str:
+    def summary(self, limit: int = 10, list_warnings: bool = True) -> str:
+        """The verdict, then up to ``limit`` violations and (``list_warnings``) ``limit``
+        warnings, one a line."""
+        warned = f", {len(self.warnings)} warning(s)" if self.warnings else ""
         if self.conforms:
-            return f"SHACL ({self.engine}): the graph conforms to the plankg shapes"
-        lines = [f"SHACL ({self.engine}): {len(self.violations)} violation(s)"]
-        lines += [
-            one_line(f"  {v.focus} {v.path} {v.component}: {v.message}").rstrip()
-            for v in self.violations[:limit]
-        ]
-        if len(self.violations) > limit:
-            lines.append(f"  … and {len(self.violations) - limit} more")
+            lines = [f"SHACL ({self.engine}): the graph conforms to the plankg shapes{warned}"]
+        else:
+            lines = [f"SHACL ({self.engine}): {len(self.violations)} violation(s){warned}"]
+            lines += _listed(self.violations, limit)
+        if self.warnings and list_warnings:
+            lines.append("warnings:")
+            lines += _listed(self.warnings, limit)
         return "\n".join(lines)
+
+
+def _listed(results: tuple[Violation, ...], limit: int) -> list[str]:
+    lines = [r.line() for r in results[:limit]]
+    if len(results) > limit:
+        lines.append(f"  … and {len(results) - limit} more")
+    return lines
+
+
+def _report(results: list[Violation], engine: str) -> ValidationReport:
+    results.sort()
+    violations = tuple(r for r in results if r.severity == "Violation")
+    warnings = tuple(r for r in results if r.severity == "Warning")
+    return ValidationReport(not violations, violations, engine, warnings)
 
 
 def validate_turtle(turtle: str, engine: str = "fast") -> ValidationReport:
@@ -78,19 +106,21 @@ def validate_graph(graph: Graph) -> ValidationReport:
     """Validate with pyshacl, the reference engine."""
     from pyshacl import validate as shacl_validate
 
-    conforms, results, _ = shacl_validate(
+    _, results, _ = shacl_validate(
         graph, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True
     )
-    violations = [
+    found = [
         Violation(
             focus=str(results.value(r, SH.focusNode)),
             path=str(results.value(r, SH.resultPath) or ""),
             component=str(results.value(r, SH.sourceConstraintComponent)).rsplit("#", 1)[-1],
             message=str(results.value(r, SH.resultMessage) or ""),
+            severity=str(severity).rsplit("#", 1)[-1],
         )
-        for r in results.subjects(SH.resultSeverity, SH.Violation)
+        for r, severity in results.subject_objects(SH.resultSeverity)
+        if str(severity).rsplit("#", 1)[-1] in SEVERITIES
     ]
-    return ValidationReport(bool(conforms), tuple(sorted(violations)), "pyshacl")
+    return _report(found, "pyshacl")
 
 
 @cache
@@ -103,14 +133,15 @@ def _fast_shapes() -> Any:
 
 def _validate_fast(turtle: str) -> ValidationReport:
     report = _fast_shapes().validate_turtle(turtle, allow_warnings=True)
-    violations = [
+    found = [
         Violation(
             focus=str(r.focus_node).strip("<>"),
             path=str(r.path or "").strip("<>"),
             component=str(r.component),
             message=str(r.message or ""),
+            severity=str(r.severity),
         )
         for r in report.results
-        if str(r.severity) == "Violation"
+        if str(r.severity) in SEVERITIES
     ]
-    return ValidationReport(bool(report.conforms), tuple(sorted(violations)), "fast")
+    return _report(found, "fast")

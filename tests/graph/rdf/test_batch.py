@@ -1,15 +1,18 @@
-"""Building many files: the stitched Turtle is the corpus graph, in parallel or not."""
+"""Building many files: the stitched Turtle is the corpus graph and the stitched TriG its
+dataset, in parallel or not."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+from pathlib import Path
 
 from plankg.graph.rdf.batch import build_many
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
 from plankg.loaders.read import sample_paths
 from plankg.queries import run_sparql
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 
@@ -20,16 +23,31 @@ def test_the_stitched_turtle_is_the_corpus_graph(tmp_path):
     assert result.report.conforms
 
 
+def test_the_stitched_trig_is_the_corpus_dataset(tmp_path):
+    """Each plan's graph, the derived graph and the vocabulary, as the corpus makes them
+    (citations written as a second block of each plan's graph: TriG unites them)."""
+    result = build_many(sample_paths(), tmp_path)
+    dataset = Dataset()
+    dataset.parse(result.dataset, format="trig")
+    written = {(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None))}
+    assert written == set(load_corpus().quads())
+
+
 def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path):
     serial = build_many(sample_paths(), tmp_path / "serial", workers=1)
     parallel = build_many(sample_paths(), tmp_path / "parallel", workers=2, parallel_from=1)
     assert serial.written.read_bytes() == parallel.written.read_bytes()
+    assert serial.dataset.read_bytes() == parallel.dataset.read_bytes()
 
 
 def test_merged_top_leads_equal_the_top_lead_query(tmp_path):
     result = build_many(sample_paths(), tmp_path)
     query = run_sparql(load_corpus().graph(), "top-lead")
     assert result.top_leads() == query
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_counts(tmp_path):
@@ -40,7 +58,7 @@ def test_counts(tmp_path):
         "measures": 167,
         "agencies": 131,
         "assignments (measure × agency × role)": 2784,
-        "targets": 47,
+        "targets": 46,
     }
 
 
@@ -55,9 +73,9 @@ def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(t
     result = build_many(sorted(folder.iterdir()), tmp_path / "out")
     keys = [r.key for r in result.results]
     assert (
-        keys[0] == "泉州市/2021-2025"
+        keys[0] == "350500/2021-2025"
         and keys[1] is None
-        and keys[2].startswith("泉州市/2021-2025~")
+        and keys[2] == "350500/2021-2025~" + digest(folder / "c.txt")[:12]
     )
     assert any("skipped" in p.message for p in result.problems())
     assert result.counts()["plans"] == 2

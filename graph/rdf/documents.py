@@ -1,0 +1,139 @@
+"""Documents as the graph identifies them: one resource per document, whatever a citing plan
+calls it. A document is known by its 文号 where one is given, else by its normalised title
+(the notice wrapper 关于印发…的通知, quotation marks, dash and bracket forms and the script set
+aside); a title given with a 文号 anywhere in the corpus, or in the outlines of
+``ontology/actions.ttl``, stands for that 文号; and a document that is a loaded plan is that
+plan."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from plankg.graph.rdf.segment import segment
+from plankg.loaders.model import Plan
+from plankg.loaders.script import to_simplified
+from plankg.ontology import ID, PK, ontology_graph
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, RDF
+
+QUOTES = re.compile(r"[《》〈〉“”‘’\"'「」『』\s]")
+NOTICE = re.compile(r"^(?:.*?关于)?印发(?P<title>.+?)(?:的通知)?$")
+RANGE_DASH = re.compile(r"(?<=\d)(?:年)?[-—–―‒~～至]+(?=\d)")
+YEARS = re.compile(r"\((?P<years>\d{4}(?:-\d{4})+)年?\)")
+
+
+def normalised_title(title: str) -> str:
+    """The form two wordings of one title share: ``国务院关于印发全民科学素质行动规划纲要
+    （2021—2035年）的通知`` and ``《全民科学素质行动规划纲要（2021-2035）》`` are both
+    ``全民科学素质行动规划纲要(2021-2035)``."""
+    text = unicodedata.normalize("NFKC", to_simplified(title))
+    text = QUOTES.sub("", text)
+    notice = NOTICE.match(text)
+    if notice:
+        text = notice["title"]
+    text = RANGE_DASH.sub("-", text)
+    return YEARS.sub(lambda m: f"({m['years']})", text)
+
+
+def number_iri(doc_number: str) -> URIRef:
+    return ID[f"document/{segment(doc_number)}"]
+
+
+def title_iri(title: str) -> URIRef:
+    return ID[f"document/title/{segment(normalised_title(title))}"]
+
+
+@dataclass(frozen=True)
+class KnownDocument:
+    doc_number: str
+    titles: tuple[str, ...]
+
+
+@cache
+def known_documents() -> tuple[KnownDocument, ...]:
+    """The documents ``ontology/actions.ttl`` describes (the national outlines)."""
+    graph = ontology_graph()
+    found = []
+    for doc in sorted(graph.subjects(RDF.type, PK.Document), key=str):
+        number = graph.value(doc, PK.docNumber)
+        titles = [*graph.objects(doc, DCTERMS.title), *graph.objects(doc, DCTERMS.alternative)]
+        if number is not None:
+            found.append(KnownDocument(str(number), tuple(sorted(str(t) for t in titles))))
+    return tuple(found)
+
+
+Cited = tuple[str | None, str | None]
+"""A citation as the index needs it: (文号, title as cited)."""
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """What the index needs of a plan: its IRI, title, 文号, whether it is a draft, and what
+    it cites."""
+
+    iri: URIRef
+    title: str
+    doc_number: str | None
+    draft: bool
+    citations: tuple[Cited, ...]
+
+    @classmethod
+    def of(cls, plan: Plan, iri: URIRef) -> DocumentRecord:
+        cited = tuple((c.doc_number, c.title) for c in plan.citations)
+        return cls(iri, plan.title, plan.doc_number, plan.draft, cited)
+
+
+@dataclass
+class DocumentIndex:
+    """Where a citation points: the loaded plan with its 文号 or title, else the document."""
+
+    plans_by_number: dict[str, URIRef] = field(default_factory=dict)
+    plans_by_title: dict[str, URIRef] = field(default_factory=dict)
+    numbers_by_title: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, records: Iterable[DocumentRecord]) -> DocumentIndex:
+        """The index of a corpus: its plans, the 文号 and titles its plans and citations give
+        together, and the known documents."""
+        index = cls()
+        records = sorted(records, key=lambda r: str(r.iri))
+        pairs: list[Cited] = [(k.doc_number, t) for k in known_documents() for t in k.titles]
+        for record in records:
+            pairs += [(number, title) for number, title in record.citations if number and title]
+            if record.doc_number:
+                pairs.append((record.doc_number, record.title))
+                index.plans_by_number.setdefault(record.doc_number, record.iri)
+        index.numbers_by_title = _unambiguous(pairs)
+        index.plans_by_title = _unique_titles(records)
+        return index
+
+    def resolve(self, doc_number: str | None, title: str | None) -> URIRef:
+        key = normalised_title(title) if title else None
+        number = doc_number or (self.numbers_by_title.get(key) if key else None)
+        if number:
+            return self.plans_by_number.get(number) or number_iri(number)
+        if key and key in self.plans_by_title:
+            return self.plans_by_title[key]
+        return title_iri(title or "")
+
+
+def _unambiguous(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
+    """Normalised title → 文号, for the titles given with one 文号 only."""
+    found: dict[str, set[str]] = {}
+    for number, title in pairs:
+        if number and title:
+            found.setdefault(normalised_title(title), set()).add(number)
+    return {title: next(iter(numbers)) for title, numbers in found.items() if len(numbers) == 1}
+
+
+def _unique_titles(records: Iterable[DocumentRecord]) -> dict[str, URIRef]:
+    """Normalised title → the loaded plan, for titles one plan alone has (drafts aside)."""
+    found: dict[str, set[URIRef]] = {}
+    for record in records:
+        if not record.draft:
+            found.setdefault(normalised_title(record.title), set()).add(record.iri)
+    return {title: next(iter(iris)) for title, iris in found.items() if len(iris) == 1}
