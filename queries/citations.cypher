@@ -1,16 +1,19 @@
-// The citation chain: the documents each plan cites (by 文号 where it gives one) and the loaded
-// plan a cited 文号 belongs to ("" when none).
+// The citation chain: the documents each plan cites, one resource per document (by 文号, else by
+// normalised title, merged where a plan gives both), its official title (else the least title
+// as cited), and the region of the loaded plan it is ("" when it is not loaded).
 // Parameters: region (optional).
 MATCH (plan:Plan)-[:REGION]->(region:Region),
       (plan)-[:CITES]->(document)
 WHERE $region IS NULL OR region.label = $region
 WITH DISTINCT region.label AS region, document
-OPTIONAL MATCH (other:Plan)-[:REGION]->(other_region:Region)
-WHERE other.docNumber = document.docNumber
+OPTIONAL MATCH (document:Plan)-[:REGION]->(other_region:Region)
 WITH region, document, coalesce(min(other_region.label), "") AS cited_region
-// A document cited under several titles (one per citing plan) holds them as a list.
+// A property with several values (titles as several plans cite them) holds them as a list.
 WITH region, document, cited_region,
-     [title IN coalesce(document.title, []) + [] | title] AS titles
+     [title IN coalesce(document.title, []) + [] | title] AS official,
+     [title IN coalesce(document.alternative, []) + [] | title] AS as_cited
+WITH region, document, cited_region,
+     CASE WHEN size(official) > 0 THEN official ELSE as_cited END AS titles
 RETURN region,
        document.docNumber AS cited_doc_number,
        coalesce(reduce(least = null, title IN titles |

@@ -49,6 +49,9 @@ class TargetFact:
     comparator: str
     year: str | None
     per_year: bool
+    written: str = ""
+    """The quantity as the plan writes it (``0.5万人次``); ``value`` and ``unit`` have the
+    multiplier moved into the value (5000 人次)."""
 
 
 class AnalysisError(QueryError):
@@ -140,16 +143,20 @@ class AnalysisFacts(GraphReader):
         ]
 
     def _target(self, plan: str, node: str) -> TargetFact:
-        year, value = self.attr(node, "year"), self.attr(node, "value", 0.0)
+        """A target (or a baseline: its year is when it was observed, it has no comparator)."""
+        year = self.year(node, "dueBy") or self.year(node, "observedAt")
+        value = self.attr(node, "numericValue", 0.0)
+        comparator = self.one(node, "comparator")
         return TargetFact(
             plan=self.plan_key(plan),
             region=self.region(plan),
-            text=self.text(node, "sourceText"),
+            text=str(self.clause(node) or ""),
             value=float(value) if isinstance(value, int | float | str) else 0.0,
-            unit=self.text(node, "unit"),
-            comparator=self.text(node, "comparator"),
+            unit=self.text(node, "unitText"),
+            comparator=self.text(comparator, "notation") if comparator else "",
             year=None if year is None else str(year),
             per_year=bool(self.attr(node, "perYear", False)),
+            written=self.text(node, "surfaceForm"),
         )
 
 

@@ -70,17 +70,21 @@ def in_base_unit(value: float, unit: str) -> tuple[float, str]:
     return (value * found.factor, found.base) if found else (value, unit)
 
 
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def number_text(value: float) -> str:
     """``23.0`` → ``23``, ``0.5`` → ``0.5``: the number as a plan writes it."""
     return f"{value:f}".rstrip("0").rstrip(".")
 
 
-def target_clause(text: str, value: float, unit: str) -> str:
-    """The clause of ``text`` that holds the target's number (with its unit where possible)."""
+def target_clause(text: str, written: str) -> str:
+    """The clause of ``text`` that holds the target's quantity as written (``23万人次``), else
+    its number."""
     clauses = [c for c in CLAUSE_MARKS.split(text) if c]
-    number = number_text(value)
-    standalone = re.compile(rf"(?<![\d.]){re.escape(number)}(?![\d.])")
-    with_unit = [c for c in clauses if number + unit in c]
+    number = NUMBER.match(written)
+    standalone = re.compile(rf"(?<![\d.]){re.escape(number[0] if number else written)}(?![\d.])")
+    with_unit = [c for c in clauses if written in c]
     if len(with_unit) == 1:
         return with_unit[0]
     with_number = [c for c in clauses if standalone.search(c)]
@@ -92,7 +96,7 @@ def kind_of_text(text: str) -> TargetKind | None:
     return next((kind for kind in target_kinds() if kind.matches(text)), None)
 
 
-def kind_of(text: str, value: float, unit: str) -> TargetKind | None:
-    """The kind of the target ``value unit`` stated in ``text``: read off its own clause first,
-    then off the whole sentence."""
-    return kind_of_text(target_clause(text, value, unit)) or kind_of_text(text)
+def kind_of(text: str, written: str) -> TargetKind | None:
+    """The kind of the target written ``written`` (``23万人次``) in ``text``: read off its own
+    clause first, then off the whole sentence."""
+    return kind_of_text(target_clause(text, written)) or kind_of_text(text)

@@ -114,7 +114,7 @@ class Compared(NamedTuple):
             target.region,
             target.plan,
             self.value,
-            f"{number_text(target.value)}{target.unit}",
+            target.written or f"{number_text(target.value)}{target.unit}",
             target.comparator,
             target.year,
             regions_compared,
@@ -123,7 +123,7 @@ class Compared(NamedTuple):
 
 
 def _compared(target: TargetFact) -> Compared | None:
-    kind = kind_of(target.text, target.value, target.unit)
+    kind = kind_of(target.text, target.written or f"{number_text(target.value)}{target.unit}")
     if kind is None:
         return None
     value, unit = in_base_unit(target.value, target.unit)

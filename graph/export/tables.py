@@ -13,13 +13,13 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from plankg.graph.rdf.build import Triple
+from plankg.graph.rdf.build import QUDT_VALUE, Triple
 from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import plan_key_of
 from plankg.ontology import PK, PKAT
 from plankg.tables import Table
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME
 
 PLANS = (
     "plan",
@@ -80,6 +80,8 @@ YEAR = re.compile(r"-?\d{4,}")
 """The year of an ``xsd:gYear`` (``2025``, ``2025+08:00``)."""
 START_CHAR = "start_char"
 """A column kept only to sort rows in the order of the plan text."""
+ACTION_KINDS = {PK.EnhancementAction: "提升行动", PK.KeyProject: "重点工程"}
+"""The Chinese labels of the action classes: a row's ``action_kind``."""
 
 
 def plans_table(index: Index) -> Table:
@@ -96,30 +98,44 @@ def _plan_row(index: Index, plan: URIRef) -> tuple[Any, ...]:
         index.text(index.one(plan, PROV.wasDerivedFrom), PK.fileName),
         index.text(plan, DCTERMS.title),
         index.text(region, RDFS.label),
-        index.text(region, PK.regionLevel),
+        _notation(index, region, PK.regionLevel),
         _province(index, region),
         index.text(plan, PK.docNumber),
         index.value(plan, DCTERMS.issued),
-        _year(index, plan, PK.periodStart),
-        _year(index, plan, PK.periodEnd),
+        _year(index, plan, DCTERMS.temporal, TIME.hasBeginning),
+        _year(index, plan, DCTERMS.temporal, TIME.hasEnd),
         index.value(plan, PK.isDraft),
-        index.value(headline, PK.value) if headline else None,
-        index.text(headline, PK.unit) if headline else None,
+        index.value(headline, QUDT_VALUE) if headline else None,
+        index.text(headline, PK.unitText) if headline else None,
         ";".join(cites),
     )
 
 
-def _year(index: Index, node: URIRef, link: URIRef) -> int | None:
-    """An ``xsd:gYear`` as an int (rdflib gives it as text), a time zone after it left out."""
-    found = YEAR.match(index.text(node, link) or "")
+def _year(index: Index, node: URIRef | None, *path: URIRef) -> int | None:
+    """The year of the instant at the end of ``path`` (its ``time:inXSDgYear``, an
+    ``xsd:gYear``) as an int (rdflib gives it as text), a time zone after it left out."""
+    for link in path:
+        node = index.one(node, link) if node is not None else None
+    found = YEAR.match(index.text(node, TIME.inXSDgYear) or "") if node is not None else None
     return int(found.group()) if found else None
+
+
+def _notation(index: Index, node: URIRef | None, link: URIRef) -> str | None:
+    """The notation of the concept ``node`` links to (``lead``, ``action``, ``>=``)."""
+    concept = index.one(node, link) if node is not None else None
+    return index.text(concept, SKOS.notation) if concept is not None else None
+
+
+def _clause(index: Index, node: URIRef, link: URIRef) -> Any:
+    """A property of the clause ``node`` was read from (its text, its first character)."""
+    return index.value(index.one(node, PROV.wasDerivedFrom), link)
 
 
 def _province(index: Index, region: URIRef | None) -> str | None:
     seen = set()
     while region is not None and region not in seen:
         seen.add(region)
-        if index.text(region, PK.regionLevel) == "province":
+        if index.one(region, PK.regionLevel) == PK.ProvinceLevel:
             return index.text(region, RDFS.label)
         region = index.one(region, PK.withinRegion)
     return None
@@ -138,7 +154,8 @@ def _number(index: Index, node: URIRef) -> int:
 
 def _action_cells(index: Index, plan: URIRef, region: str, action: URIRef) -> tuple[Any, ...]:
     """plan, region, action_kind, action_no: where a row stands."""
-    return plan_key_of(str(plan)), region, index.text(action, PK.actionKind), _number(index, action)
+    kind = next(ACTION_KINDS[c] for c in index.all(action, RDF.type) if c in ACTION_KINDS)
+    return plan_key_of(str(plan)), region, kind, _number(index, action)
 
 
 def assignments_table(index: Index) -> Table:
@@ -155,17 +172,16 @@ def assignments_table(index: Index) -> Table:
 
 def _assignment_cells(index: Index, measure: URIRef, assignment: URIRef) -> tuple[Any, ...]:
     agency = index.one(assignment, PK.assignedAgency)
-    role = "lead" if index.one(assignment, PK.role) == PK.LeadRole else "partner"
     types = sorted(str(t)[len(str(PKAT)) :] for t in index.all(agency, ORG.classification))
     return (
         _number(index, measure),
         index.text(measure, DCTERMS.title),
-        role,
+        _notation(index, assignment, PK.role),
         index.text(agency, RDFS.label),
         index.text(assignment, PK.surfaceForm),
         ";".join(types),
-        index.text(assignment, PK.statedAt),
-        index.value(assignment, PK.startChar),
+        _notation(index, assignment, PK.statedAt),
+        _clause(index, assignment, PK.startChar),
     )
 
 
@@ -186,14 +202,16 @@ def targets_table(index: Index) -> Table:
 
 
 def _target_cells(index: Index, target: URIRef) -> tuple[Any, ...]:
+    """A target's cells; a baseline has no comparator nor per-year flag, its year is when it
+    was observed."""
     return (
-        index.text(target, PK.sourceText),
-        index.value(target, PK.value),
-        index.text(target, PK.unit),
-        index.text(target, PK.comparator),
-        _year(index, target, PK.year),
+        _clause(index, target, PK.sourceText),
+        index.value(target, QUDT_VALUE),
+        index.text(target, PK.unitText),
+        _notation(index, target, PK.comparator),
+        _year(index, target, PK.dueBy) or _year(index, target, PK.observedAt),
         index.value(target, PK.perYear),
-        index.value(target, PK.startChar),
+        _clause(index, target, PK.startChar),
     )
 
 

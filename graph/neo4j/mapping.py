@@ -108,13 +108,16 @@ def type_candidates(iri: str) -> Iterator[str]:
 
 
 def key_candidates(term: PropertyTerm) -> Iterator[str]:
+    renamed = settings()["property_keys"].get(f"{term.predicate}^^{term.datatype}")
+    if renamed:
+        yield renamed
     namespace, local = split_iri(term.predicate)
     name = _identifier(local)
     if term.language and term.language != settings()["default_language"]:
         name = f"{name}_{_identifier(term.language.lower())}"
     kind = split_iri(term.datatype)[1] if term.datatype else (term.language or "plain")
     qualified = f"{_prefix(namespace)}_{name}"
-    return _numbered([name, f"{name}_{_identifier(kind)}", qualified])
+    yield from _numbered([name, f"{name}_{_identifier(kind)}", qualified])
 
 
 @dataclass

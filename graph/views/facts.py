@@ -2,7 +2,7 @@
 (:func:`plankg.graph.rdf.networkx_graph.to_networkx`, the one converter, read through its
 :class:`~plankg.graph.rdf.networkx_graph.GraphReader`).
 
-Nothing here parses plan text: the source sentences are the graph's ``sourceText`` literals.
+Nothing here parses plan text: the source sentences are the ``sourceText`` of the graph's clauses.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from plankg.errors import UsageError
 from plankg.graph.rdf.networkx_graph import GraphReader, Source
 from plankg.ontology import PK, ontology_graph
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDFS, SKOS
 
 ROLE_NODES = {"lead": str(PK.LeadRole), "partner": str(PK.PartnerRole)}
 
@@ -27,10 +27,13 @@ class ViewError(UsageError):
 
 @cache
 def class_label(term: URIRef) -> tuple[str, str]:
-    """The (Chinese, English) ``rdfs:label`` of an ontology class or property."""
+    """The (Chinese, English) ``rdfs:label`` of an ontology class or property, or the
+    ``skos:prefLabel`` of a concept (a role)."""
+    graph = ontology_graph()
     labels = {
         lit.language: str(lit)
-        for lit in ontology_graph().objects(term, RDFS.label)
+        for predicate in (SKOS.prefLabel, RDFS.label)
+        for lit in graph.objects(term, predicate)
         if isinstance(lit, Literal)
     }
     return labels.get("zh", ""), labels.get("en", "")
@@ -108,7 +111,7 @@ class PlanGraph(GraphReader):
         return bilingual(URIRef(ROLE_NODES[role]))
 
     def action_label(self, action: str) -> str:
-        return f"{self.text(action, 'actionKind')}{self.number(action)}"
+        return f"{self.action_kind(action)}{self.number(action)}"
 
     def measure_ref(self, measure: str) -> str:
         """``提升行动1.2 促进校内外科学教育资源有效衔接``: where a measure stands, and its title."""
@@ -128,7 +131,7 @@ class PlanGraph(GraphReader):
         clauses = []
         for assignment in sorted(assignments):
             if self.one(assignment, "role") == role_node:
-                clause = self.text(assignment, "sourceText")
-                line = self.attr(assignment, "startLine")
+                clause = str(self.clause(assignment) or "")
+                line = self.clause(assignment, "startLine")
                 clauses.append(f"第{line}行 line {line}：{clause}" if line else clause)
         return clauses

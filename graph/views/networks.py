@@ -203,7 +203,7 @@ def _region_node(
         "region",
         label,
         label,
-        f"{class_label(PK.Region)[1]} ({g.text(region, 'regionLevel')})",
+        f"{class_label(PK.Region)[1]} ({g.notation(region, 'regionLevel')})",
         x=where[0],
         y=where[1],
         facets={

@@ -132,7 +132,7 @@ def measure_node(g: PlanGraph, measure: str, region: str) -> ViewNode:
         ref,
         f"{class_label(PK.Measure)[1]} {number} ({kind_en} {g.number(action)})",
         level=2,
-        text=g.text(measure, "sourceText") or None,
+        text=str(g.clause(measure) or "") or None,
         facets={"region": (region,)},
     )
 

@@ -55,7 +55,7 @@ def test_network_exports_hold_every_resource(triples, fmt, tmp_path):
     graph = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
     resources = {str(s) for s, _, _ in triples}
     assert resources <= set(graph.nodes)
-    agency = graph.nodes["https://w3id.org/plankg/id/agency/泉州市/市科协"]
+    agency = graph.nodes["https://w3id.org/plankg/id/agency/350500/市科协"]
     assert agency["label"] == "市科协"
 
 
@@ -63,15 +63,15 @@ def test_graphml_gives_every_edge_the_id_of_its_triple(triples, tmp_path):
     (path,) = write_export(triples, "graphml", tmp_path)
     ids = [e.get("id") for e in ET.parse(path).iter("{http://graphml.graphdrawing.org/xmlns}edge")]
     links = {(s, p, o) for s, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
-    assert len(ids) == len(set(ids)) == len(links) == 10_715
+    assert len(ids) == len(set(ids)) == len(links) == 12_396
     assert set(ids) == {edge_id(str(s), str(p), str(o)) for s, p, o in links}
 
 
 def test_graphml_keeps_the_predicate_and_its_name_on_each_edge(triples, tmp_path):
     (path,) = write_export(triples, "graphml", tmp_path)
     graph = nx.read_graphml(path, force_multigraph=True)
-    agency = "https://w3id.org/plankg/id/agency/泉州市/市科协"
-    measure = "https://w3id.org/plankg/id/plan/泉州市/2021-2025/ea1/m1"
+    agency = "https://w3id.org/plankg/id/agency/350500/市科协"
+    measure = "https://w3id.org/plankg/id/plan/350500/2021-2025/youth/m1"
     ((key, data),) = graph[agency][measure].items()
     assert data == {"predicate": str(PK.leads), "label": "leads"}
     line = f"{agency} {PK.leads} {measure}"
@@ -93,7 +93,7 @@ def test_csv_files_are_utf8_with_a_byte_order_mark_for_excel(triples, tmp_path):
     for path in paths:
         data = path.read_bytes()
         assert data.startswith(b"\xef\xbb\xbfplan,") and data.count(b"\xef\xbb\xbf") == 1
-        assert data.decode("utf-8-sig").splitlines()[1].startswith("周口市/2021-2025,")
+        assert data.decode("utf-8-sig").splitlines()[1].startswith("140900/2021-2025,")
 
 
 def test_plans_csv(tables):
@@ -101,6 +101,7 @@ def test_plans_csv(tables):
     assert rows["新郑市"]["cites"] == "国发〔2021〕9号;豫政办〔2021〕73号;郑政办〔2022〕5号"
     assert rows["新郑市"]["draft"] == "true" and rows["新郑市"]["region_level"] == "county"
     assert rows["忻州市"]["issued"] == "2022-04-06" and rows["忻州市"]["province"] == "山西省"
+    assert rows["忻州市"]["cites"] == "国发〔2021〕9号;晋政办发〔2021〕93号"  # the outline by title
     assert (
         rows["泉州市"]["headline_value"] == "16"
         and rows["泉州市"]["source"] == "004_c0321c47fe632fb7.txt"
@@ -140,13 +141,15 @@ def test_targets_csv(tables):
         ">=",
         "2025",
     )
-    per_year = next(r for r in rows if r["region"] == "周口市" and r["value"] == "0.5")
-    assert (per_year["unit"], per_year["per_year"], per_year["year"]) == ("万人次", "true", "")
+    per_year = next(r for r in rows if r["region"] == "周口市" and r["value"] == "5000")
+    assert (per_year["unit"], per_year["per_year"], per_year["year"]) == ("人次", "true", "")
+    assert "0.5万人次" in per_year["text"]
 
 
 def test_targets_csv_holds_every_target_of_the_graph_with_its_kind(tables, triples):
     rows = tables["targets.csv"]
-    assert len(rows) == len({s for s, p, o in triples if p == RDF.type and o == PK.Target}) == 47
+    targets = {s for s, p, o in triples if p == RDF.type and o in (PK.Target, PK.Baseline)}
+    assert len(rows) == len(targets) == 47
     kinds = [r["kind"] for r in rows]
     assert (kinds.count("headline"), kinds.count("baseline"), kinds.count("measure")) == (5, 1, 41)
     (baseline,) = (r for r in rows if r["kind"] == "baseline")
@@ -195,7 +198,7 @@ def test_gexf_and_graphml_edges_have_the_same_ids_and_labels(triples):
 
     gexf = edges("gexf", "http://gexf.net/1.3")
     assert gexf == edges("graphml", "http://graphml.graphdrawing.org/xmlns")
-    assert len(gexf) == 10_715
+    assert len(gexf) == 12_396
 
 
 def test_a_table_longer_than_a_sheet_is_one_clear_error():

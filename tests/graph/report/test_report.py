@@ -76,8 +76,8 @@ def test_every_table_is_in_the_html_and_the_markdown(page, markdown):
 
 
 def test_a_hand_counted_figure_is_in_the_tables(page, markdown):
-    assert "<td>泉州市</td><td>泉州市/2021-2025</td><td>市科协</td><td>科协</td>" in page
-    assert "| 泉州市 | 泉州市/2021-2025 | 市科协 | 科协 | 19 | 6 |" in markdown
+    assert "<td>泉州市</td><td>350500/2021-2025</td><td>市科协</td><td>科协</td>" in page
+    assert "| 泉州市 | 350500/2021-2025 | 市科协 | 科协 | 19 | 6 |" in markdown
 
 
 def test_every_figure_and_table_names_its_source(page, markdown):
