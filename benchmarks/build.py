@@ -1,6 +1,6 @@
-"""Benchmark `plankg build` on the sample plans: parse, RDF build, serialize and validate
-separately (in-process medians), the first parse in a fresh process, and the whole command
-wall-clock, interpreter start included.
+"""Benchmark `plankg build` on the sample plans: parse, RDF build, serialize (Turtle, TriG) and
+validate (both engines; pyshacl once) separately (in-process medians), the first parse in a
+fresh process, and the whole command wall-clock, interpreter start included.
 
     .venv/bin/python benchmarks/build.py [--runs 7]
 
@@ -22,8 +22,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from plankg.graph.rdf.build import build_triples
-from plankg.graph.rdf.turtle import serialize_turtle
+from plankg.graph.rdf.build import build_triples, corpus_quads
+from plankg.graph.rdf.iris import plan_key
+from plankg.graph.rdf.turtle import serialize_trig, serialize_turtle
 from plankg.graph.rdf.validate import validate_turtle
 from plankg.loaders.read import read_plan, sample_paths
 from timing import command_runs, line, load_average, timed_runs
@@ -57,12 +58,15 @@ def main() -> None:
     plans = [read_plan(p) for p in paths]
     triples = build_triples(plans)
     turtle = serialize_turtle(triples)
+    quads = corpus_quads(plans, [plan_key(p) for p in plans])
     steps = {
         "parse": timed_runs(lambda: [read_plan(p) for p in paths], runs),
         "parse, first in a process": first_parse_runs(runs),
         "RDF build": timed_runs(lambda: build_triples(plans), runs),
         "serialize Turtle": timed_runs(lambda: serialize_turtle(triples), runs),
+        "serialize TriG": timed_runs(lambda: serialize_trig(quads), runs),
         "SHACL (fast engine)": timed_runs(lambda: validate_turtle(turtle, "fast"), runs),
+        "SHACL (pyshacl, 1 run)": timed_runs(lambda: validate_turtle(turtle, "pyshacl"), 1),
     }
     plankg = str(Path(sys.executable).with_name("plankg"))
     with tempfile.TemporaryDirectory() as out:
