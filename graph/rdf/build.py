@@ -331,16 +331,21 @@ class _PlanWriter:
         add((clause, PK.startLine, Literal(span.line)))
         add((clause, PK.endLine, Literal(span.end_line)))
 
-    def _year(self, year: int) -> URIRef:
-        node = iris.year_iri(year)
+    def _year(self, year: int, end: bool = True) -> URIRef:
+        """The instant ``year`` ends (by default: 到2025年 is by its end) or begins: the year at
+        year precision, and the day."""
+        node = iris.year_iri(year, end)
+        day = f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
         self.add((node, RDF.type, TIME.Instant))
         self.add((node, TIME.inXSDgYear, Literal(f"{year:04d}", datatype=XSD.gYear)))
+        self.add((node, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
         return node
 
     def _period(self, start: int, end: int) -> URIRef:
+        """From the start of year ``start`` to the end of year ``end``."""
         node = iris.period_iri(start, end)
         self.add((node, RDF.type, TIME.ProperInterval))
-        self.add((node, TIME.hasBeginning, self._year(start)))
+        self.add((node, TIME.hasBeginning, self._year(start, end=False)))
         self.add((node, TIME.hasEnd, self._year(end)))
         return node
 

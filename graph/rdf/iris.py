@@ -86,8 +86,9 @@ def clause_iri(sha256: str, span: Span) -> URIRef:
     return URIRef(f"{source_iri(sha256)}#char={span.start},{span.end}")
 
 
-def year_iri(year: int) -> URIRef:
-    return ID[f"year/{year:04d}"]
+def year_iri(year: int, end: bool = True) -> URIRef:
+    """The instant a year begins (``year/2021/start``) or ends (``year/2025/end``)."""
+    return ID[f"year/{year:04d}/{'end' if end else 'start'}"]
 
 
 def period_iri(start: int, end: int) -> URIRef:

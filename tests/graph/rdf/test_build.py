@@ -146,8 +146,8 @@ def test_a_multiplier_moves_from_the_unit_into_the_value_and_the_wording_is_kept
     assert (volunteers, PK.unitText, Literal("人")) in triples
     assert (volunteers, URIRef(QUDT + "unit"), URIRef(UNIT + "NUM")) in triples
     assert (volunteers, PK.surfaceForm, Literal("1万人")) in triples
-    assert (volunteers, PK.dueBy, ID["year/2025"]) in triples
-    assert (ID["year/2025"], TIME.inXSDgYear, Literal("2025", datatype=XSD.gYear)) in triples
+    assert (volunteers, PK.dueBy, ID["year/2025/end"]) in triples
+    assert (ID["year/2025/end"], TIME.inXSDgYear, Literal("2025", datatype=XSD.gYear)) in triples
 
 
 def test_a_baseline_is_an_observation_not_a_target(triples):
@@ -156,7 +156,7 @@ def test_a_baseline_is_an_observation_not_a_target(triples):
     assert (xinzhou, PK.baseline, baseline) in triples
     assert (baseline, RDF.type, PK.Baseline) in triples
     assert (baseline, RDF.type, PK.Target) not in triples
-    assert (baseline, PK.observedAt, ID["year/2020"]) in triples
+    assert (baseline, PK.observedAt, ID["year/2020/end"]) in triples
     assert not any(s == baseline and p == PK.comparator for s, p, _ in triples)
 
 
@@ -164,8 +164,8 @@ def test_periods_are_owl_time_intervals(triples):
     period = ID["period/2021-2025"]
     assert (ZHOUKOU, DCTERMS.temporal, period) in triples
     assert (period, RDF.type, TIME.ProperInterval) in triples
-    assert (period, TIME.hasBeginning, ID["year/2021"]) in triples
-    assert (period, TIME.hasEnd, ID["year/2025"]) in triples
+    assert (period, TIME.hasBeginning, ID["year/2021/start"]) in triples
+    assert (period, TIME.hasEnd, ID["year/2025/end"]) in triples
 
 
 def test_the_extraction_run_is_recorded_with_the_plankg_version(triples):
@@ -188,7 +188,7 @@ def test_deadlines_ranges_hedges_counts_and_responsible_agencies(crafted):
     deadline = URIRef(f"{measure}/deadline")
     assert (measure, PK.deadline, deadline) in triples
     assert (deadline, PK.deadlineKind, PK.DueByYear) in triples
-    assert (deadline, PK.dueBy, ID["year/2025"]) in triples
+    assert (deadline, PK.dueBy, ID["year/2025/end"]) in triples
     assert (deadline, PK.surfaceForm, Literal("2025年底前")) in triples
     bases = URIRef(f"{measure}/target/1")
     assert (bases, URIRef(QUDT + "numericValue"), Literal("2", datatype=XSD.decimal)) in triples
@@ -235,7 +235,7 @@ def test_build_triples_accepts_explicit_keys(corpus):
 
 def test_ordered_triples_are_the_triples_each_once_plan_by_plan(corpus, triples):
     ordered = ordered_triples(corpus.plans, corpus.keys)
-    assert len(ordered) == len(set(ordered)) == len(triples) == 18_516
+    assert len(ordered) == len(set(ordered)) == len(triples) == 18_534
     assert set(ordered) == triples
     assert ordered == ordered_triples(corpus.plans, corpus.keys)
 
