@@ -138,13 +138,17 @@ def test_apache_jena_gives_the_same_results_on_each_broken_graph(interop, crafte
     assert jena == verdicts(validate_turtle(path.read_text(encoding="utf-8"), "fast"))
 
 
-def test_a_shortcut_missing_for_an_assignment_is_a_violation_too(crafted):
-    lead = next(t for t in crafted if t[1] == PK.leads)
-    fast, reference = both(crafted - {lead})
+@pytest.mark.parametrize("role", list(SHORTCUTS))
+def test_a_shortcut_missing_for_an_assignment_is_a_violation_too(crafted, role):
+    """One constraint checks the shortcut of each role: the assignment whose agency lacks it
+    (measure/role/agency) is the focus, and the message names the missing link."""
+    shortcut = next(t for t in crafted if t[1] == SHORTCUTS[role])
+    fast, reference = both(crafted - {shortcut})
     assert verdicts(fast) == verdicts(reference)
-    assert {(v.component, v.focus.rsplit("/", 1)[-1]) for v in fast.violations} >= {
-        ("SPARQLConstraintComponent", "市教育局"),
-    }
+    missing = [v for v in fast.violations if v.component == "SPARQLConstraintComponent"]
+    agency, _, measure = shortcut
+    assert [v.focus for v in missing] == [f"{measure}/{role}/{agency.rsplit('/', 1)[-1]}"]
+    assert str(SHORTCUTS[role]) in missing[0].message
 
 
 def test_every_shape_says_what_it_checks_and_how_much_it_matters():
