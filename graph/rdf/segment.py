@@ -8,6 +8,16 @@ UNSAFE = frozenset(' <>"{}|\\^`#?/%[]')
 NOT_IN_IRIS = frozenset(("Cc", "Cf", "Co", "Cs", "Cn", "Zs", "Zl", "Zp"))
 """Unicode categories an IRI may not carry as they are (RFC 3987 ``ucschar`` leaves out
 controls, surrogates, private use and noncharacters; spaces delimit)."""
+UCSCHAR = (
+    (0xA0, 0xD7FF),
+    (0xF900, 0xFDCF),
+    (0xFDF0, 0xFFEF),
+    *((plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0000, 0x10000)),
+    (0xE1000, 0xEFFFD),
+)
+"""The code points beyond ASCII an IRI path may hold (RFC 3987 ``ucschar``): not U+FFF0–FFFF
+(U+FFFC is a symbol) nor U+E0000–E0FFF (tags, variation selectors 17–256), whatever their
+category."""
 
 
 def segment(text: str) -> str:
@@ -21,12 +31,11 @@ def _unsafe(char: str) -> bool:
     if char in UNSAFE:
         return True
     code = ord(char)
+    if code < 0x80:
+        return code < 0x21 or code == 0x7F
     return (
-        code < 0x21
-        or code == 0x7F
-        or char == "\ufffd"
-        or (code & 0xFFFE) == 0xFFFE
-        or 0xFDD0 <= code <= 0xFDEF
+        char == "\ufffd"
+        or not any(low <= code <= high for low, high in UCSCHAR)
         or unicodedata.category(char) in NOT_IN_IRIS
     )
 
