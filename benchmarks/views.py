@@ -62,10 +62,10 @@ MEASURE_PAGE = """async count => {
 
 
 def renamed_copies(plans: list[Plan], copies: int) -> list[Plan]:
-    """The plans ``copies`` times, each copy under region names of its own (周口市 → 周口市2),
-    so every copy has its own agencies."""
+    """The plans ``copies`` times, each copy under region names of its own (周口市 → 周口市2)
+    and no GB/T 2260 code (a region is keyed by its code), so every copy has its own agencies."""
     return [
-        replace(plan, region=replace(plan.region, name=f"{plan.region.name}{copy}"))
+        replace(plan, region=replace(plan.region, name=f"{plan.region.name}{copy}", code=None))
         for copy in range(1, copies + 1)
         for plan in plans
     ]

@@ -340,7 +340,7 @@ def test_build_reports_coverage_and_writes_every_line_left_unread(run, tmp_path)
     assert "Coverage (" in result.output
     lines = report.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "plan,source,kind,line,text"
-    zhoukou = [line for line in lines if line.startswith("周口市/2021-2025,")]
+    zhoukou = [line for line in lines if line.startswith("411600/2021-2025,")]
     assert any(",measures_with_lead,,30/30" in line for line in zhoukou)
     assert any(",unread_clause,163,各级政府负责领导本地" in line for line in zhoukou)
 
@@ -352,8 +352,8 @@ def test_a_coverage_report_must_be_csv_or_json(run, tmp_path):
 
 
 def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
-    """SIGTERM while the new graph is being written: the old one stays, whole, and the
-    temporary file is gone."""
+    """SIGTERM while the new graph is being written: the old Turtle and TriG stay, whole, and
+    the temporary files are gone."""
     out, plans = tmp_path / "out", tmp_path / "plans"
     plans.mkdir()
     text = QUANZHOU_FILE.read_text(encoding="utf-8")
@@ -361,7 +361,7 @@ def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
         (plans / f"{i:02}.txt").write_text(f"{text}\n附：第{i}份\n", encoding="utf-8")
     plankg = Path(sys.executable).with_name("plankg")
     subprocess.run([plankg, "build", "--out", out], check=True, capture_output=True)
-    previous = (out / "plankg.ttl").read_bytes()
+    previous = {p.name: p.read_bytes() for p in out.iterdir()}
     build = subprocess.Popen(
         [plankg, "build", plans, "--out", out, "--workers", "1"], stderr=subprocess.PIPE
     )
@@ -369,8 +369,8 @@ def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
         time.sleep(0.02)
     build.send_signal(signal.SIGTERM)
     assert build.wait(timeout=120) == 128 + signal.SIGTERM
-    assert (out / "plankg.ttl").read_bytes() == previous
-    assert [p.name for p in out.iterdir()] == ["plankg.ttl"]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == previous
+    assert sorted(previous) == ["plankg.trig", "plankg.ttl"]
 
 
 def test_a_line_break_in_a_file_name_stays_on_its_error_line(run, tmp_path):

@@ -1,12 +1,16 @@
-"""The families of agency types: every type has one, from agency-families.toml today and from
-the taxonomy's skos:broader groups as soon as it has them (one mapping, either source)."""
+"""The families of agency types: every type has one, from the taxonomy's skos:broader groups
+(ontology 0.2.0), which agree with agency-families.toml (the legend order, and the mapping for
+a taxonomy without groups)."""
 
 from __future__ import annotations
 
+import tomllib
 from collections import Counter
+from importlib.resources import files
 
 from plankg.ontology import PK, PKAT, ontology_graph
 from plankg.ontology.taxonomy import (
+    FAMILIES_FILE,
     OTHER_FAMILY,
     agency_type_terms,
     families_of,
@@ -29,9 +33,17 @@ def test_every_agency_type_has_a_family_of_about_eight():
     assert [f.code for f in family_list()][-1] == OTHER_FAMILY
 
 
+def test_the_taxonomy_groups_are_the_families_of_the_file():
+    text = files("plankg.ontology").joinpath(FAMILIES_FILE).read_text(encoding="utf-8")
+    listed = {PKAT[t]: code for code, e in tomllib.loads(text).items() for t in e["types"]}
+    assert set(ontology_graph().objects(PKAT.publicity, SKOS.broader)) == {PKAT.party}
+    assert {t: f.code for t, f in type_families().items()} == listed
+
+
 def test_broader_groups_in_the_taxonomy_are_read_instead_of_the_file():
     graph = Graph()
     graph += ontology_graph()
+    graph.remove((None, SKOS.broader, None))
     group = PKAT.group_party
     graph.add((group, RDF.type, SKOS.Concept))
     graph.add((group, SKOS.prefLabel, Literal("党的机关", lang="zh")))

@@ -367,7 +367,7 @@ def test_a_push_waits_while_another_holds_the_lock_and_says_so(neo4j, neo4j_sett
             assert heard == ["waiting for another push into this database to finish…"]
             assert counts(neo4j) == (0, 0)
         waiting.join(timeout=120)
-    assert counts(neo4j) == (1557, 10715)
+    assert counts(neo4j) == (1952, 12396)
 
 
 def test_the_tests_never_empty_a_database_that_holds_data_not_theirs(neo4j):
@@ -407,7 +407,7 @@ def test_a_test_session_leaves_the_database_empty_so_a_first_push_creates_everyt
     assert session.returncode == 0, session.stdout[-2000:]
     assert counts(neo4j) == (0, 0)
     first = run("push", env=neo4j_env)
-    assert first.exit_code == 0 and "changed: 1557 nodes created" in first.stdout
+    assert first.exit_code == 0 and "changed: 1952 nodes created" in first.stdout
     empty_test_database(neo4j)
 
 
