@@ -30,6 +30,7 @@ from plankg.graph.rdf.corpus import (
     map_files,
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
+from plankg.graph.rdf.families import TaskItem
 from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import (
     DERIVED_GRAPH,
@@ -41,6 +42,7 @@ from plankg.graph.rdf.iris import (
     source_iri,
 )
 from plankg.graph.rdf.regions import place_of
+from plankg.graph.rdf.tasks import plan_tasks, task_triples
 from plankg.graph.rdf.turtle import (
     FormattedTriple,
     format_triples,
@@ -87,6 +89,8 @@ class FileResult:
     """The plan itself, when the caller asked to keep it (to push it next)."""
     coverage: Coverage | None = None
     """What the reading left unread (see :mod:`plankg.loaders.coverage`)."""
+    tasks: tuple[TaskItem, ...] = ()
+    """The plan's measures as the task families need them, grouped once every plan is read."""
 
 
 def process_file(
@@ -121,6 +125,7 @@ def process_file(
         warnings=plan.warnings,
         coverage=plan.coverage,
         plan=plan if keep_plan else None,
+        tasks=plan_tasks(plan, key),
     )
 
 
@@ -294,7 +299,7 @@ def _corpus_facts(
     trig: TextIO,
 ) -> FileResult:
     """The facts that need every plan: citations resolved across the corpus (a second block of
-    each plan's graph) and revisions (the derived graph); validated together."""
+    each plan's graph), revisions and task families (the derived graph); validated together."""
     plans = [r for r in results if r.record is not None and r.key is not None]
     documents = DocumentIndex.of(r.record for r in plans if r.record)
     facts: set[FormattedTriple] = set()
@@ -306,9 +311,11 @@ def _corpus_facts(
         facts |= cites | known
         vocabulary |= known
     links = format_triples(corpus_links([r.key for r in plans if r.key]))
-    trig.write(trig_block(DERIVED_GRAPH, turtle_body(links)))
-    shared |= facts | links
-    report = validate_turtle(turtle_header() + turtle_body(facts), engine)
+    families = format_triples(task_triples(item for r in plans for item in r.tasks))
+    trig.write(trig_block(DERIVED_GRAPH, turtle_body(links | families)))
+    shared |= facts | links | families
+    checked = facts | families | vocabulary
+    report = validate_turtle(turtle_header() + turtle_body(checked), engine)
     return FileResult("", violations=report.violations, shacl_warnings=report.warnings)
 
 

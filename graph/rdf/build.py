@@ -23,6 +23,7 @@ from plankg.graph.rdf.documents import (
 )
 from plankg.graph.rdf.quantities import as_written, quantity
 from plankg.graph.rdf.regions import Place, place_of
+from plankg.graph.rdf.tasks import corpus_families
 from plankg.loaders.model import (
     Action,
     AgencyMention,
@@ -213,11 +214,13 @@ def corpus_graphs(plans: Sequence[Plan], keys: Sequence[str]) -> list[PlanGraphs
 
 
 def corpus_quads(plans: Sequence[Plan], keys: Sequence[str]) -> list[Quad]:
-    """The dataset of ``plans``: each plan's named graph, the derived graph, the vocabulary."""
+    """The dataset of ``plans``: each plan's named graph, the derived graph (with the task
+    families of all of them), the vocabulary."""
     quads: dict[Quad, None] = {}
     for graphs in corpus_graphs(plans, keys):
         quads.update(dict.fromkeys(graphs.quads()))
-    quads.update(dict.fromkeys((s, p, o, iris.DERIVED_GRAPH) for s, p, o in corpus_links(keys)))
+    derived = {**corpus_links(keys), **corpus_families(plans, keys)}
+    quads.update(dict.fromkeys((s, p, o, iris.DERIVED_GRAPH) for s, p, o in derived))
     return list(quads)
 
 
@@ -228,15 +231,16 @@ def build_triples(plans: Iterable[Plan], keys: Iterable[str] | None = None) -> s
 
 def ordered_triples(plans: Iterable[Plan], keys: Iterable[str] | None = None) -> list[Triple]:
     """The triples of ``plans``, each once, in the order they are made, plan by plan, then the
-    links across plans. Walking them in this order is about twice as fast as in a set's hash
-    order (neighbouring triples share terms that are near each other in memory), which matters
-    to a push of millions."""
+    links across plans and the task families. Walking them in this order is about twice as fast
+    as in a set's hash order (neighbouring triples share terms that are near each other in
+    memory), which matters to a push of millions."""
     plans = list(plans)
     keys = list(keys) if keys is not None else [iris.plan_key(p) for p in plans]
     triples: Triples = {}
     for graphs in corpus_graphs(plans, keys):
         triples.update(graphs.all())
     triples.update(corpus_links(keys))
+    triples.update(corpus_families(plans, keys))
     return list(triples)
 
 

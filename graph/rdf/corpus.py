@@ -28,6 +28,7 @@ from plankg.graph.rdf.build import (
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.iris import plan_iri, plan_key
+from plankg.graph.rdf.tasks import corpus_families
 from plankg.loaders.model import Plan
 from plankg.loaders.read import PlanReadError, read_plan, sample_paths
 from rdflib import Graph
@@ -91,9 +92,9 @@ class Corpus:
 
     def triple_parts(self, plans_per_part: int) -> Iterator[list[Triple]]:
         """The triples of ``plans_per_part`` plans at a time, made when asked for, in the order
-        they are made (see :func:`ordered_triples`), then the links across plans; their union
-        is :meth:`triples` (a plan's triples depend on that plan and the corpus's document
-        index alone)."""
+        they are made (see :func:`ordered_triples`), then the links across plans and the task
+        families; their union is :meth:`triples` (a plan's triples depend on that plan and the
+        corpus's document index alone)."""
         documents = self.documents()
         keyed = list(zip(self.plans, self.keys, strict=True))
         for start in range(0, len(keyed), plans_per_part):
@@ -101,7 +102,7 @@ class Corpus:
             for plan, key in keyed[start : start + plans_per_part]:
                 part.update(plan_graphs(plan, key, documents).all())
             yield list(part)
-        links = corpus_links(self.keys)
+        links = {**corpus_links(self.keys), **corpus_families(self.plans, self.keys)}
         if links:
             yield list(links)
 

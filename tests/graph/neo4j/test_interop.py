@@ -34,8 +34,8 @@ def test_the_node_driver_reads_every_node_and_relationship(read):
         "MATCH (n:Resource) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS nodes, count(r) AS links"
     )
     assert counts == {
-        "nodes": {"type": "integer", "value": "1952"},
-        "links": {"type": "integer", "value": "12396"},
+        "nodes": {"type": "integer", "value": "2021"},
+        "links": {"type": "integer", "value": "12701"},
     }
 
 

@@ -89,7 +89,7 @@ def test_literal_kinds_become_property_keys(graph, term, key):
 
 
 def test_the_samples_give_the_node_and_relationship_counts(graph, triples):
-    assert (graph.triples, graph.node_count, graph.relationship_count) == (18534, 1952, 12396)
+    assert (graph.triples, graph.node_count, graph.relationship_count) == (19144, 2021, 12701)
     assert len(graph.relationships["LEADS"]) == 370
     assert len(graph.nodes[("Agency",)]) == 131
 

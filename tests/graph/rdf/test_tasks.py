@@ -1,0 +1,129 @@
+"""Task families as data: every sample measure in one family of its canonical action, in the
+derived graph, with a stable IRI, a title from its most central member, and similarities;
+recomputed over the plans loaded, anchored by higher-level plans; checked by the shapes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from plankg.graph.rdf.families import TaskItem, task_families
+from plankg.graph.rdf.iris import DERIVED_GRAPH
+from plankg.graph.rdf.tasks import (
+    FAMILY_PREFIX,
+    corpus_families,
+    corpus_tasks,
+    family_iri,
+    plan_tasks,
+)
+from plankg.graph.rdf.turtle import serialize_turtle
+from plankg.graph.rdf.validate import validate_turtle
+from plankg.ontology import PK, PKCA
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF
+
+TEACHERS = "实施教师科学素质提升工程"
+
+
+@pytest.fixture(scope="module")
+def families(corpus):
+    return task_families(corpus_tasks(corpus.plans, corpus.keys))
+
+
+@pytest.fixture(scope="module")
+def family_triples(corpus):
+    return corpus_families(corpus.plans, corpus.keys)
+
+
+def members(triples, family):
+    return {s for s, p, o in triples if p == PK.memberOf and o == family}
+
+
+def test_every_sample_measure_is_in_one_family_of_its_canonical_action(corpus, families):
+    items = corpus_tasks(corpus.plans, corpus.keys)
+    assert len(items) == len({i.key for i in items}) == 167
+    assert sum(len(f.members) for f in families) == 167
+    assert len(families) == 69
+    for family in families:
+        assert {item.canonical for item, _ in family.members} == {family.canonical}
+        assert family.canonical.startswith(str(PKCA["2021-"]))
+
+
+def test_the_teachers_of_five_cities_are_one_family_named_by_its_central_member(
+    family_triples,
+):
+    family = next(s for s, p, o in family_triples if p == DCTERMS.title and str(o) == TEACHERS)
+    assert str(family).startswith(FAMILY_PREFIX + "2021-youth/")
+    found = members(family_triples, family)
+    regions = {str(m).split("/id/plan/")[1].split("/")[0] for m in found}
+    assert regions == {"411600", "410184", "140900", "430600", "350500"}
+    central = next(o for s, p, o in family_triples if s == family and p == PK.centralMember)
+    assert central in found
+    similarities = {m: float(o) for m, p, o in family_triples if p == PK.similarity}
+    assert similarities[central] == max(similarities[m] for m in found)
+    assert all(0 < similarities[m] <= 1 for m in found)
+
+
+def test_families_sit_in_the_derived_graph(corpus):
+    quads = corpus.quads()
+    graphs = {g for s, p, o, g in quads if p in (PK.memberOf, PK.similarity, PK.familyAction)}
+    assert graphs == {DERIVED_GRAPH}
+    assert {(s, p, o) for s, p, o, g in quads if p == PK.memberOf}
+    assert (PK.memberOf, RDF.type, PK.TaskFamily) not in corpus.triples()
+
+
+def test_the_same_plans_give_the_same_triples_and_adding_a_plan_keeps_other_families(corpus):
+    everything = corpus_families(corpus.plans, corpus.keys)
+    assert list(everything) == list(corpus_families(corpus.plans, corpus.keys))
+    kept = [(p, k) for p, k in zip(corpus.plans, corpus.keys, strict=True) if "410184" not in k]
+    fewer = corpus_families([p for p, _ in kept], [k for _, k in kept])
+    titled = {(s, str(o)) for s, p, o in everything if p == DCTERMS.title}
+    assert ({(s, str(o)) for s, p, o in fewer if p == DCTERMS.title} & titled) >= {
+        (s, t) for s, t in titled if t == TEACHERS
+    }
+
+
+def test_a_higher_level_plans_measure_anchors_and_names_the_family():
+    def item(plan, title, rank):
+        return TaskItem(f"{plan}/m", plan, str(PKCA["2021-youth"]), title, title, rank)
+
+    city = item("a-city", "加强中小学科学教师队伍建设", 1)
+    county = item("b-county", "加强中小学科学教师培训", 2)
+    province = item("z-province", "加强中小学教师科学素质建设", 0)
+    (family,) = task_families([city, county, province])
+    assert family.members[0][0] == province
+    alone = task_families([city, county])
+    assert family_iri(family) != family_iri(alone[0])
+    assert family_iri(family) == family_iri(task_families([county, province, city])[0])
+
+
+def test_measures_of_an_action_of_no_canonical_action_are_in_no_family(corpus):
+    plan, key = corpus.plans[0], corpus.keys[0]
+    items = plan_tasks(plan, key)
+    assert len(items) == sum(len(a.measures) for a in plan.actions)
+    unmatched = replace(plan.actions[0], title="其他工作", population=None)
+    other = replace(plan, actions=(unmatched,))
+    assert plan_tasks(other, key) == ()
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["no member", "central member elsewhere", "two similarities", "no canonical action"],
+)
+def test_the_shapes_refuse_a_broken_family(corpus, family_triples, broken):
+    triples = set(corpus.triples())
+    family = next(s for s, p, o in family_triples if p == DCTERMS.title and str(o) == TEACHERS)
+    found = sorted(members(triples, family))
+    if broken == "no member":
+        triples -= {(m, PK.memberOf, family) for m in found}
+    elif broken == "central member elsewhere":
+        central = next(o for s, p, o in triples if s == family and p == PK.centralMember)
+        triples.discard((central, PK.memberOf, family))
+        triples.add((central, PK.memberOf, URIRef(FAMILY_PREFIX + "2021-youth/other")))
+    elif broken == "two similarities":
+        triples.add((found[0], PK.similarity, Literal(Decimal("0.5"))))
+    else:
+        triples -= {t for t in triples if t[0] == family and t[1] == PK.familyAction}
+    report = validate_turtle(serialize_turtle(triples))
+    assert not report.conforms
