@@ -75,7 +75,7 @@ def export_texts(
 def write_export(
     triples: Iterable[Triple], fmt: str, out: Path, *, raw_csv: bool = False
 ) -> list[Path]:
-    """Write the export to ``out``: a folder for CSV (three files), else a file, or a folder
+    """Write the export to ``out``: a folder for CSV (four files), else a file, or a folder
     to hold the default file name."""
     texts = export_texts(triples, fmt, raw_csv=raw_csv)
     if fmt in FOLDER_FORMATS or out.is_dir() or (not out.suffix and not out.exists()):

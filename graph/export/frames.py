@@ -32,7 +32,7 @@ class MissingPandasError(UsageError):
 
 
 def to_dataframes(triples: Iterable[Triple]) -> dict[str, pd.DataFrame]:
-    """``plans``, ``assignments`` and ``targets`` as DataFrames with the dtypes of
+    """``plans``, ``assignments``, ``targets`` and ``families`` as DataFrames with the dtypes of
     :data:`DTYPES`: the CSV export's columns, typed."""
     return {name: table_frame(table) for name, table in csv_tables(triples).items()}
 

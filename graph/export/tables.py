@@ -1,5 +1,5 @@
-"""The tables (plans, assignments, targets) of the CSV and spreadsheet exports, read off the
-RDF triples, with typed cells: numbers as :class:`~decimal.Decimal`, years and numbers of
+"""The tables (plans, assignments, targets, families) of the CSV and spreadsheet exports, read
+off the RDF triples, with typed cells: numbers as :class:`~decimal.Decimal`, years and numbers of
 actions and measures as ``int``, dates as :class:`~datetime.date`, flags as ``bool``, an
 empty cell as ``None``. :data:`COLUMN_TYPES` names each column's type.
 
@@ -16,7 +16,8 @@ from typing import Any
 from plankg.graph.rdf.build import QUDT_VALUE, Triple
 from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import plan_key_of
-from plankg.ontology import PK, PKAT
+from plankg.graph.rdf.tasks import FAMILY_PREFIX
+from plankg.ontology import PK, PKAT, PKCA
 from plankg.tables import Table
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME
@@ -65,12 +66,24 @@ TARGETS = (
     "per_year",
     "kind",
 )
+FAMILIES = (
+    "family",
+    "family_title",
+    "canonical_action",
+    "plan",
+    "region",
+    "action_kind",
+    "action_no",
+    "measure_no",
+    "measure_title",
+    "similarity",
+)
 TARGET_KINDS = {PK.headlineTarget: "headline", PK.baseline: "baseline"}
 """The plan's own targets by the link that names them; a measure's targets are ``measure``."""
 COLUMN_TYPES = {
-    **dict.fromkeys((*PLANS, *ASSIGNMENTS, *TARGETS), "text"),
+    **dict.fromkeys((*PLANS, *ASSIGNMENTS, *TARGETS, *FAMILIES), "text"),
     **dict.fromkeys(("action_no", "measure_no", "year", "period_start", "period_end"), "integer"),
-    **dict.fromkeys(("value", "headline_value"), "decimal"),
+    **dict.fromkeys(("value", "headline_value", "similarity"), "decimal"),
     **dict.fromkeys(("draft", "per_year"), "boolean"),
     "issued": "date",
 }
@@ -215,10 +228,43 @@ def _target_cells(index: Index, target: URIRef) -> tuple[Any, ...]:
     )
 
 
+def families_table(index: Index) -> Table:
+    """A row per member of a task family: the family (its IRI after ``id/family/``), its title
+    and canonical action (notation), where the measure stands, and its similarity."""
+    rows = []
+    for plan, region, action in _actions(index):
+        head = _action_cells(index, plan, region, action)
+        for measure in index.all(action, PK.hasMeasure):
+            family = index.one(measure, PK.memberOf)
+            if family is not None:
+                rows.append(_family_cells(index, family) + head + _member_cells(index, measure))
+    return Table(FAMILIES, tuple(rows)).sorted_by(
+        "canonical_action", "family", "plan", "action_kind", "action_no", "measure_no"
+    )
+
+
+def _family_cells(index: Index, family: URIRef) -> tuple[Any, ...]:
+    canonical = index.one(family, PK.familyAction)
+    return (
+        str(family).removeprefix(FAMILY_PREFIX),
+        index.text(family, DCTERMS.title),
+        index.text(canonical, SKOS.notation) or str(canonical).removeprefix(str(PKCA)),
+    )
+
+
+def _member_cells(index: Index, measure: URIRef) -> tuple[Any, ...]:
+    return (
+        _number(index, measure),
+        index.text(measure, DCTERMS.title),
+        index.value(measure, PK.similarity),
+    )
+
+
 def csv_tables(triples: Iterable[Triple]) -> dict[str, Table]:
     index = Index(triples)
     return {
         "plans": plans_table(index),
         "assignments": assignments_table(index),
         "targets": targets_table(index),
+        "families": families_table(index),
     }

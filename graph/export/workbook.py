@@ -1,6 +1,6 @@
 """The tables as one Excel workbook (.xlsx), the form analysts circulate: a sheet per table
-(plans, assignments, targets), the header row frozen and bold, an autofilter over the rows,
-column widths that fit the Chinese text, numbers as numbers, years as integers, dates as
+(plans, assignments, targets, families), the header row frozen and bold, an autofilter over the
+rows, column widths that fit the Chinese text, numbers as numbers, years as integers, dates as
 dates, flags as booleans, and text always as text (never read as a formula).
 
 Written by XlsxWriter in memory, which stamps every part of the zip with 1980-01-01; the

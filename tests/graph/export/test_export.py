@@ -32,6 +32,7 @@ HEADERS = {
     "plans.csv": "plan,source,title,region,region_level,province,doc_number,issued,period_start,period_end,draft,headline_value,headline_unit,cites",
     "assignments.csv": "plan,region,action_kind,action_no,action_title,measure_no,measure_title,role,agency,agency_surface,agency_type,stated_at",
     "targets.csv": "plan,region,action_kind,action_no,measure_no,text,value,unit,comparator,year,per_year,kind",
+    "families.csv": "family,family_title,canonical_action,plan,region,action_kind,action_no,measure_no,measure_title,similarity",
 }
 
 
@@ -63,7 +64,7 @@ def test_graphml_gives_every_edge_the_id_of_its_triple(triples, tmp_path):
     (path,) = write_export(triples, "graphml", tmp_path)
     ids = [e.get("id") for e in ET.parse(path).iter("{http://graphml.graphdrawing.org/xmlns}edge")]
     links = {(s, p, o) for s, p, o in triples if isinstance(o, URIRef) and p != RDF.type}
-    assert len(ids) == len(set(ids)) == len(links) == 12_396
+    assert len(ids) == len(set(ids)) == len(links) == 12_701
     assert set(ids) == {edge_id(str(s), str(p), str(o)) for s, p, o in links}
 
 
@@ -92,8 +93,10 @@ def test_csv_files_are_utf8_with_a_byte_order_mark_for_excel(triples, tmp_path):
     paths = write_export(triples, "csv", tmp_path)
     for path in paths:
         data = path.read_bytes()
-        assert data.startswith(b"\xef\xbb\xbfplan,") and data.count(b"\xef\xbb\xbf") == 1
-        assert data.decode("utf-8-sig").splitlines()[1].startswith("140900/2021-2025,")
+        first = b"family," if path.name == "families.csv" else b"plan,"
+        assert data.startswith(b"\xef\xbb\xbf" + first) and data.count(b"\xef\xbb\xbf") == 1
+        second = "2021-cadres/" if path.name == "families.csv" else "140900/2021-2025,"
+        assert data.decode("utf-8-sig").splitlines()[1].startswith(second)
 
 
 def test_plans_csv(tables):
@@ -198,7 +201,7 @@ def test_gexf_and_graphml_edges_have_the_same_ids_and_labels(triples):
 
     gexf = edges("gexf", "http://gexf.net/1.3")
     assert gexf == edges("graphml", "http://graphml.graphdrawing.org/xmlns")
-    assert len(gexf) == 12_396
+    assert len(gexf) == 12_701
 
 
 def test_a_table_longer_than_a_sheet_is_one_clear_error():
@@ -231,7 +234,7 @@ def test_exports_are_byte_identical_across_hash_seeds():
         for seed in ("1", "2")
     ]
     assert digests[0] == digests[1]
-    assert len(digests[0].splitlines()) == len(FORMATS) + 2  # csv: three files
+    assert len(digests[0].splitlines()) == len(FORMATS) + 3  # csv: four files
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -246,3 +249,19 @@ def test_network_exports_of_a_plan_with_control_characters_are_xml(tmp_path, fmt
     labels = {data.get("label") for _, data in graph.nodes(data=True)}
     assert "市科\ufffd协" in labels
     assert any("\ufffd" in str(d.get("sourceText", "")) for _, d in graph.nodes(data=True))
+
+
+def test_families_csv_one_row_per_member_of_a_task_family(tables):
+    rows = tables["families.csv"]
+    assert len(rows) == 167 and len({r["family"] for r in rows}) == 69
+    teachers = [r for r in rows if r["family_title"] == "实施教师科学素质提升工程"]
+    assert {(r["region"], r["action_no"], r["measure_no"]) for r in teachers} == {
+        ("周口市", "1", "3"),
+        ("新郑市", "1", "3"),
+        ("忻州市", "1", "6"),
+        ("岳阳市南湖新区", "1", "6"),
+        ("泉州市", "1", "4"),
+    }
+    assert {r["canonical_action"] for r in teachers} == {"2021-youth"}
+    assert all(r["family"].startswith("2021-youth/") for r in teachers)
+    assert all(0 < float(r["similarity"]) <= 1 for r in rows)

@@ -41,7 +41,7 @@ def frames(triples):
 
 def test_the_frames_are_the_tables_with_their_columns(frames, triples):
     tables = csv_tables(triples)
-    assert list(frames) == list(tables) == ["plans", "assignments", "targets"]
+    assert list(frames) == list(tables) == ["plans", "assignments", "targets", "families"]
     for name, table in tables.items():
         assert tuple(frames[name].columns) == table.columns
         assert len(frames[name]) == len(table.rows)

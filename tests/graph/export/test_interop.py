@@ -171,7 +171,7 @@ def workbook(exported):
 
 def test_openpyxl_reads_every_table_as_a_sheet_cell_for_cell(workbook, triples):
     tables = csv_tables(triples)
-    assert workbook.sheetnames == list(tables) == ["plans", "assignments", "targets"]
+    assert workbook.sheetnames == list(tables) == ["plans", "assignments", "targets", "families"]
     for name, table in tables.items():
         rows = list(workbook[name].iter_rows(values_only=True))
         assert rows[0] == table.columns
