@@ -30,6 +30,12 @@ PARAMETER_SETS = [
     {"year": "2025"},
     {"region": "岳阳市南湖新区"},
     {"region": "没有这个市"},
+    {"action": "2021-youth"},
+    {"action": "2021-talent", "region": "周口市"},
+    {"family": "实施教师科学素质提升工程"},
+    {"family": "实施教师科学素质提升工程", "region": "泉州市"},
+    {"family": "2021-youth/207d8166cd8d09f4"},
+    {"family": "没有这个任务"},
 ]
 
 

@@ -9,6 +9,10 @@ from plankg.graph.rdf.corpus import load_corpus
 from plankg.queries import QueryError, query_names, query_parameters, run_sparql
 
 
+TEACHERS = "实施教师科学素质提升工程"
+"""The task family of training science teachers, named by its most central member."""
+
+
 @pytest.fixture(scope="module")
 def graph():
     return load_corpus().graph()
@@ -23,12 +27,16 @@ def test_the_named_queries_are_all_there():
         "targets",
         "plans",
         "citations",
+        "task-families",
+        "task-coverage",
+        "family-leads",
     }
 
 
 @pytest.mark.parametrize("name", query_names())
 def test_every_named_query_runs_with_its_required_parameters(graph, name):
-    params = {p: "市科协" for p, required in query_parameters(name).items() if required}
+    values = {"family": TEACHERS}
+    params = {p: values.get(p, "市科协") for p, req in query_parameters(name).items() if req}
     assert run_sparql(graph, name, params).rows
 
 
@@ -100,3 +108,34 @@ def test_every_query_file_declares_its_parameters(name):
     from plankg.queries import load_query
 
     assert "Parameters:" in load_query(name)
+
+
+def test_task_families_who_leads_training_science_teachers_in_each_city(graph):
+    rows = run_sparql(graph, "task-families", {"family": TEACHERS}).records()
+    assert {r["region"] for r in rows} == {"周口市", "新郑市", "忻州市", "岳阳市南湖新区", "泉州市"}
+    assert {r["family_title"] for r in rows} == {TEACHERS}
+    assert {r["canonical_action"] for r in rows} == {"2021-youth"}
+    zhoukou = {r["measure_title"] for r in rows if r["region"] == "周口市"}
+    assert zhoukou == {"加强中小学教师科学素质建设"}
+    quanzhou = {r["lead"] for r in rows if r["region"] == "泉州市"}
+    assert quanzhou == {"市教育局", "市科协"}
+    assert all(Decimal(0) < r["similarity"] <= 1 for r in rows)
+
+
+def test_task_coverage_says_which_cities_leave_a_task_out(graph):
+    rows = run_sparql(graph, "task-coverage", {"action": "2021-youth"}).records()
+    teachers = [r for r in rows if r["family_title"] == TEACHERS]
+    assert len(teachers) == 5 and all(r["present"] for r in teachers)
+    rural = [r for r in rows if r["family_title"] == "实施农村青少年科学素质提升行动"]
+    assert {r["region"] for r in rural if r["present"]} == {"岳阳市南湖新区"}
+    assert {r["region"] for r in rural if not r["present"]} == {"周口市", "新郑市", "忻州市", "泉州市"}
+    assert all(r["measure_no"] is None for r in rural if not r["present"])
+
+
+def test_family_leads_gives_the_lead_types_of_one_task_per_region(graph):
+    rows = run_sparql(graph, "family-leads", {"family": TEACHERS}).records()
+    types = {}
+    for r in rows:
+        types.setdefault(r["region"], set()).add(r["lead_type"])
+    assert types["忻州市"] == {"教育"} and types["泉州市"] == {"教育", "科协"}
+    assert run_sparql(graph, "family-leads", {"family": "没有这个任务"}).rows == ()
