@@ -453,7 +453,10 @@ def validate_command(paths: tuple[Path, ...], graph_file: Path | None, engine: s
     type=Registry("plankg.graph.views", "VIEWS"),
     default="agencies",
     show_default=True,
-    help="plan: one plan's tree; agencies: the agency network; types: agency types × regions.",
+    help=(
+        "plan: one plan's tree; agencies: the agency network; types: agency types × regions; "
+        "tasks: the same task of different cities side by side."
+    ),
 )
 @click.option(
     "-o",
@@ -492,11 +495,15 @@ def viz_command(
     type=Registry("plankg.graph.analysis", "SECTIONS", ALL_SECTIONS),
     default=ALL_SECTIONS,
     show_default=True,
-    help="Which tables: lead load, concentration, agency networks, region × type, targets.",
+    help=(
+        "Which tables: lead load, concentration, agency networks, region × type, targets, "
+        "task families."
+    ),
 )
 def analyze_command(paths: tuple[Path, ...], fmt: str, raw_csv: bool, section: str) -> None:
     """Cross-city analysis: lead load, concentration (HHI, Gini), co-lead and collaboration
-    networks (networkx), region × agency type, targets side by side."""
+    networks (networkx), region × agency type, targets side by side, task families × plans and
+    the same task with a different lead."""
     from plankg.graph.analysis import analyze, render_analysis
 
     corpus = read_plans(paths)

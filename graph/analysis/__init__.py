@@ -1,7 +1,7 @@
 """The cross-city analysis: lead load and concentration, agency networks, region × agency type,
-targets side by side. Every table function takes the triples, their networkx graph or their
-:class:`AnalysisFacts` and returns a :class:`~plankg.tables.Table`; :data:`TABLES` is the
-registry of them, by section."""
+targets side by side, task families across plans. Every table function takes the triples, their
+networkx graph or their :class:`AnalysisFacts` and returns a :class:`~plankg.tables.Table`;
+:data:`TABLES` is the registry of them, by section."""
 
 from plankg.graph.analysis.facts import (
     AgencyRole,
@@ -30,6 +30,7 @@ from plankg.graph.analysis.sections import (
     render_analysis,
 )
 from plankg.graph.analysis.targets import headline_targets, target_comparison
+from plankg.graph.analysis.tasks import Family, Member, different_leads, families_of, task_coverage
 
 __all__ = [
     "ALL",
@@ -39,6 +40,8 @@ __all__ = [
     "AgencyType",
     "AnalysisError",
     "AnalysisFacts",
+    "Family",
+    "Member",
     "Source",
     "TableSpec",
     "TargetFact",
@@ -48,7 +51,9 @@ __all__ = [
     "co_lead_pairs",
     "collaboration_network",
     "concentration",
+    "different_leads",
     "facts_of",
+    "families_of",
     "gini",
     "headline_targets",
     "hhi",
@@ -56,6 +61,7 @@ __all__ = [
     "partner_only",
     "render_analysis",
     "target_comparison",
+    "task_coverage",
     "type_load",
     "type_matrix",
     "type_presence",

@@ -1,5 +1,6 @@
 """Cross-city analysis of the plans: who leads how much, how concentrated lead work is, which
-agencies bridge others, who leads what in which city, and how ambitious the targets are.
+agencies bridge others, who leads what in which city, how ambitious the targets are, and
+which plans carry each task and who leads it where.
 
 Everything is read off the networkx graph of the RDF
 (:func:`plankg.graph.rdf.networkx_graph.to_networkx`) through
@@ -21,6 +22,7 @@ from plankg.graph.analysis.load import concentration, lead_load, type_load
 from plankg.graph.analysis.matrix import type_matrix, type_presence
 from plankg.graph.analysis.networks import agency_networks, co_lead_pairs, partner_only
 from plankg.graph.analysis.targets import headline_targets, target_comparison
+from plankg.graph.analysis.tasks import different_leads, task_coverage
 from plankg.tables import Table, render, render_json
 
 ALL = "all"
@@ -57,6 +59,12 @@ TABLES = (
     TableSpec("headline_targets", "targets", "Headline targets", headline_targets, "targets"),
     TableSpec(
         "target_comparison", "targets", "Targets of the same kind", target_comparison, "targets"
+    ),
+    TableSpec(
+        "task_coverage", "tasks", "Task families × plans (coverage)", task_coverage, "task-coverage"
+    ),
+    TableSpec(
+        "different_leads", "tasks", "Same task, different lead", different_leads, "family-leads"
     ),
 )
 SECTIONS = tuple(dict.fromkeys(spec.section for spec in TABLES))

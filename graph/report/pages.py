@@ -39,6 +39,7 @@ SECTION_TITLES = {
     "networks": "协作网络 Agency networks",
     "matrix": "地区 × 单位类型 Who leads what where",
     "targets": "目标对比 Targets side by side",
+    "tasks": "同类任务 Task by task",
 }
 SECTION_NOTES = {
     "load": (
@@ -65,6 +66,14 @@ SECTION_NOTES = {
         "Targets are grouped by kind (graph/analysis/target_kinds.toml), basis (per year or "
         "cumulative) and unit, 万 counted out (1万人次 = 10000 人次); regions_compared counts "
         "the regions in the same group. Only targets of a known kind are listed."
+    ),
+    "tasks": (
+        "A task family groups the measures of different plans that are the same task of one "
+        "canonical action (character n-gram TF-IDF of title and text, leader clustering, no "
+        "two measures of one plan). Coverage cells: the action and measure number of the "
+        "plan's member (1.3), empty where the plan has none; missing_from lists the plans of "
+        "the same outline without it. Same task, different lead: the families whose lead "
+        "agencies are not of the same types in every plan carrying them."
     ),
 }
 CSS = """
