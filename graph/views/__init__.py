@@ -1,6 +1,6 @@
 """Interactive views of the plans, each one self-contained HTML file that opens offline:
-:data:`VIEWS` names them (``plan``, ``agencies``, ``types``); a builder makes a :class:`View`
-from the graph, :func:`render_html` draws it."""
+:data:`VIEWS` names them (``plan``, ``agencies``, ``types``, ``tasks``); a builder makes a
+:class:`View` from the graph, :func:`render_html` draws it."""
 
 from plankg.graph.views.facts import PlanGraph, ViewError
 from plankg.graph.views.html import AssetError
@@ -8,6 +8,7 @@ from plankg.graph.views.model import LegendEntry, View, ViewEdge, ViewNode
 from plankg.graph.views.networks import agency_view, types_view
 from plankg.graph.views.plan import plan_view
 from plankg.graph.views.registry import VIEWS, build_view, render_html, write_view
+from plankg.graph.views.tasks import tasks_view
 
 __all__ = [
     "VIEWS",
@@ -22,6 +23,7 @@ __all__ = [
     "build_view",
     "plan_view",
     "render_html",
+    "tasks_view",
     "types_view",
     "write_view",
 ]

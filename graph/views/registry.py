@@ -5,7 +5,9 @@
 - ``agencies``: agencies linked by the measures they share, sized by measures led, coloured by
   agency type, across every plan given (:func:`~plankg.graph.views.networks.agency_view`);
 - ``types``: agency types × regions, edges weighted by measures led (and taken part in)
-  (:func:`~plankg.graph.views.networks.types_view`).
+  (:func:`~plankg.graph.views.networks.types_view`);
+- ``tasks``: the same task of different cities side by side: task families in rows under their
+  canonical action, a column per region (:func:`~plankg.graph.views.tasks.tasks_view`).
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from plankg.graph.views.model import View
 from plankg.graph.views.networks import agency_view, types_view
 from plankg.graph.views.nodes import facet_labels
 from plankg.graph.views.plan import plan_view
+from plankg.graph.views.tasks import tasks_view
 
 VIEWS: dict[str, Callable[[Source, Sequence[str] | None], View]] = {
     "plan": lambda source, plans: plan_view(source, _one_plan(plans)),
     "agencies": agency_view,
     "types": types_view,
+    "tasks": tasks_view,
 }
 """The views by name, each drawn from a graph and the plans asked for."""
 
