@@ -74,9 +74,32 @@ class TaskFamily:
 
 @dataclass
 class _Family:
-    centroid: Vector
+    """A family being formed: the sum of its members' vectors and that sum's length, kept as
+    members join, so the centroid (the sum made unit length) costs nothing to keep."""
+
+    total: Vector
     plans: set[str]
     members: list[tuple[TaskItem, Vector]] = field(default_factory=list)
+    norm: float = 1.0
+
+    def similarity(self, vector: Vector) -> float:
+        """The cosine of ``vector`` (unit length) and the family's centroid."""
+        return _dot(vector, self.total) / self.norm
+
+    def join(self, item: TaskItem, vector: Vector) -> None:
+        squared = self.norm**2 + 2 * _dot(vector, self.total) + _dot(vector, vector)
+        for gram, x in vector.items():
+            self.total[gram] = self.total.get(gram, 0.0) + x
+        self.norm = math.sqrt(max(squared, 0.0)) or 1.0
+        self.members.append((item, vector))
+        self.plans.add(item.plan)
+
+    def absorb(self, other: _Family) -> None:
+        for gram, x in other.total.items():
+            self.total[gram] = self.total.get(gram, 0.0) + x
+        self.norm = math.sqrt(sum(x * x for x in self.total.values())) or 1.0
+        self.members.extend(other.members)
+        self.plans |= other.plans
 
 
 def task_families(
@@ -128,7 +151,7 @@ def _unit(vector: Vector) -> Vector:
     return {g: x / norm for g, x in vector.items()}
 
 
-def _cosine(a: Vector, b: Vector) -> float:
+def _dot(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(x * b.get(g, 0.0) for g, x in a.items())
@@ -140,27 +163,14 @@ def _assigned(
     families: list[_Family] = []
     for item, vector in zip(items, vectors, strict=True):
         scored = [
-            (_cosine(vector, f.centroid), i)
-            for i, f in enumerate(families)
-            if item.plan not in f.plans
+            (f.similarity(vector), i) for i, f in enumerate(families) if item.plan not in f.plans
         ]
         best = max(scored, default=(0.0, -1))
         if best[1] >= 0 and best[0] >= threshold:
-            family = families[best[1]]
-            family.members.append((item, vector))
-            family.plans.add(item.plan)
-            family.centroid = _centroid(family)
+            families[best[1]].join(item, vector)
         else:
             families.append(_Family(dict(vector), {item.plan}, [(item, vector)]))
     return families
-
-
-def _centroid(family: _Family) -> Vector:
-    total: Vector = {}
-    for _, vector in family.members:
-        for g, x in vector.items():
-            total[g] = total.get(g, 0.0) + x
-    return _unit(total)
 
 
 def _merged(families: list[_Family], merge: float) -> list[_Family]:
@@ -168,7 +178,7 @@ def _merged(families: list[_Family], merge: float) -> list[_Family]:
     enough."""
     while True:
         pairs = [
-            (_cosine(a.centroid, b.centroid), -i, -j)
+            (_dot(a.total, b.total) / (a.norm * b.norm), -i, -j)
             for i, a in enumerate(families)
             for j, b in enumerate(families)
             if i < j and not a.plans & b.plans
@@ -176,16 +186,13 @@ def _merged(families: list[_Family], merge: float) -> list[_Family]:
         best = max(pairs, default=None)
         if best is None or best[0] < merge:
             return families
-        first, second = families[-best[1]], families[-best[2]]
-        first.members.extend(second.members)
-        first.plans |= second.plans
-        first.centroid = _centroid(first)
+        families[-best[1]].absorb(families[-best[2]])
         del families[-best[2]]
 
 
 def _family(canonical: str, family: _Family) -> TaskFamily:
     members = tuple(
-        (item, round(_cosine(vector, family.centroid), 4))
+        (item, round(family.similarity(vector), 4))
         for item, vector in sorted(
             family.members, key=lambda m: (m[0].rank, m[0].plan, str(m[0].key))
         )
