@@ -8,7 +8,6 @@ import pytest
 from plankg.graph.rdf.corpus import load_corpus
 from plankg.queries import QueryError, query_names, query_parameters, run_sparql
 
-
 TEACHERS = "实施教师科学素质提升工程"
 """The task family of training science teachers, named by its most central member."""
 
@@ -128,7 +127,12 @@ def test_task_coverage_says_which_cities_leave_a_task_out(graph):
     assert len(teachers) == 5 and all(r["present"] for r in teachers)
     rural = [r for r in rows if r["family_title"] == "实施农村青少年科学素质提升行动"]
     assert {r["region"] for r in rural if r["present"]} == {"岳阳市南湖新区"}
-    assert {r["region"] for r in rural if not r["present"]} == {"周口市", "新郑市", "忻州市", "泉州市"}
+    assert {r["region"] for r in rural if not r["present"]} == {
+        "周口市",
+        "新郑市",
+        "忻州市",
+        "泉州市",
+    }
     assert all(r["measure_no"] is None for r in rural if not r["present"])
 
 
