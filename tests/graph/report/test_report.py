@@ -11,7 +11,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from plankg.graph.analysis import TABLES
+from plankg.graph.analysis import SECTIONS, TABLES
 from plankg.graph.rdf.corpus import load_corpus
 from plankg.graph.report import charts as report_charts
 from plankg.graph.report import fonts as report_fonts
@@ -157,7 +157,7 @@ def test_both_pages_open_with_contents_that_reach_every_part(page, markdown):
     links = re.findall(r"^\s*- \[[^]]+\]\(#([\w-]+)\)$", markdown, re.MULTILINE)
     anchors = re.findall(r'<a id="([\w-]+)"></a>', markdown)
     assert links == anchors
-    assert len(links) == 1 + 5 + len(FIGURE_PLAN) + len(TABLES)
+    assert len(links) == 1 + len(SECTIONS) + len(FIGURE_PLAN) + len(TABLES)
     html_links = re.findall(r'<a href="#([\w-]+)">', page)
     assert html_links == links
     assert all(f'id="{anchor}"' in page for anchor in links)

@@ -5,6 +5,7 @@ co-lead chart in place of the long network table (folded beneath it); nothing fe
 from __future__ import annotations
 
 import pytest
+from plankg.graph.analysis import SECTIONS, TABLES
 from plankg.graph.report import write_report
 from plankg.graph.report.pages import FIGURE_PLAN
 
@@ -38,7 +39,7 @@ def test_every_contents_link_lands_on_its_target(page):
     links = page.evaluate(
         "() => Array.from(document.querySelectorAll('#contents a'), a => a.getAttribute('href'))"
     )
-    assert len(links) == 1 + 5 + len(FIGURE_PLAN) + 10
+    assert len(links) == 1 + len(SECTIONS) + len(FIGURE_PLAN) + len(TABLES)
     assert len(set(links)) == len(links)
     for link in ["#networks", "#figure-co_lead", "#figure-type_share", "#table-agency_networks"]:
         assert link in links
