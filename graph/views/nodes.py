@@ -27,6 +27,7 @@ def facet_labels() -> dict[str, str]:
         "region": bilingual(PK.Region),
         "type": bilingual(PK.AgencyType),
         "role": bilingual(PK.Role),
+        "action": bilingual(PK.CanonicalAction),
     }
 
 

@@ -1,7 +1,7 @@
 """The ``tasks`` view: the same task of different cities side by side. A column per region, a
 row per task family (grouped under its canonical action, at the left), and in each cell the
 region's measure of that family with its lead agencies; an empty cell is a region whose plan
-has no such measure."""
+has no such measure. Filters by region, agency type (of the leads) and canonical action."""
 
 from __future__ import annotations
 
@@ -40,10 +40,11 @@ def tasks_view(source: Source, plans: Sequence[str] | None = None) -> View:
         nodes.append(action)
         for family in group:
             row += 1
-            nodes.append(_family_node(g, family, chosen, row * ROW))
+            nodes.append(_family_node(g, family, chosen, row * ROW, action.label_zh))
             edges.append(ViewEdge(action.id, _family_id(family), "hasAction"))
             for member in _members(family, chosen):
-                nodes.append(_member_node(g, member, columns[member.plan], row * ROW))
+                x = columns[member.plan]
+                nodes.append(_member_node(g, member, x, row * ROW, action.label_zh))
                 edges.append(ViewEdge(_family_id(family), member.measure, "hasMeasure"))
         row += 1
     legend = _legend()
@@ -91,11 +92,14 @@ def _canonical_node(g: PlanGraph, group: list[Family], y: float) -> ViewNode:
         f"{class_label(PK.CanonicalAction)[1]}: {en}".strip(": "),
         x=-COLUMN,
         y=y,
+        facets={"action": (zh,)},
         details=tuple(f.title for f in group),
     )
 
 
-def _family_node(g: PlanGraph, family: Family, plans: Sequence[str], y: float) -> ViewNode:
+def _family_node(
+    g: PlanGraph, family: Family, plans: Sequence[str], y: float, action: str
+) -> ViewNode:
     members = _members(family, plans)
     regions = tuple(sorted({g.region(m.plan) for m in members}))
     missing = [g.region(p) for p in plans if p not in {m.plan for m in members}]
@@ -110,12 +114,12 @@ def _family_node(g: PlanGraph, family: Family, plans: Sequence[str], y: float) -
         f"{class_label(PK.TaskFamily)[1]} ({len(members)}/{len(plans)})",
         x=0,
         y=y,
-        facets={"region": regions},
+        facets={"region": regions, "action": (action,)},
         details=tuple(lines),
     )
 
 
-def _member_node(g: PlanGraph, member: Member, x: float, y: float) -> ViewNode:
+def _member_node(g: PlanGraph, member: Member, x: float, y: float, action: str) -> ViewNode:
     region = g.region(member.plan)
     leads = g.agencies_in(member.measure, "lead")
     types = sorted({g.text(t, "prefLabel") for a in leads for t in g.agency_types(a)})
@@ -130,7 +134,7 @@ def _member_node(g: PlanGraph, member: Member, x: float, y: float) -> ViewNode:
         x=x,
         y=y,
         text=g.text(member.measure, "description") or None,
-        facets={"region": (region,), "type": tuple(types)},
+        facets={"region": (region,), "type": tuple(types), "action": (action,)},
         details=("牵头 lead: " + ("、".join(sorted(g.text(a) for a in leads)) or "—"),),
     )
 

@@ -96,4 +96,11 @@ def test_tasks_view_region_filter_keeps_one_citys_column(open_view, graph):
         assert quanzhou <= shown and len(quanzhou) > 32
         assert not {n.id for n in view.nodes if n.facets.get("region") == ("周口市",)} & shown
         seen.screenshot("tasks-filtered")
+        seen.page.select_option("#filter-region", "")
+        seen.page.select_option("#filter-action", "青少年科学素质提升行动")
+        youth = {n.id for n in view.nodes if n.facets.get("action") == ("青少年科学素质提升行动",)}
+        tagged = {n.id for n in view.nodes if "action" in n.facets}
+        shown = set(seen.evaluate("() => plankg.nodeView.getIds()"))
+        assert shown & tagged == youth
+        seen.screenshot("tasks-youth")
         assert seen.errors == []

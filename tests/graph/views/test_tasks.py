@@ -40,3 +40,11 @@ def test_the_tasks_view_of_two_cities_and_of_none(graph):
     }
     with pytest.raises(ViewError, match="no plan matches"):
         build_view(graph, "tasks", ["没有这个市"])
+
+
+def test_the_canonical_action_filter_keeps_its_families_and_the_regions(graph):
+    view = tasks_view(graph)
+    youth = [n for n in view.nodes if n.facets.get("action") == ("青少年科学素质提升行动",)]
+    kinds = [n.kind for n in youth]
+    assert (kinds.count("plan"), kinds.count("action")) == (1, 9)
+    assert all("action" not in n.facets for n in view.nodes if n.kind == "region")
