@@ -84,8 +84,10 @@ def family_triples(families: Iterable[TaskFamily]) -> dict[Triple, None]:
 
 
 def similarity_literal(similarity: float) -> Literal:
-    """A similarity as an ``xsd:decimal`` of at most four places (``0.8312``, ``1.0``)."""
-    return Literal(Decimal(str(round(similarity, 4))), datatype=XSD.decimal)
+    """A similarity as an ``xsd:decimal`` of at most four places, without trailing zeros
+    (``0.8312``, ``0.94``, ``1``), so that Neo4j stores it as a number and gives back the same
+    lexical form."""
+    return Literal(Decimal(str(round(similarity, 4))).normalize(), datatype=XSD.decimal)
 
 
 def task_triples(items: Iterable[TaskItem]) -> dict[Triple, None]:
