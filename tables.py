@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
@@ -70,10 +70,13 @@ def render(table: Table, fmt: str = "table", *, raw_csv: bool = False) -> str:
 
 
 def cell(value: Any) -> str:
+    """A value as text: a list or a map (a node's properties) as JSON."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=_json_value)
     return str(value)
 
 
@@ -135,13 +138,15 @@ def neutralise(text: str) -> str:
 
 
 def _json_value(value: Any) -> Any:
+    """A value JSON has no type for: a decimal as a number (an integer when whole), a date as
+    ISO 8601 text, anything else as its text."""
     if isinstance(value, Decimal):
         return float(value) if value != value.to_integral_value() else int(value)
-    if isinstance(value, date):
+    if isinstance(value, date | time):
         return value.isoformat()
-    return value
+    return value if isinstance(value, str | int | float | bool | None | list | dict) else str(value)
 
 
 def render_json(table: Table) -> str:
     records = [{k: _json_value(v) for k, v in r.items()} for r in table.records()]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    return json.dumps(records, ensure_ascii=False, indent=2, default=_json_value)

@@ -1,7 +1,8 @@
 """RDF literals as Neo4j property values and back, exactly.
 
 A literal is stored as a native Neo4j value (integer, float, boolean, date) only when that value
-gives back the same lexical form; anything else stays a string. Which datatype and language a
+gives back the same lexical form; anything else stays a string. A decimal written as a whole
+number (``15``) is stored as an integer, another (``14.4``) as a float. Which datatype and language a
 property holds is recorded once per property key (see :mod:`plankg.graph.neo4j.mapping`), so a
 value read back becomes the literal that was pushed: tags, datatypes and lexical forms included.
 Several values of one property on one node are a list, sorted by lexical form.
@@ -9,6 +10,7 @@ Several values of one property on one node are a list, sorted by lexical form.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -17,6 +19,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 INT64 = range(-(2**63), 2**63)
+INTEGER = re.compile(r"-?[0-9]+")
 
 
 def _integer(lexical: str) -> int:
@@ -38,10 +41,20 @@ def float_lexical(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def _decimal(lexical: str) -> int | float:
+    """A decimal as an integer when it is written as one (``15``: a reader of the graph sees
+    ``15``, not ``15.0``), else as a float."""
+    return _integer(lexical) if INTEGER.fullmatch(lexical) else float(lexical)
+
+
+def decimal_lexical(value: float) -> str:
+    return str(value) if isinstance(value, int) else float_lexical(value)
+
+
 NATIVE: dict[str, tuple[Callable[[str], Any], Callable[[Any], str]]] = {
     str(XSD.integer): (_integer, str),
     str(XSD.boolean): (_boolean, lambda v: "true" if v else "false"),
-    str(XSD.decimal): (float, float_lexical),
+    str(XSD.decimal): (_decimal, decimal_lexical),
     str(XSD.gYear): (_integer, lambda v: f"{v:04d}"),
     str(XSD.date): (date.fromisoformat, lambda v: v.isoformat()),
 }

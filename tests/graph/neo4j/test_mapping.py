@@ -123,7 +123,9 @@ def test_rows_decode_to_the_same_triples(graph, triples):
     ("literal", "stored"),
     [
         (Literal("14.4", datatype=XSD.decimal), 14.4),
-        (Literal("80", datatype=XSD.decimal), 80.0),
+        (Literal("80", datatype=XSD.decimal), 80),
+        (Literal("-15", datatype=XSD.decimal), -15),
+        (Literal("99999999999999999999", datatype=XSD.decimal), "99999999999999999999"),
         (Literal("0.50", datatype=XSD.decimal), "0.50"),
         (Literal("2025", datatype=XSD.gYear), 2025),
         (Literal("0999", datatype=XSD.gYear), 999),
@@ -155,6 +157,13 @@ def test_mixed_native_and_lexical_values_of_one_key_are_kept_as_strings():
 def test_floats_read_as_decimal_lexical_forms(value, text):
     assert float_lexical(value) == text
     assert to_value(text, str(XSD.decimal)) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("15", 15), ("1000", 1000), ("14.4", 14.4)])
+def test_a_decimal_written_as_a_whole_number_is_stored_as_an_integer(text, value):
+    """So a reader of the graph (Neo4j Browser, another driver) sees 15, not 15.0."""
+    stored = to_value(text, str(XSD.decimal))
+    assert stored == value and type(stored) is type(value)
 
 
 @pytest.mark.parametrize(
