@@ -88,9 +88,28 @@ format_option = click.option(
     show_default=True,
     help="table for people, csv or json for machines.",
 )
-params_option = click.option(
-    "--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter."
-)
+
+
+def params_option(command: F) -> F:
+    """--param KEY=VALUE (a JSON literal when VALUE is one) and --param-string KEY=VALUE."""
+    strings = click.option(
+        "--param-string",
+        "string_params",
+        multiple=True,
+        metavar="KEY=VALUE",
+        help="A query parameter, always text (--param-string code=2025 is the text 2025).",
+    )
+    typed = click.option(
+        "--param",
+        "params",
+        multiple=True,
+        metavar="KEY=VALUE",
+        help="A query parameter: a JSON literal when VALUE is one (2025, 14.4, true, null, "
+        '["a","b"], "2025"), else text.',
+    )
+    return typed(strings(command))
+
+
 raw_csv_option = click.option(
     "--raw-csv",
     is_flag=True,
@@ -178,16 +197,6 @@ def push(corpus: Corpus, options: dict[str, Any], replace: bool = False) -> None
 def say(message: str) -> None:
     """A notice on stderr (that a push waits for another)."""
     click.echo(f"plankg: {message}", err=True)
-
-
-def parse_params(pairs: Sequence[str]) -> dict[str, str]:
-    params = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="--param")
-        params[key.strip()] = value
-    return params
 
 
 TABLE_SUFFIXES = (".csv", ".json")
@@ -343,6 +352,7 @@ def query_command(
     name: str | None,
     paths: tuple[Path, ...],
     params: tuple[str, ...],
+    string_params: tuple[str, ...],
     list_queries: bool,
     limit: int | None,
     backend: str,
@@ -351,7 +361,7 @@ def query_command(
     **neo4j: str | None,
 ) -> None:
     """Run the named query NAME over the plans (embedded rdflib store) or on Neo4j."""
-    from plankg.queries import query_names, query_parameters, run_sparql
+    from plankg.queries import parse_parameters, query_names, query_parameters, run_sparql
 
     if list_queries or not name:
         for query in query_names():
@@ -360,15 +370,16 @@ def query_command(
             )
             click.echo(f"{query}({described})")
         return
+    values = parse_parameters(params, string_params)
     if backend == "neo4j":
         from plankg.queries.cypher import run_cypher
 
         with connect_neo4j(neo4j) as connection:
-            table = run_cypher(connection, name, parse_params(params))
+            table = run_cypher(connection, name, values)
         click.echo(render(table.head(limit), fmt, raw_csv=raw_csv))
         return
     corpus = read_plans(paths, require=False)
-    table = run_sparql(corpus.graph(), name, parse_params(params))
+    table = run_sparql(corpus.graph(), name, values)
     click.echo(render(table.head(limit), fmt, raw_csv=raw_csv))
     finish(corpus)
 
@@ -557,6 +568,7 @@ def push_command(paths: tuple[Path, ...], replace: bool, **neo4j: str | None) ->
 def cypher_command(
     query: str,
     params: tuple[str, ...],
+    string_params: tuple[str, ...],
     fmt: str,
     raw_csv: bool,
     timeout: float,
@@ -564,12 +576,17 @@ def cypher_command(
 ) -> None:
     """Run an ad-hoc Cypher QUERY on Neo4j that only reads the graph: a query that would
     write, LOAD CSV, SHOW or TERMINATE TRANSACTIONS, an administration command or a
-    procedure other than those that read the graph is refused with the reason."""
+    procedure other than those that read the graph is refused with the reason. EXPLAIN
+    before it shows its plan; PROFILE runs it and shows each operator's rows and db hits."""
+    from plankg.queries import parse_parameters
     from plankg.queries.cypher import run_read_only
 
+    values = parse_parameters(params, string_params)
     with connect_neo4j(neo4j) as connection:
-        table = run_read_only(connection, query, parse_params(params), timeout=timeout)
-    click.echo(render(table, fmt, raw_csv=raw_csv))
+        answer = run_read_only(connection, query, values, timeout=timeout)
+    click.echo(render(answer.table, fmt, raw_csv=raw_csv))
+    for line in (*answer.notes, *answer.warnings()):
+        say(line)
 
 
 if __name__ == "__main__":

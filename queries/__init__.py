@@ -3,5 +3,13 @@ rdflib store) and ``NAME.cypher`` (for Neo4j). Parameters are bound, never forma
 
 from plankg.errors import QueryError
 from plankg.queries.library import load_query, query_names, query_parameters, run_sparql
+from plankg.queries.parameters import parse_parameters
 
-__all__ = ["QueryError", "load_query", "query_names", "query_parameters", "run_sparql"]
+__all__ = [
+    "QueryError",
+    "load_query",
+    "parse_parameters",
+    "query_names",
+    "query_parameters",
+    "run_sparql",
+]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 from plankg.errors import QueryError
+from plankg.queries.parameters import parameter_text
 from plankg.tables import Table
 from rdflib import Graph, Literal
 from rdflib.query import Result, ResultRow
@@ -54,10 +56,11 @@ def check_parameters(name: str, params: dict[str, Any], backend: str) -> None:
 
 
 def run_sparql(graph: Graph, name: str, params: dict[str, Any] | None = None) -> Table:
-    """Run the named SPARQL query; ``params`` bind the query's ``?p_<name>`` variables."""
+    """Run the named SPARQL query; ``params`` bind the query's ``?p_<name>`` variables, as
+    text (see :func:`~plankg.queries.parameters.parameter_text`)."""
     params = {k: v for k, v in (params or {}).items() if v is not None}
     check_parameters(name, params, "sparql")
-    bindings = {f"p_{k}": Literal(str(v)) for k, v in params.items()}
+    bindings = {f"p_{k}": Literal(parameter_text(name, k, v)) for k, v in params.items()}
     result = graph.query(load_query(name), initBindings=bindings)
     columns = tuple(str(v) for v in result.vars or ())
     rows = tuple(tuple(_python(row[c]) for c in columns) for row in _rows(result))
@@ -72,8 +75,13 @@ def _rows(result: Result) -> Iterator[ResultRow]:
 
 
 def _python(value: Any) -> Any:
+    """A SPARQL value as Python: a decimal written as a whole number (``15``) an integer, as
+    Neo4j stores it, so a named query gives the same values on both stores."""
     if value is None:
         return None
     if isinstance(value, Literal):
-        return value.toPython()
+        python = value.toPython()
+        if isinstance(python, Decimal) and python.as_tuple().exponent == 0:
+            return int(python)
+        return python
     return str(value)

@@ -105,7 +105,7 @@ def test_ad_hoc_cypher_reads_with_parameters(pushed):
         "MATCH (a:Agency {label: $agency})-[:JURISDICTION]->(:Region {label: $region}) "
         "MATCH (a)-[:LEADS]->(m:Measure) RETURN count(m) AS led",
         {"agency": "市科协", "region": "泉州市"},
-    )
+    ).table
     assert table.records() == [{"led": 19}]
 
 
@@ -125,9 +125,9 @@ def test_ad_hoc_cypher_reads_with_parameters(pushed):
 def test_ad_hoc_cypher_that_would_write_is_refused(pushed, query):
     with pytest.raises(WriteRefused, match="refused"):
         run_read_only(pushed, query)
-    assert run_read_only(pushed, "MATCH (p:Plan) WHERE p.x IS NULL RETURN count(p) AS n").rows == (
-        (5,),
-    )
+    assert run_read_only(
+        pushed, "MATCH (p:Plan) WHERE p.x IS NULL RETURN count(p) AS n"
+    ).table.rows == ((5,),)
 
 
 @pytest.mark.neo4j
@@ -186,7 +186,7 @@ def test_ad_hoc_cypher_that_reaches_beyond_the_graph_is_refused_with_its_reason(
     "query", ["CALL db.labels()", "CALL db.schema.visualization()", "SHOW INDEXES"]
 )
 def test_procedures_and_commands_that_read_the_graph_run(pushed, query):
-    assert run_read_only(pushed, query).rows
+    assert run_read_only(pushed, query).table.rows
 
 
 @pytest.mark.neo4j
@@ -200,7 +200,8 @@ def test_an_ad_hoc_query_is_stopped_after_its_timeout(pushed):
 
 @pytest.mark.neo4j
 def test_an_ad_hoc_query_returns_at_most_its_rows(pushed):
-    assert len(run_read_only(pushed, "UNWIND range(1, 10) AS x RETURN x", max_rows=10).rows) == 10
+    answer = run_read_only(pushed, "UNWIND range(1, 10) AS x RETURN x", max_rows=10)
+    assert len(answer.table.rows) == 10
     with pytest.raises(QueryTooLong, match="more than 10 rows: add a LIMIT"):
         run_read_only(pushed, "UNWIND range(1, 11) AS x RETURN x", max_rows=10)
 
@@ -236,3 +237,92 @@ def test_the_projects_server_refuses_load_csv_to_any_client(neo4j, url, reason):
     load = f"LOAD CSV FROM '{url}' AS row RETURN row"
     with pytest.raises(GraphDatabaseError, match=reason):
         neo4j.read(lambda tx: tx.run(load).consume())
+
+
+@pytest.mark.neo4j
+def test_a_typed_parameter_matches_an_integer_property(pushed, run, neo4j_env):
+    """--param year=2025 is the integer 2025, which {year: $year} matches; the text "2025"
+    matches nothing. The samples hold 20 targets due in 2025 (five headlines among them)."""
+    query = "MATCH (t:Target {year: $year}) RETURN count(t) AS targets"
+    typed = run("cypher", query, "--param", "year=2025", "--format", "csv", env=neo4j_env)
+    text = run("cypher", query, "--param-string", "year=2025", "--format", "csv", env=neo4j_env)
+    assert typed.stdout.split() == ["targets", "20"]
+    assert text.stdout.split() == ["targets", "0"] and text.stderr == ""
+    listed = run_read_only(
+        pushed,
+        "MATCH (r:Region) WHERE r.label IN $regions RETURN r.label AS region ORDER BY region",
+        {"regions": ["周口市", "泉州市"]},
+    )
+    assert listed.table.rows == (("周口市",), ("泉州市",))
+
+
+@pytest.mark.neo4j
+def test_no_rows_and_an_unknown_name_is_a_warning(pushed, run, neo4j_env):
+    misspelt = run("cypher", "MATCH (p:Plann)-[:LEADZ]->(m) RETURN p.titel", env=neo4j_env)
+    assert misspelt.exit_code == 0 and "(0 rows)" in misspelt.stdout
+    (warning,) = misspelt.stderr.splitlines()
+    assert warning.startswith("plankg: no rows, and the graph has no ")
+    for name in (
+        "label Plann (line 1, column 10)",
+        "relationship type LEADZ",
+        "property key titel",
+    ):
+        assert name in warning
+    known = run("cypher", "MATCH (p:Plan {title: 'none'}) RETURN p.title", env=neo4j_env)
+    assert known.exit_code == 0 and known.stderr == ""
+    answer = run_read_only(pushed, "MATCH (p:Plan) WHERE p.titel IS NULL RETURN count(p) AS n")
+    assert answer.table.rows == ((5,),) and not answer.warnings()
+
+
+@pytest.mark.neo4j
+def test_explain_shows_the_plan_without_running_the_query(pushed):
+    answer = run_read_only(
+        pushed, "EXPLAIN MATCH (p:Plan)-[:HAS_ACTION]->(a:Action) RETURN p.title, count(a) AS n"
+    )
+    assert (
+        answer.table.columns == ("operator", "details", "estimated_rows")
+        and answer.returned is None
+    )
+    operators = [row[0].strip() for row in answer.table.rows]
+    assert operators[0] == "ProduceResults" and "EagerAggregation" in operators
+    assert any(row[1] == "p:Plan" or row[1] == "a:Action" for row in answer.table.rows)
+    assert all(isinstance(row[2], int) for row in answer.table.rows)
+
+
+@pytest.mark.neo4j
+def test_profile_shows_each_operators_rows_and_db_hits(pushed, run, neo4j_env):
+    """PROFILE failed with "Can't specify multiple conflicting values for execution mode".
+    The five plans have 50 actions: the scan gives 5 rows, the expansion 50, the result 5."""
+    query = "PROFILE MATCH (p:Plan)-[:HAS_ACTION]->(a) RETURN p.title AS plan, count(a) AS actions"
+    answer = run_read_only(pushed, query)
+    rows = {row[0].strip(): row for row in answer.table.rows}
+    assert answer.table.columns[3:5] == ("rows", "db_hits") and answer.returned == 5
+    assert rows["NodeByLabelScan"][3] == 5 and rows["Expand(All)"][3] == 50
+    assert rows["ProduceResults"][3] == 5 and rows["Expand(All)"][4] > 0
+    shown = run("cypher", f"// the plan\n{query}", env=neo4j_env)
+    assert shown.exit_code == 0 and "NodeByLabelScan" in shown.stdout
+    assert shown.stderr.startswith("plankg: PROFILE: 5 rows, ") and " db hits, " in shown.stderr
+    with pytest.raises(WriteRefused):
+        run_read_only(pushed, "PROFILE MATCH (p:Plan) SET p.x = 1")
+    with pytest.raises(WriteRefused):
+        run_read_only(pushed, "explain CREATE (:Intruder)")
+
+
+@pytest.mark.neo4j
+def test_numbers_stay_numbers_out_of_cypher(pushed, run, neo4j_env):
+    """A target of 15 in the plan is the integer 15 in Neo4j and out of plankg cypher; 14.4
+    is a decimal; nodes and lists print as JSON."""
+    query = (
+        "MATCH (t:Target) WHERE t.sourceText CONTAINS $text "
+        "RETURN t.value AS value, [t.value] AS listed, t {.value, .unit} AS node"
+    )
+    fifteen = run_read_only(pushed, query, {"text": "市级科普教育基地达到15个"}).table.rows[0]
+    assert fifteen[0] == 15 and type(fifteen[0]) is int and fifteen[1] == [15]
+    share = run_read_only(pushed, query, {"text": "达到14.4%"}).table.rows[0]
+    assert share[0] == Decimal("14.4")
+    table = run("cypher", query, "--param", 'text="达到14.4%"', env=neo4j_env)
+    assert '{"value": 14.4, "unit": "%"}' in table.stdout and "[14.4]" in table.stdout
+    as_json = run("cypher", query, "--param", "text=达到15个", "--format", "json", env=neo4j_env)
+    assert (
+        as_json.exit_code == 0 and '"value": 15,' in as_json.stdout and "15.0" not in as_json.stdout
+    )
