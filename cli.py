@@ -589,5 +589,24 @@ def cypher_command(
         say(line)
 
 
+@main.command("schema")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "markdown", "json")),
+    default="table",
+    show_default=True,
+    help="table for people, markdown for docs/neo4j-schema.md, json for machines.",
+)
+@neo4j_options
+def schema_command(fmt: str, **neo4j: str | None) -> None:
+    """Show the schema of the graph in Neo4j: the main path, every label's properties with
+    their types, every (label)-[TYPE]->(label) pattern with its count, and what is internal."""
+    from plankg.graph.neo4j import read_schema, render_schema
+
+    with connect_neo4j(neo4j) as connection:
+        click.echo(render_schema(read_schema(connection), fmt), nl=fmt != "markdown")
+
+
 if __name__ == "__main__":
     main()

@@ -23,7 +23,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 CONSOLE = re.compile(r"```console\n(.*?)```", re.DOTALL)
 COLUMNS_CUT = re.compile(r"\s+\(columns cut\)$")
 CELL_GAP = re.compile(r" {2,}")
-NEO4J_COMMANDS = ("cypher",)
+NEO4J_COMMANDS = ("cypher", "schema")
 """Examples that need the sample plans pushed to Neo4j."""
 
 

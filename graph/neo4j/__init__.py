@@ -19,10 +19,13 @@ from plankg.graph.neo4j.push import (
 )
 from plankg.graph.neo4j.read import StoredCounts, read_triples, stored_counts, stored_mapping
 from plankg.graph.neo4j.rows import PropertyGraph, property_graph
+from plankg.graph.neo4j.schema import SCHEMA_FORMATS, GraphSchema, read_schema, render_schema
 
 __all__ = [
+    "SCHEMA_FORMATS",
     "Connection",
     "GraphDatabaseError",
+    "GraphSchema",
     "Mapping",
     "MappingError",
     "Neo4jSettings",
@@ -36,7 +39,9 @@ __all__ = [
     "push_corpus",
     "push_parts",
     "push_triples",
+    "read_schema",
     "read_triples",
+    "render_schema",
     "stored_counts",
     "stored_mapping",
 ]

@@ -2,9 +2,10 @@
 
 A literal is stored as a native Neo4j value (integer, float, boolean, date) only when that value
 gives back the same lexical form; anything else stays a string. A decimal written as a whole
-number (``15``) is stored as an integer, another (``14.4``) as a float. Which datatype and language a
-property holds is recorded once per property key (see :mod:`plankg.graph.neo4j.mapping`), so a
-value read back becomes the literal that was pushed: tags, datatypes and lexical forms included.
+number (``15``) is stored as an integer, another (``14.4``) as a float. Which datatype and
+language a property holds is recorded once per property key (see
+:mod:`plankg.graph.neo4j.mapping`), so a value read back becomes the literal that was pushed:
+tags, datatypes and lexical forms included.
 Several values of one property on one node are a list, sorted by lexical form.
 """
 
