@@ -62,7 +62,7 @@ def test_internal_labels_and_keys_are_set_apart(schema):
     internal = {(i.kind, i.name): i for i in schema.internal}
     assert internal[("label", "Resource")].count == sum(s.nodes for s in schema.label_sets)
     assert ("label", "_RdfMapping") in internal and ("property", "uri") in internal
-    assert not any("_" == s.labels[:1] or "Resource" in s.labels for s in schema.label_sets)
+    assert not any(s.labels[:1] == "_" or "Resource" in s.labels for s in schema.label_sets)
 
 
 def test_the_command_puts_the_main_path_on_the_first_screen(schema, run, neo4j_env):
