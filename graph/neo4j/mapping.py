@@ -24,13 +24,15 @@ from importlib.resources import files
 from typing import Any, NamedTuple, TypeVar
 
 from plankg.errors import DatabaseError
+from plankg.graph.neo4j.derived import reserved_keys
 from plankg.ontology import ontology_graph
 from rdflib.namespace import OWL, RDF
 
 IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 RESOURCE_LABEL = "Resource"
 RESERVED_LABELS = frozenset({RESOURCE_LABEL, "_RdfMapping"})
-RESERVED_KEYS = frozenset({"uri"})
+RESERVED_KEYS = frozenset({"uri"}) | reserved_keys()
+"""Keys no RDF term is given: the uri, and the keys derived for analysts on every node."""
 
 
 class MappingError(DatabaseError):

@@ -340,14 +340,16 @@ class _Writer:
         """Batches of ``[start, [[type, end], …]]`` rows (element ids), about ``batch_size``
         relationships each: those with an end created by this push, and the others."""
         new, old = _Batcher(self.batch_size), _Batcher(self.batch_size)
+        props = self.graph.relationship_props
         for start, out in self.graph.outgoing.items():
             if start in fresh:
-                new.add(ids[start], [[rel_type, ids[end]] for rel_type, end in out])
+                new.add(ids[start], [_out(props, start, t, end, ids) for t, end in out])
                 continue
-            created: list[list[str]] = []
-            stored: list[list[str]] = []
+            created: list[list[Any]] = []
+            stored: list[list[Any]] = []
             for rel_type, end in out:
-                (created if end in fresh else stored).append([rel_type, ids[end]])
+                row = _out(props, start, rel_type, end, ids)
+                (created if end in fresh else stored).append(row)
             new.add(ids[start], created)
             old.add(ids[start], stored)
         expected = _batch_count(self.graph.relationship_count, self.batch_size)
@@ -365,7 +367,20 @@ class _Writer:
         return result
 
 
-Outgoing = list[Any]  # [start element id, [[type, end element id], …]]
+Outgoing = list[Any]  # [start element id, [[type, end element id, properties?], …]]
+
+
+def _out(
+    props: dict[tuple[str, str, str], dict[str, Any]],
+    start: str,
+    rel_type: str,
+    end: str,
+    ids: dict[str, str],
+) -> list[Any]:
+    """``[type, end element id]``, with the relationship's derived properties when it has
+    some (most have none, and send nothing more)."""
+    found = props.get((start, rel_type, end))
+    return [rel_type, ids[end], found] if found else [rel_type, ids[end]]
 
 
 class _Batcher:
@@ -378,7 +393,7 @@ class _Batcher:
         self._batch: list[Outgoing] = []
         self._count = 0
 
-    def add(self, start: str, out: list[list[str]]) -> None:
+    def add(self, start: str, out: list[list[Any]]) -> None:
         if not out:
             return
         if not self._batch:
@@ -445,7 +460,7 @@ def _merge_nodes(
     counters = [merged]
     if clashes:
         union = [
-            {**row.param(), "props": merged_props(row.props, clashes[row.uri], mapping)}
+            {**row.param(), "props": merged_props(row, clashes[row.uri], mapping)}
             for row in rows
             if row.uri in clashes
         ]

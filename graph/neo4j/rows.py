@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from plankg.graph.neo4j.derived import Derived, derive, is_derived
 from plankg.graph.neo4j.mapping import (
     RESOURCE_LABEL,
     Mapping,
@@ -34,14 +35,19 @@ class NodeRow:
     uri: str
     labels: Labels
     props: dict[str, Any]
+    """The properties of its literals."""
+    derived: dict[str, Any] = field(default_factory=dict)
+    """The properties derived for analysts (:mod:`plankg.graph.neo4j.derived`)."""
 
     def param(self) -> dict[str, Any]:
         """The row of a stored node: its uri, all its labels and the properties pushed."""
-        return {"uri": self.uri, "labels": [RESOURCE_LABEL, *self.labels], "props": self.props}
+        labels = [RESOURCE_LABEL, *self.labels]
+        return {"uri": self.uri, "labels": labels, "props": {**self.props, **self.derived}}
 
     def created(self) -> dict[str, Any]:
         """The row of a new node: all its labels and properties, its uri included."""
-        return {"labels": [RESOURCE_LABEL, *self.labels], "props": {**self.props, "uri": self.uri}}
+        props = {**self.props, **self.derived, "uri": self.uri}
+        return {"labels": [RESOURCE_LABEL, *self.labels], "props": props}
 
 
 @dataclass
@@ -55,6 +61,9 @@ class PropertyGraph:
     outgoing: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     literals: dict[str, dict[PropertyTerm, list[Literal]]] = field(default_factory=dict)
     triples: int = 0
+    derived: Derived = field(default_factory=Derived)
+    relationship_props: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
+    """The derived properties of relationships, by ``(start, type, end)``."""
 
     @property
     def node_count(self) -> int:
@@ -74,7 +83,8 @@ class PropertyGraph:
         return dict(by_type)
 
     def row(self, uri: str, labels: Labels) -> NodeRow:
-        return NodeRow(uri, labels, node_props(self.literals.get(uri, {}), self.mapping))
+        props = node_props(self.literals.get(uri, {}), self.mapping)
+        return NodeRow(uri, labels, props, self.derived.nodes.get(uri, {}))
 
     def all_rows(self) -> Iterator[NodeRow]:
         """Every node's row, label set by label set."""
@@ -155,7 +165,15 @@ def property_graph(triples: Iterable[Triple], mapping: Mapping | None = None) ->
         edges = scan.edges.get(uri)
         if edges:
             outgoing[uri] = [(types[predicate], end) for predicate, end in edges]
-    return PropertyGraph(mapping, dict(nodes), outgoing, scan.literals, scan.triples)
+    derived = derive(scan.classes, scan.literals, scan.edges)
+    relationship_props = {
+        (start, types[predicate], end): props
+        for (start, predicate, end), props in derived.relationships.items()
+        if predicate in types
+    }
+    return PropertyGraph(
+        mapping, dict(nodes), outgoing, scan.literals, scan.triples, derived, relationship_props
+    )
 
 
 def node_props(literals: dict[PropertyTerm, list[Literal]], mapping: Mapping) -> dict[str, Any]:
@@ -170,7 +188,8 @@ def node_props(literals: dict[PropertyTerm, list[Literal]], mapping: Mapping) ->
 
 class Decoder:
     """Stored nodes and relationships back to triples, under one mapping. Labels, types and
-    keys the mapping does not know (added in Neo4j by hand) are left out."""
+    keys the mapping does not know (added in Neo4j by hand), derived keys and the properties
+    of relationships are left out."""
 
     def __init__(self, mapping: Mapping) -> None:
         self.mapping = mapping
@@ -190,10 +209,11 @@ class Decoder:
         self, uri: str, labels: Iterable[str], props: dict[str, Any]
     ) -> Iterator[Triple]:
         node = URIRef(uri)
+        labels = list(labels)
         for label in labels:
             if label in self.classes:
                 yield node, RDF_TYPE, self.classes[label]
-        for term, values in self.literals(props).items():
+        for term, values in self.literals(without_derived(props, labels)).items():
             predicate = URIRef(term.predicate)
             for value in values:
                 yield node, predicate, value
@@ -203,11 +223,17 @@ class Decoder:
         return (URIRef(start), predicate, URIRef(end)) if predicate is not None else None
 
 
-def merged_props(
-    pushed: dict[str, Any], stored: dict[str, Any], mapping: Mapping
-) -> dict[str, Any]:
-    """``pushed`` with the values already stored for the same keys added (an RDF union)."""
+def without_derived(props: dict[str, Any], labels: Iterable[str]) -> dict[str, Any]:
+    """``props`` of a node of ``labels`` without its derived keys."""
+    labels = list(labels)
+    return {k: v for k, v in props.items() if not is_derived(k, labels)}
+
+
+def merged_props(row: NodeRow, stored: dict[str, Any], mapping: Mapping) -> dict[str, Any]:
+    """The properties ``row`` pushes with the values already stored for the same keys added
+    (an RDF union), and its derived properties."""
     decoder = Decoder(mapping)
-    old, new = decoder.literals(stored), decoder.literals(pushed)
+    old = decoder.literals(without_derived(stored, [RESOURCE_LABEL, *row.labels]))
+    new = decoder.literals(row.props)
     union = {t: values | old.get(t, set()) for t, values in new.items()}
-    return node_props({t: list(v) for t, v in union.items()}, mapping)
+    return {**node_props({t: list(v) for t, v in union.items()}, mapping), **row.derived}

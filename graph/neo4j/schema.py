@@ -19,10 +19,13 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 from plankg.graph.neo4j.connection import Connection
+from plankg.graph.neo4j.derived import is_derived
 from plankg.graph.neo4j.templates import template
 from plankg.tables import Table, cell, render_text
 
 SCHEMA_FORMATS = ("table", "markdown", "json")
+NO_CLASS = "(no class)"
+"""How the label table shows the nodes of no class but :Resource (a QUDT unit linked to)."""
 NOT_NULL = re.compile(r" NOT NULL")
 
 
@@ -32,6 +35,8 @@ class Property:
     types: tuple[str, ...]
     holders: int
     """Nodes (or relationships) that hold the key."""
+    derived: bool = False
+    """Made for analysts at push time, not an RDF literal (:mod:`plankg.graph.neo4j.derived`)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,11 @@ def label_set(labels: Iterable[str]) -> str:
     return ":".join(sorted(label for label in labels if not is_internal_label(label)))
 
 
+def _is_graph_node(labels: list[str]) -> bool:
+    """A node of the RDF graph (a :Resource, with or without a class), not bookkeeping."""
+    return "Resource" in labels or bool(label_set(labels))
+
+
 def value_type(text: str) -> str:
     """Cypher's ``valueType`` without its NOT NULLs: ``LIST<STRING>``, ``INTEGER``."""
     return NOT_NULL.sub("", text)
@@ -130,9 +140,9 @@ def value_type(text: str) -> str:
 def _label_sets(labels: list[dict[str, Any]], props: list[dict[str, Any]]) -> tuple[LabelSet, ...]:
     nodes: dict[str, int] = defaultdict(int)
     for row in labels:
-        if label_set(row["labels"]):
+        if _is_graph_node(row["labels"]):
             nodes[label_set(row["labels"])] += row["nodes"]
-    public = [r for r in props if label_set(r["labels"]) in nodes and not _internal_key(r["key"])]
+    public = [r for r in props if _is_graph_node(r["labels"]) and not _internal_key(r["key"])]
     by_set = _properties([{**r, "labels": label_set(r["labels"])} for r in public])
     return tuple(LabelSet(name, nodes[name], tuple(by_set.get(name, ()))) for name in sorted(nodes))
 
@@ -150,15 +160,18 @@ def _properties(rows: list[dict[str, Any]]) -> dict[str, list[Property]]:
         holders[row["labels"], row["key"]] += row["holders"]
     found: dict[str, list[Property]] = defaultdict(list)
     for owner, key in sorted(types):
-        found[owner].append(Property(key, tuple(sorted(types[owner, key])), holders[owner, key]))
+        derived = is_derived(key, owner.split(":"))
+        found[owner].append(
+            Property(key, tuple(sorted(types[owner, key])), holders[owner, key], derived)
+        )
     return found
 
 
 def _patterns(rows: list[dict[str, Any]]) -> tuple[Pattern, ...]:
     counts: dict[tuple[str, str, str], int] = defaultdict(int)
     for row in rows:
-        start, end = label_set(row["start"]), label_set(row["end"])
-        if start and end:
+        if _is_graph_node(row["start"]) and _is_graph_node(row["end"]):
+            start, end = label_set(row["start"]), label_set(row["end"])
             counts[start, row["type"], end] += row["relationships"]
     ordered = sorted(counts.items(), key=lambda item: (item[0][1], item[0][0], item[0][2]))
     return tuple(Pattern(*key, count) for key, count in ordered)
@@ -230,14 +243,15 @@ def _label_table(label_sets: Sequence[LabelSet]) -> Table:
             first = i == 0
             rows.append(
                 (
-                    entry.labels if first else "",
+                    (entry.labels or NO_CLASS) if first else "",
                     entry.nodes if first else None,
                     prop.key,
                     " | ".join(prop.types),
                     prop.holders if prop.key else None,
+                    "derived" if prop.derived else "",
                 )
             )
-    return Table(("label", "nodes", "property", "types", "holders"), tuple(rows))
+    return Table(("label", "nodes", "property", "types", "holders", "from"), tuple(rows))
 
 
 def render_schema(schema: GraphSchema, fmt: str = "table") -> str:

@@ -243,7 +243,7 @@ def test_the_projects_server_refuses_load_csv_to_any_client(neo4j, url, reason):
 def test_a_typed_parameter_matches_an_integer_property(pushed, run, neo4j_env):
     """--param year=2025 is the integer 2025, which {year: $year} matches; the text "2025"
     matches nothing. The samples hold 20 targets due in 2025 (five headlines among them)."""
-    query = "MATCH (t:Target {year: $year}) RETURN count(t) AS targets"
+    query = "MATCH (:Instant {inXSDgYear: $year})<-[:DUE_BY]-(t:Target) RETURN count(t) AS targets"
     typed = run("cypher", query, "--param", "year=2025", "--format", "csv", env=neo4j_env)
     text = run("cypher", query, "--param-string", "year=2025", "--format", "csv", env=neo4j_env)
     assert typed.stdout.split() == ["targets", "20"]
@@ -313,8 +313,9 @@ def test_numbers_stay_numbers_out_of_cypher(pushed, run, neo4j_env):
     """A target of 15 in the plan is the integer 15 in Neo4j and out of plankg cypher; 14.4
     is a decimal; nodes and lists print as JSON."""
     query = (
-        "MATCH (t:Target) WHERE t.sourceText CONTAINS $text "
-        "RETURN t.value AS value, [t.value] AS listed, t {.value, .unit} AS node"
+        "MATCH (t:Target)-[:DERIVED_FROM]->(c:Clause) WHERE c.sourceText CONTAINS $text "
+        "RETURN t.numericValue AS value, [t.numericValue] AS listed, "
+        "t {value: t.numericValue, unit: t.unitText} AS node"
     )
     fifteen = run_read_only(pushed, query, {"text": "市级科普教育基地达到15个"}).table.rows[0]
     assert fifteen[0] == 15 and type(fifteen[0]) is int and fifteen[1] == [15]

@@ -14,7 +14,7 @@ from plankg.graph.neo4j.mapping import (
     cypher_name,
     upper_snake,
 )
-from plankg.graph.neo4j.rows import Decoder, merged_props, property_graph
+from plankg.graph.neo4j.rows import Decoder, NodeRow, merged_props, property_graph
 from plankg.graph.neo4j.values import decode, encode, float_lexical, to_value
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
@@ -193,9 +193,16 @@ def test_an_rdf_union_merges_stored_values_into_pushed_ones(graph):
     title = PropertyTerm(str(DCTERMS.title), None, "zh")
     mapping = graph.mapping
     pushed = {"title": "新标题", "docNumber": "国发〔2021〕9号"}
-    stored = {"title": ["旧标题", "新标题"], "docNumber": "国发〔2021〕9号", "uri": "x"}
-    merged = merged_props(pushed, stored, mapping)
+    stored = {
+        "title": ["旧标题", "新标题"],
+        "docNumber": "国发〔2021〕9号",
+        "uri": "x",
+        "name": "旧",
+    }
+    row = NodeRow("x", ("Document",), pushed, {"name": "新标题"})
+    merged = merged_props(row, stored, mapping)
     assert merged["title"] == ["新标题", "旧标题"] and merged["docNumber"] == "国发〔2021〕9号"
+    assert merged["name"] == "新标题"
     assert mapping.keys[title] == "title"
 
 

@@ -50,10 +50,11 @@ def test_every_label_has_its_properties_with_types(schema):
     assert sets["Plan"].nodes == 5 and sets["Agency"].nodes == 131
     assert {"Action:EnhancementAction", "Action:KeyProject"} <= set(sets)
     plan = {p.key: p for p in sets["Plan"].properties}
-    assert plan["periodStart"].types == ("INTEGER",) and plan["periodStart"].holders == 5
-    assert plan["isDraft"].types == ("BOOLEAN",)
-    measure = {p.key: p.types for p in sets["Measure"].properties}
-    assert measure["number"] == ("INTEGER",) and measure["title"] == ("STRING",)
+    assert plan["isDraft"].types == ("BOOLEAN",) and plan["isDraft"].holders == 5
+    assert plan["docNumber"].holders == 2 and not plan["docNumber"].derived
+    measure = {p.key: p for p in sets["Measure"].properties}
+    assert measure["number"].types == ("INTEGER",) and measure["title"].types == ("STRING",)
+    assert measure["code"].derived and measure["code"].holders == 167
     assert all(p.types for s in schema.label_sets for p in s.properties)
     assert not any(p.key == "uri" for s in schema.label_sets for p in s.properties)
 
@@ -63,6 +64,17 @@ def test_internal_labels_and_keys_are_set_apart(schema):
     assert internal[("label", "Resource")].count == sum(s.nodes for s in schema.label_sets)
     assert ("label", "_RdfMapping") in internal and ("property", "uri") in internal
     assert not any(s.labels[:1] == "_" or "Resource" in s.labels for s in schema.label_sets)
+
+
+def test_every_node_has_a_name_and_leads_carry_their_sentence(schema):
+    """One name key on every node (issue 18); LEADS and PARTNERS_IN carry where they were
+    stated and the sentence, on every relationship of the 370 and 2,414."""
+    for label_set in schema.label_sets:
+        names = [p for p in label_set.properties if p.key == "name"]
+        assert names and names[0].holders == label_set.nodes, label_set.labels
+    on = {(t, p.key): p.holders for t, p in schema.relationship_properties}
+    for key in ("statedAt", "surface", "sourceText", "startLine", "endLine"):
+        assert on[("LEADS", key)] == 370 and on[("PARTNERS_IN", key)] == 2414
 
 
 def test_the_command_puts_the_main_path_on_the_first_screen(schema, run, neo4j_env):
