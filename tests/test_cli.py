@@ -118,6 +118,7 @@ def test_export_csv_and_validate(run, tmp_path):
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "assignments.csv",
+        "families.csv",
         "plans.csv",
         "targets.csv",
     ]

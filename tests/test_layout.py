@@ -1,7 +1,8 @@
 """The architecture, read off the code so that it stays true: dependencies run one way (each
 module imports only its own layer and the ones below), the rooms of graph/ lean only on
-graph/rdf (and the report on the analysis), no module imports one that imports it back, every
-error derives from PlankgError, and every subpackage names its public API."""
+graph/rdf (and the report and the views, which present it, on the analysis), no module imports
+one that imports it back, every error derives from PlankgError, and every subpackage names its
+public API."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ LAYERS = ("errors", "tables", "files", "loaders", "ontology", "graph", "queries"
 """Bottom to top: a module may import from its own layer and the layers before it. ``""`` is
 the package root, the curated API."""
 ROOMS = {"rdf": set(), "export": {"rdf"}, "neo4j": {"rdf"}, "analysis": {"rdf"}}
-ROOMS |= {"report": {"rdf", "analysis"}, "views": {"rdf"}}
+ROOMS |= {"report": {"rdf", "analysis"}, "views": {"rdf", "analysis"}}
 """The subpackages of graph/ and the other rooms each may import."""
 SUBPACKAGES = ("plankg.queries", "plankg.ontology", *(f"plankg.graph.{r}" for r in ROOMS))
 

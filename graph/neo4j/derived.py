@@ -87,15 +87,21 @@ def _all_names(
     classes: Mapping[str, set[str]], literals: Literals, edges: Edges
 ) -> dict[str, dict[str, Any]]:
     """The names of the nodes the part describes, and of the vocabulary's nodes it only links
-    to (a QUDT unit); a node of plankg's it only links to is named by the part describing it."""
+    to (a QUDT unit); a node of plankg's it only links to is named by the part describing it.
+    A node the part mentions without its class or a name (a measure in the derived graph of
+    task families) is left to the part that types it, so its name is not its IRI's segment."""
     described = set(literals) | set(edges) | set(classes)
     linked = {end for out in edges.values() for _, end in out}
     outside = {uri for uri in linked - described if not uri.startswith(settings()["plankg_iris"])}
     names = {uri: _names(literals.get(uri, {})) for uri in described | outside}
     for uri, found in names.items():
-        if "name" not in found:
-            found["name"] = _linked_name(names, edges.get(uri, [])) or _local_name(uri)
-    return names
+        if "name" in found:
+            continue
+        if linked_name := _linked_name(names, edges.get(uri, [])):
+            found["name"] = linked_name
+        elif uri in classes or uri in outside:
+            found["name"] = _local_name(uri)
+    return {uri: found for uri, found in names.items() if found}
 
 
 def _names(by_term: Mapping[Any, list[Literal]]) -> dict[str, Any]:

@@ -66,9 +66,10 @@ class TaskFamily:
     @property
     def digest(self) -> str:
         """A key derived from content: the canonical action and the family's first member (the
-        highest-level, first plan's measure), stable while plans are added after it."""
+        highest-level, first plan's measure, by its identity: two measures of one plan may share
+        a title), stable while plans are added after it."""
         first = self.members[0][0]
-        seed = f"{self.canonical}\x1f{first.plan}\x1f{first.title}"
+        seed = f"{self.canonical}\x1f{first.plan}\x1f{first.key}"
         return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
 
 

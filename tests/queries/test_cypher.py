@@ -34,7 +34,7 @@ PARAMETER_SETS = [
     {"action": "2021-talent", "region": "周口市"},
     {"family": "实施教师科学素质提升工程"},
     {"family": "实施教师科学素质提升工程", "region": "泉州市"},
-    {"family": "2021-youth/207d8166cd8d09f4"},
+    {"family": "2021-youth/f058074b7770262b"},
     {"family": "没有这个任务"},
 ]
 

@@ -377,7 +377,7 @@ def test_a_push_waits_while_another_holds_the_lock_and_says_so(neo4j, neo4j_sett
             assert counts(neo4j) == (0, 0)
         waiting.join(timeout=120)
     graph = property_graph(triples)
-    assert counts(neo4j) == (graph.node_count, graph.relationship_count)
+    assert counts(neo4j) == (graph.node_count, graph.relationship_count) == (2021, 12701)
 
 
 def test_the_tests_never_empty_a_database_that_holds_data_not_theirs(neo4j):
