@@ -369,7 +369,7 @@ def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
     while not list(out.glob(".plankg.ttl.*")) and build.poll() is None:
         time.sleep(0.02)
     build.send_signal(signal.SIGTERM)
-    assert build.wait(timeout=120) == 128 + signal.SIGTERM
+    assert build.wait(timeout=120) == 128 + signal.SIGTERM, build.stderr.read().decode()[-2000:]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == previous
     assert sorted(previous) == ["plankg.trig", "plankg.ttl"]
 
