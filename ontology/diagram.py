@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plankg.ontology.vocabulary import ONTOLOGY, read_turtle
+from plankg.ontology.vocabulary import ONTOLOGY, read_turtle, zh_en
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH
@@ -100,15 +100,6 @@ def _own(graph: Graph, kind: URIRef) -> list[URIRef]:
     )
 
 
-def _labels(graph: Graph, term: URIRef) -> tuple[str, str]:
-    found = {
-        label.language: str(label)
-        for label in graph.objects(term, RDFS.label)
-        if isinstance(label, Literal)
-    }
-    return found.get("zh", ""), found.get("en", "")
-
-
 def _members(graph: Graph, node: object) -> list[URIRef]:
     """A class or the classes of an ``owl:unionOf``."""
     if isinstance(node, URIRef):
@@ -121,7 +112,7 @@ def _members(graph: Graph, node: object) -> list[URIRef]:
 
 
 def _class_node(graph: Graph, cls: URIRef, reused: Reused) -> str:
-    zh, en = _labels(graph, cls)
+    zh, en = zh_en(graph, cls, RDFS.label)
     rows = [
         f"{curie(p).removeprefix('pk:')} : {_range_name(graph, p)}"
         for p in _own(graph, OWL.DatatypeProperty)
@@ -160,7 +151,7 @@ def _edge(graph: Graph, source: URIRef, target: URIRef, kind: URIRef) -> str:
         return f'{ends} [arrowhead=empty, style=dashed, color="#90a4ae"];'
     if not str(kind).startswith(ONTOLOGY):
         return f'{ends} [label="{_escape(curie(kind))}", fontcolor="#607d8b", style=dotted];'
-    zh, _ = _labels(graph, kind)
+    zh, _ = zh_en(graph, kind, RDFS.label)
     return f'{ends} [label="{_escape(curie(kind).removeprefix("pk:"))}\\n{_escape(zh)}"];'
 
 

@@ -8,7 +8,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from plankg.ontology.vocabulary import PK, PKAT, ontology_graph
+from plankg.ontology.vocabulary import PK, PKAT, ontology_graph, zh_en
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
@@ -54,13 +54,8 @@ def type_labels() -> dict[URIRef, tuple[str, str]]:
     graph = ontology_graph()
     labels = {}
     for concept in graph.subjects(RDF.type, PK.AgencyType):
-        by_lang = {
-            lit.language: str(lit)
-            for lit in graph.objects(concept, SKOS.prefLabel)
-            if isinstance(lit, Literal)
-        }
         if isinstance(concept, URIRef):
-            labels[concept] = (by_lang.get("zh", ""), by_lang.get("en", ""))
+            labels[concept] = zh_en(graph, concept, SKOS.prefLabel)
     return labels
 
 
@@ -108,7 +103,7 @@ def _broader_families(graph: Graph) -> dict[URIRef, Family]:
     for concept in agency_type_terms(graph):
         group = graph.value(concept, SKOS.broader)
         if isinstance(group, URIRef):
-            zh, en = _pref_labels(graph, group)
+            zh, en = zh_en(graph, group, SKOS.prefLabel)
             found[concept] = Family(_local_name(group), zh, en)
     return found
 
@@ -139,15 +134,6 @@ def family_list(graph: Graph | None = None) -> list[Family]:
 def _families_data() -> dict[str, dict[str, Any]]:
     text = files("plankg.ontology").joinpath(FAMILIES_FILE).read_text(encoding="utf-8")
     return tomllib.loads(text)
-
-
-def _pref_labels(graph: Graph, concept: URIRef) -> tuple[str, str]:
-    labels = {
-        lit.language: str(lit)
-        for lit in graph.objects(concept, SKOS.prefLabel)
-        if isinstance(lit, Literal)
-    }
-    return labels.get("zh", ""), labels.get("en", "")
 
 
 def _local_name(term: URIRef) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ClosedNamespace
 
 ONTOLOGY = "https://w3id.org/plankg/ontology#"
@@ -47,6 +47,16 @@ def shapes_graph() -> Graph:
 def rules_graph() -> Graph:
     """The SHACL rules that derive the shortcut links (``rules.ttl``)."""
     return read_turtle("rules.ttl")
+
+
+def zh_en(graph: Graph, subject: URIRef, predicate: URIRef) -> tuple[str, str]:
+    """The Chinese and English literals of ``subject``'s ``predicate`` ("" where one is missing)."""
+    found = {
+        value.language: str(value)
+        for value in graph.objects(subject, predicate)
+        if isinstance(value, Literal)
+    }
+    return found.get("zh", ""), found.get("en", "")
 
 
 def _terms() -> list[str]:

@@ -191,6 +191,17 @@ def neo4j(neo4j_settings: Any) -> Iterator[Any]:
         yield connection
 
 
+@pytest.fixture(scope="module")
+def pushed_samples(neo4j_settings: Any, corpus: Any) -> Iterator[Any]:
+    """A connection to a database holding the five samples, pushed once per test module."""
+    from plankg.graph.neo4j import connect, push_corpus
+
+    with connect(neo4j_settings) as connection:
+        empty_test_database(connection)
+        push_corpus(connection, corpus)
+        yield connection
+
+
 INTEROP = Path(__file__).resolve().parents[1] / "scripts" / "interop"
 """The independent readers (Apache Jena, graphology, the Node.js Neo4j driver) that
 scripts/interop/install puts here."""

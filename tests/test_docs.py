@@ -16,8 +16,6 @@ import plankg
 import pytest
 from plankg.cli import NEO4J_OPTIONS, main
 
-from .conftest import empty_test_database
-
 ROOT = Path(plankg.__file__).parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CONSOLE = re.compile(r"```console\n(.*?)```", re.DOTALL)
@@ -142,15 +140,6 @@ def test_console_example(example, run, tmp_path, monkeypatch):
     result = run(*example.args)
     assert result.exit_code == 0, result.output
     compare(example, result.stdout)
-
-
-@pytest.fixture(scope="module")
-def pushed_samples(neo4j_settings, corpus):
-    from plankg.graph.neo4j import connect, push_corpus
-
-    with connect(neo4j_settings) as connection:
-        empty_test_database(connection)
-        push_corpus(connection, corpus)
 
 
 @pytest.mark.neo4j

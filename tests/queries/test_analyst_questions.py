@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from plankg.graph.neo4j.push import push_corpus
 from plankg.queries import run_sparql
 from plankg.queries.cypher import run_cypher, run_read_only
 from plankg.tables import Table
@@ -19,18 +18,6 @@ QUESTIONS = tomllib.loads(
     (Path(__file__).parent / "analyst_questions.toml").read_text(encoding="utf-8")
 )["question"]
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture(scope="module")
-def pushed(neo4j_settings, corpus):
-    from plankg.graph.neo4j import connect
-
-    from ..conftest import empty_test_database
-
-    with connect(neo4j_settings) as connection:
-        empty_test_database(connection)
-        push_corpus(connection, corpus)
-        yield connection
 
 
 def plain(value: Any) -> Any:
@@ -56,10 +43,10 @@ def test_there_are_twelve_kinds_of_question():
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q["id"] for q in QUESTIONS])
-def test_the_cypher_answer_is_the_plans(pushed, question, request):
+def test_the_cypher_answer_is_the_plans(pushed_samples, question, request):
     if "gap" in question:
         request.applymarker(pytest.mark.xfail(reason=question["gap"], strict=True))
-    found = run_read_only(pushed, question["cypher"], question.get("params", {}))
+    found = run_read_only(pushed_samples, question["cypher"], question.get("params", {}))
     assert not found.warnings(), found.warnings()
     assert answer(found.table, question) == expected_rows(question)
 
@@ -68,14 +55,14 @@ TWINS = [q for q in QUESTIONS if "twin" in q]
 
 
 @pytest.mark.parametrize("question", TWINS, ids=[q["id"] for q in TWINS])
-def test_the_named_query_gives_the_same_answer_on_both_stores(pushed, corpus, question):
+def test_the_named_query_gives_the_same_answer_on_both_stores(pushed_samples, corpus, question):
     twin = question["twin"]
-    found = run_read_only(pushed, question["cypher"], question.get("params", {})).table
+    found = run_read_only(pushed_samples, question["cypher"], question.get("params", {})).table
     picks = [found.columns.index(column) for column in twin["columns"].values()]
     expected = [[row[i] for i in picks] for row in expected_rows(question)]
     for table in (
         run_sparql(corpus.graph(), twin["query"], twin["params"]),
-        run_cypher(pushed, twin["query"], twin["params"]),
+        run_cypher(pushed_samples, twin["query"], twin["params"]),
     ):
         assert projected(table, twin)[: len(expected)] == expected, twin["query"]
 

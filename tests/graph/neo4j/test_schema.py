@@ -8,7 +8,7 @@ from pathlib import Path
 
 import plankg
 import pytest
-from plankg.graph.neo4j import push_corpus, read_schema, render_schema
+from plankg.graph.neo4j import read_schema, render_schema
 
 from ...conftest import TEST_DATABASE_MARK
 
@@ -17,15 +17,8 @@ pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module")
-def schema(neo4j_settings, corpus):
-    from plankg.graph.neo4j import connect
-
-    from ...conftest import empty_test_database
-
-    with connect(neo4j_settings) as connection:
-        empty_test_database(connection)
-        push_corpus(connection, corpus)
-        return read_schema(connection).without_label(TEST_DATABASE_MARK)
+def schema(pushed_samples):
+    return read_schema(pushed_samples).without_label(TEST_DATABASE_MARK)
 
 
 def test_the_doc_is_the_schema_of_the_pushed_samples(schema):
