@@ -9,9 +9,9 @@ never half a file, and no temporary file behind.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -43,14 +43,15 @@ class Staged:
 @contextmanager
 def staged(path: Path) -> Iterator[Staged]:
     """Write ``path``'s new content (UTF-8 text) to a temporary file beside it, which then
-    replaces ``path`` in one step; on any failure ``path`` is left as it was."""
-    with writing(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=PARTIAL
-        )
-        os.fchmod(descriptor, 0o666 & ~_umask())
+    replaces ``path`` in one step; on any failure ``path`` is left as it was.
+
+    The temporary file's name is chosen before it is made, so an interruption (SIGTERM raises
+    in the main thread between any two steps) at any point leaves no temporary file behind."""
+    temporary = _temporary_name(path)
     try:
+        with writing(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with writing(path), os.fdopen(descriptor, "w", encoding="utf-8") as file:
             stage = Staged(file)
             yield stage
@@ -58,14 +59,16 @@ def staged(path: Path) -> Iterator[Staged]:
             with writing(path):
                 os.replace(temporary, path)
     finally:
-        Path(temporary).unlink(missing_ok=True)
+        with suppress(FileNotFoundError, NotADirectoryError):
+            temporary.unlink()
 
 
-def _umask() -> int:
-    """The process's umask (a temporary file is made 0600; an output gets the usual mode)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _temporary_name(path: Path) -> Path:
+    """A name beside ``path`` that no file has (``.plankg.ttl.k2j4x9q1.partial``)."""
+    while True:
+        candidate = path.parent / f".{path.name}.{secrets.token_hex(4)}{PARTIAL}"
+        if not candidate.exists():
+            return candidate
 
 
 def write_texts(targets: Mapping[Path, str | bytes]) -> list[Path]:
