@@ -437,8 +437,9 @@ def export_command(
 @click.option(
     "--engine",
     type=Registry("plankg.graph.rdf", "ENGINES"),
-    default="pyshacl",
+    default="fast",
     show_default=True,
+    help="SHACL engine: fast (compiled, seconds) or pyshacl (the reference, minutes).",
 )
 def validate_command(paths: tuple[Path, ...], graph_file: Path | None, engine: str) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl)."""
