@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from plankg.graph.views.matrix import TaskMatrix
+
 Facets = dict[str, tuple[str, ...]]
 Counts = dict[str, tuple[int, int, int]]
 """Region → (measures led, measures taken part in, actions led)."""
@@ -91,6 +93,9 @@ class View:
     declutter: bool = False
     """Labels drawn by the page: sized by measures led, hidden when too small to read or when
     they would overlap a more important one, and each group's region named once."""
+    matrix: TaskMatrix | None = None
+    """For the tasks view: the table of task families × plans it is drawn as (the page is a
+    table, not a network)."""
 
     def counts(self) -> tuple[int, int]:
         return len(self.nodes), len(self.edges)

@@ -6,8 +6,9 @@
   agency type, across every plan given (:func:`~plankg.graph.views.networks.agency_view`);
 - ``types``: agency types × regions, edges weighted by measures led (and taken part in)
   (:func:`~plankg.graph.views.networks.types_view`);
-- ``tasks``: the same task of different cities side by side: task families in rows under their
-  canonical action, a column per region (:func:`~plankg.graph.views.tasks.tasks_view`).
+- ``tasks``: the same task of different cities side by side: a table of task families in rows
+  under their canonical action, a column per plan, each cell the plan's measure and its lead
+  agencies (:func:`~plankg.graph.views.tasks.tasks_view`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from plankg.graph.views.model import View
 from plankg.graph.views.networks import agency_view, types_view
 from plankg.graph.views.nodes import facet_labels
 from plankg.graph.views.plan import plan_view
+from plankg.graph.views.table_page import render_table_page
 from plankg.graph.views.tasks import tasks_view
 
 VIEWS: dict[str, Callable[[Source, Sequence[str] | None], View]] = {
@@ -49,7 +51,9 @@ def build_view(source: Source, name: str, plans: Sequence[str] | None = None) ->
 
 
 def render_html(view: View) -> str:
-    """The view as one self-contained HTML page."""
+    """The view as one self-contained HTML page: a network, or the tasks view's table."""
+    if view.matrix is not None:
+        return render_table_page(view, view.matrix, facet_labels())
     return render_page(view, facet_labels())
 
 

@@ -13,6 +13,8 @@ from typing import Any
 from plankg.ontology.taxonomy import Family, family_list, type_code, type_families
 
 UNCLASSIFIED_COLOR = "#9e9e9e"
+MISSING_COLOR = "#fbe9e7"
+"""The tasks view's empty cell: a plan without such a measure."""
 FAMILY_HUES = {
     "party": 0,
     "science_education": 215,

@@ -105,11 +105,13 @@ class Opened:
 
 
 @contextmanager
-def _opened(browser: Any, view: View, name: str) -> Iterator[Opened]:
+def _opened(
+    browser: Any, view: View, name: str, size: tuple[int, int] = (1400, 900)
+) -> Iterator[Opened]:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     path = OUTPUT / f"{name}.html"
     path.write_text(render_html(view), encoding="utf-8")
-    context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+    context = browser.new_context(offline=True, viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     seen = Opened(page)
     page.route(
@@ -129,7 +131,7 @@ def _opened(browser: Any, view: View, name: str) -> Iterator[Opened]:
 
 
 @pytest.fixture
-def open_view(browser) -> Callable[[View, str], Any]:
+def open_view(browser) -> Callable[..., Any]:
     """``with open_view(view, "name") as seen:`` — the view written to
-    test-output/views/NAME.html and opened offline."""
-    return lambda view, name: _opened(browser, view, name)
+    test-output/views/NAME.html and opened offline (1400 × 900, or ``size=(w, h)``)."""
+    return lambda view, name, **kw: _opened(browser, view, name, **kw)

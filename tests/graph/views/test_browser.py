@@ -9,7 +9,7 @@ Skipped when Chromium or Playwright is missing, except under CI=true, where that
 from __future__ import annotations
 
 import pytest
-from plankg.graph.views import agency_view, plan_view, tasks_view, types_view
+from plankg.graph.views import agency_view, plan_view, types_view
 
 pytestmark = pytest.mark.browser
 
@@ -29,8 +29,8 @@ VIEWS = {
     "plan-zhoukou": lambda g: plan_view(g, "周口市"),
     "agencies": agency_view,
     "types": types_view,
-    "tasks": tasks_view,
 }
+"""The network views (the tasks view is a table: test_browser_tasks.py)."""
 
 
 @pytest.mark.parametrize("name", list(VIEWS))
@@ -82,25 +82,4 @@ def test_a_plan_full_of_markup_shows_it_and_runs_nothing(open_view, xss_graph, n
         assert seen.page.text_content("#details-title") == f"市{IMG}局（测试市）"
         assert seen.evaluate("() => document.images.length") == 0
         assert seen.dialogs == []
-        assert seen.errors == []
-
-
-def test_tasks_view_region_filter_keeps_one_citys_column(open_view, graph):
-    view = tasks_view(graph)
-    quanzhou = {
-        n.id for n in view.nodes if n.facets.get("region") and "泉州市" in n.facets["region"]
-    }
-    with open_view(view, "tasks-filtered") as seen:
-        seen.page.select_option("#filter-region", "泉州市")
-        shown = set(seen.evaluate("() => plankg.nodeView.getIds()"))
-        assert quanzhou <= shown and len(quanzhou) > 32
-        assert not {n.id for n in view.nodes if n.facets.get("region") == ("周口市",)} & shown
-        seen.screenshot("tasks-filtered")
-        seen.page.select_option("#filter-region", "")
-        seen.page.select_option("#filter-action", "青少年科学素质提升行动")
-        youth = {n.id for n in view.nodes if n.facets.get("action") == ("青少年科学素质提升行动",)}
-        tagged = {n.id for n in view.nodes if "action" in n.facets}
-        shown = set(seen.evaluate("() => plankg.nodeView.getIds()"))
-        assert shown & tagged == youth
-        seen.screenshot("tasks-youth")
         assert seen.errors == []
