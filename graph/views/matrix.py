@@ -47,7 +47,11 @@ class TaskRow:
     cells: tuple[TaskCell | None, ...]
     """One per column; None where the plan has no such measure."""
     led_differently: bool
-    """Carried by two plans or more whose lead agencies are not of the same types."""
+    """Carried by two plans or more whose lead agencies are not of the same types (as
+    ``plankg analyze``'s same task, different lead)."""
+    common_types: tuple[str, ...]
+    """The agency types that lead the task in every plan carrying it (empty when they share
+    none); the page recomputes it for the plans shown."""
 
 
 @dataclass(frozen=True)

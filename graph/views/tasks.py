@@ -81,10 +81,10 @@ def _group(g: PlanGraph, canonical: str, families: list[Family], plans: Sequence
 def _row(g: PlanGraph, family: Family, plans: Sequence[str]) -> TaskRow:
     members = {m.plan: m for m in _members(family, plans)}
     cells = tuple(task_cell(g, members[p]) if p in members else None for p in plans)
-    present = [c for c in cells if c is not None]
-    types = {frozenset(t for lead in c.leads for t in lead.types) for c in present}
-    different = len(present) > 1 and len(types) > 1
-    return TaskRow(_family_id(family), family.title, len(present), cells, different)
+    types = [frozenset(t for lead in c.leads for t in lead.types) for c in cells if c]
+    different = len(types) > 1 and len(set(types)) > 1
+    common = tuple(sorted(frozenset.intersection(*types)))
+    return TaskRow(_family_id(family), family.title, len(types), cells, different, common)
 
 
 def _add_group(

@@ -115,6 +115,23 @@ function ledDifferently(cells) {
   return cells.length > 1 && kinds.size > 1;
 }
 
+/* The lead types every shown plan carrying the task shares: the answer to "who leads it",
+   or, when the plans share none, a warning. */
+function commonTypes(cells) {
+  if (!cells.length) { return []; }
+  return leadTypes(cells[0]).filter(function (t, i, all) {
+    return all.indexOf(t) === i && cells.every(function (c) { return leadTypes(c).indexOf(t) >= 0; });
+  }).sort();
+}
+
+function commonLead(cells) {
+  var common = commonTypes(cells);
+  if (cells.length < 2) { return el("span", "common"); }
+  if (!common.length) { return el("span", "common none", "无共同牵头职能 no lead type in common"); }
+  var zh = common.map(function (t) { return t.split(" ")[0]; }).join("、");
+  return el("span", "common", "共同牵头 all led by: " + zh);
+}
+
 function typeMatches(cell) {
   return !settings.type || leadTypes(cell).indexOf(settings.type) >= 0;
 }
@@ -132,7 +149,7 @@ function applyRow(row) {
   row.shown = rowShown(row, cells);
   row.tr.classList.toggle("off", !row.shown);
   row.count.textContent = cells.length + " / " + settings.regions.size + " 个方案 plans";
-  if (ledDifferently(cells)) { row.count.appendChild(el("span", "differ", " · 牵头不同 led differently")); }
+  row.count.appendChild(commonLead(cells));
   row.tds.forEach(function (td, i) {
     var cell = row.data.cells[i];
     td.classList.toggle("off", !settings.regions.has(i));

@@ -52,7 +52,7 @@ def test_the_first_screen_answers_who_leads_teacher_training_where(open_view, vi
         )
         assert counts == [69, 167, 69 * 5 - 167, 11]
         cells = row_text(seen, TEACHERS)
-        assert cells[0].startswith(f"{TEACHERS} 5 / 5 个方案 plans")
+        assert cells[0] == f"{TEACHERS} 5 / 5 个方案 plans 共同牵头 all led by: 教育"
         assert cells[1] == "1.6 实施教师科学素质提升工程 市教育局"
         assert cells[2] == "1.4 实施科学教育师资队伍提升工程 市教育局 市科协"
         box = seen.evaluate(
@@ -120,6 +120,14 @@ def test_the_filters_and_toggles_keep_the_rows_the_data_says(open_view, view):
             view, lambda r: any(r.cells[i] for i in others)
         )
         assert "周口市" not in seen.title() and "泉州市" in seen.title()
+        elderly = "实施智慧助老行动"
+        assert row_text(seen, elderly)[0].endswith("无共同牵头职能 no lead type in common")
+        seen.page.uncheck("#filter-region input[value='忻州市']")
+        seen.page.uncheck("#filter-region input[value='新郑市']")
+        assert (
+            row_text(seen, elderly)[0]
+            == f"{elderly} 2 / 2 个方案 plans 共同牵头 all led by: 卫生健康"
+        )
         seen.page.click("#reset")
         seen.page.select_option("#filter-type", "科协 Science and technology association")
         led = families(
