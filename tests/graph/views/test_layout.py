@@ -85,6 +85,6 @@ def page_digest(tmp_path, view: str, seed: str) -> str:
     return hashlib.sha256(out.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("view", ["agencies", "types"])
+@pytest.mark.parametrize("view", ["agencies", "types", "tasks"])
 def test_the_same_plans_give_the_same_page(tmp_path, view):
     assert page_digest(tmp_path, view, "1") == page_digest(tmp_path, view, "2")
