@@ -4,6 +4,7 @@
 
 from plankg.graph.views.facts import PlanGraph, ViewError
 from plankg.graph.views.html import AssetError
+from plankg.graph.views.matrix import TaskCell, TaskColumn, TaskGroup, TaskLead, TaskMatrix, TaskRow
 from plankg.graph.views.model import LegendEntry, View, ViewEdge, ViewNode
 from plankg.graph.views.networks import agency_view, types_view
 from plankg.graph.views.plan import plan_view
@@ -15,6 +16,12 @@ __all__ = [
     "AssetError",
     "LegendEntry",
     "PlanGraph",
+    "TaskCell",
+    "TaskColumn",
+    "TaskGroup",
+    "TaskLead",
+    "TaskMatrix",
+    "TaskRow",
     "View",
     "ViewEdge",
     "ViewError",
