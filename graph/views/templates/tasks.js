@@ -67,6 +67,15 @@ function buildCell(cell) {
   return td;
 }
 
+/* A click, or Enter or Space with the keyboard (cells are in the tab order), shows details. */
+function clickable(node, show) {
+  node.tabIndex = 0;
+  node.addEventListener("click", show);
+  node.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); show(); }
+  });
+}
+
 function buildRow(group, data_row, body) {
   var tr = el("tr", "family-row");
   var th = el("th", "family", data_row.title);
@@ -77,11 +86,11 @@ function buildRow(group, data_row, body) {
   data_row.cells.forEach(function (cell, i) {
     var td = cell ? buildCell(cell) : el("td", "missing", "无此任务 missing");
     td.dataset.col = i;
-    td.addEventListener("click", function () { if (cell) { select(td, cellDetails(row, i)); } });
+    if (cell) { clickable(td, function () { select(td, cellDetails(row, i)); }); }
     row.tds.push(td);
     tr.appendChild(td);
   });
-  th.addEventListener("click", function () { select(th, familyDetails(row)); });
+  clickable(th, function () { select(th, familyDetails(row)); });
   body.appendChild(tr);
   rows.push(row);
 }
@@ -346,6 +355,7 @@ function buildLegend() {
 
 buildHead();
 buildRows();
+document.documentElement.style.setProperty("--head-height", byId("head").offsetHeight + "px");
 buildFilters();
 buildSearch();
 buildLegend();

@@ -103,7 +103,27 @@ def test_the_headers_stay_when_the_table_scrolls(open_view, view):
                 .find(h => h.getBoundingClientRect().top > 100).getBoundingClientRect().left"""
         )
         assert family_left == left
+        head, groups = seen.evaluate(
+            """() => [document.querySelector('th.corner').getBoundingClientRect().bottom,
+                      Array.from(document.querySelectorAll('tr.group th'),
+                                 th => th.getBoundingClientRect().top)]"""
+        )
+        assert sum(1 for top in groups if abs(top - head) < 1) >= 1  # the current action's band
         seen.screenshot("tasks-scrolled")
+
+
+def test_a_cell_opens_its_details_from_the_keyboard(open_view, view):
+    with open_view(view, "tasks-keyboard", size=SIZE) as seen:
+        seen.page.focus("td.cell")
+        seen.page.keyboard.press("Enter")
+        assert seen.page.text_content("#details-title") == "忻州市 1.6 实施教师科学素质提升工程"
+        seen.page.focus("th.family")
+        seen.page.keyboard.press(" ")
+        lines = seen.evaluate(
+            "() => Array.from(document.querySelectorAll('#details-lines li'), li => li.textContent)"
+        )
+        assert lines[0] == "忻州市 1.6 实施教师科学素质提升工程 — 牵头 lead: 市教育局"
+        assert len(lines) == 5
 
 
 def test_the_filters_and_toggles_keep_the_rows_the_data_says(open_view, view):

@@ -94,7 +94,7 @@ def test_a_cell_carries_its_source_sentence_lines_and_lead_clause(matrix):
     assert cell.clauses == (
         "第64行 line 64：市教育局牵头，市科协、市科技局、市农业农村局等单位配合",
     )
-    assert cell.similarity == 1.0 or cell.similarity is None or 0 < cell.similarity <= 1
+    assert cell.similarity is not None and 0 < cell.similarity <= 1
 
 
 def test_led_differently_is_the_analysis_same_task_different_lead(graph, matrix):
