@@ -13,14 +13,14 @@ of each plan's graph. Memory stays flat: plan chunks stream to disk as they arri
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from plankg.files import staged
-from plankg.graph.rdf.build import Triple, citation_graphs, corpus_links, plan_graphs
+from plankg.graph.rdf.build import PlanGraphs, citation_graphs, corpus_links, plan_graphs
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
     Corpus,
@@ -45,10 +45,12 @@ from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.tasks import plan_tasks, task_triples
 from plankg.graph.rdf.turtle import (
     FormattedTriple,
+    Written,
     format_triples,
     trig_block,
     turtle_body,
     turtle_header,
+    written_terms,
 )
 from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turtle
 from plankg.loaders.coverage import findings_table, summary_table
@@ -104,8 +106,11 @@ def process_file(
     key = key or plan_key(plan)
     graphs = plan_graphs(plan, key, citations=False)
     triples = set(graphs.all())
-    own = {t for t in triples if _is_own(str(t[0]), plan, key)}
-    own_text, shared = turtle_body(format_triples(own)), format_triples(triples - own)
+    is_own = _is_own(plan, key)
+    own = {t for t in triples if is_own(t[0])}
+    written = written_terms()
+    own_text = turtle_body(format_triples(own, written))
+    shared = format_triples(triples - own, written)
     report = validate_turtle(turtle_header() + own_text + turtle_body(shared), engine)
     index = Index(triples)
     return FileResult(
@@ -113,9 +118,9 @@ def process_file(
         key=key,
         sha256=plan.source.sha256,
         chunk=own_text,
-        trig=_trig_blocks(key, graphs.asserted, graphs.derived),
+        trig=_trig_blocks(key, graphs, written),
         shared=shared,
-        vocabulary=format_triples(graphs.vocabulary),
+        vocabulary=format_triples(graphs.vocabulary, written),
         record=DocumentRecord.of(plan, plan_iri(key)),
         violations=report.violations,
         shacl_warnings=report.warnings,
@@ -129,25 +134,32 @@ def process_file(
     )
 
 
-def _trig_blocks(key: str, asserted: dict[Triple, None], derived: dict[Triple, None]) -> str:
-    plan_block = trig_block(plan_graph_iri(key), turtle_body(format_triples(asserted)))
-    return plan_block + trig_block(DERIVED_GRAPH, turtle_body(format_triples(derived)))
+def _trig_blocks(key: str, graphs: PlanGraphs, written: Written) -> str:
+    asserted = turtle_body(format_triples(graphs.asserted, written))
+    derived = turtle_body(format_triples(graphs.derived, written))
+    return trig_block(plan_graph_iri(key), asserted) + trig_block(DERIVED_GRAPH, derived)
 
 
-def _is_own(subject: str, plan: Plan, key: str) -> bool:
-    """Written in the plan's chunk: the plan and everything under it, its source file and its
-    clauses, its extraction run and the agencies of its region (another plan of the same region
-    may add to them; Turtle allows a subject in two places). Regions, types, years and cited
-    documents go to the shared block."""
+def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
+    """Whether a subject is written in the plan's chunk: the plan and everything under it, its
+    source file and its clauses, its extraction run and the agencies of its region (another
+    plan of the same region may add to them; Turtle allows a subject in two places). Regions,
+    types, years and cited documents go to the shared block."""
     plan_node = str(plan_iri(key))
     source = str(source_iri(plan.source.sha256))
-    return (
-        subject in (plan_node, source)
-        or subject.startswith(plan_node + "/")
-        or subject.startswith(str(agency_iri(place_of(plan.region).key, "")))
-        or subject.startswith(source + "#")
-        or subject.startswith(f"{EXTRACTION_PREFIX}{plan.source.sha256}/")
+    exact = {plan_node, source}
+    prefixes = (
+        plan_node + "/",
+        str(agency_iri(place_of(plan.region).key, "")),
+        source + "#",
+        f"{EXTRACTION_PREFIX}{plan.source.sha256}/",
     )
+
+    def is_own(subject: str) -> bool:
+        text = str(subject)  # rdflib's URIRef.startswith takes no tuple
+        return text in exact or text.startswith(prefixes)
+
+    return is_own
 
 
 def _counts(index: Index, triples: int) -> Counter[str]:
