@@ -8,6 +8,10 @@ triples about shared things (regions, types, years) are gathered, merged and wri
 end. Citations are resolved at the end too, across every plan read (a document a plan cites by
 title may be one another plan gives a 文号, or a plan read itself), and written as a second block
 of each plan's graph. Memory stays flat: plan chunks stream to disk as they arrive.
+
+Each plan is validated (its chunk and the shared triples it uses) by one thread of the process
+that writes, while the next plan is converted: the compiled SHACL engine releases the GIL, so on
+two cores the check of one plan and the reading of the next overlap.
 """
 
 from __future__ import annotations
