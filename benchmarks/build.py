@@ -7,6 +7,11 @@ fresh process, and the whole command wall-clock, interpreter start included.
 Run by hand; the figures go in the README. The machine is shared and noisy: medians of at least
 5 runs, each printed with the load average before and after its runs.
 
+``--baseline DIR`` also runs the ``plankg build`` of another checkout (DIR is its root, a folder
+named ``plankg``: ``git archive main | tar -x -C /tmp/before/plankg``), alternating with this
+one's, and prints both medians, wall and CPU, with their ratio: on a shared machine only a ratio
+measured in one run means much.
+
 "parse" reads the five sample files and parses them again in one process (patterns compiled,
 tables and the gazetteer loaded); "parse, first in a process" is what a `plankg build` pays:
 the same in a fresh interpreter after its imports, tables loaded and patterns compiled on the
@@ -16,6 +21,8 @@ way.
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,10 +57,56 @@ def first_parse_runs(runs: int) -> tuple[list[float], str]:
     return times, f"load {before:.2f} → {load_average():.2f}"
 
 
+RUN_CLI = "import sys; from plankg.cli import main; sys.argv[0] = 'plankg'; main()"
+
+
+def build_process(out: str, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``plankg build`` process (children's user + system)."""
+    before = os.times()
+    command = [sys.executable, "-c", RUN_CLI, "build", "--out", out]
+    times, _ = timed_runs(
+        lambda: subprocess.run(command, check=True, capture_output=True, env=env), 1
+    )
+    after = os.times()
+    cpu = after.children_user + after.children_system
+    return times[0], cpu - before.children_user - before.children_system
+
+
+def compare(baseline: Path, runs: int) -> None:
+    """``plankg build`` of this checkout and of ``baseline``, alternating, ``runs`` each."""
+    if baseline.resolve().name != "plankg" or not (baseline / "cli.py").is_file():
+        raise SystemExit(
+            f"--baseline: {baseline} is not a plankg checkout in a folder named plankg"
+        )
+    trees = {"before": str(baseline.resolve().parent), "after": ""}
+    found: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
+    load = load_average()
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(runs):
+            for name, path in trees.items():
+                env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+                env.update({"PYTHONPATH": path} if path else {})
+                found[name].append(build_process(f"{out}/{name}", env))
+    loads = f"load {load:.2f} → {load_average():.2f}"
+    print(f"`plankg build` whole process, {runs} alternating runs each, {loads}")
+    medians = {n: [statistics.median(r[i] for r in rs) for i in (0, 1)] for n, rs in found.items()}
+    for name, (wall, cpu) in medians.items():
+        print(f"  {name:<8} wall {wall * 1000:7.0f} ms   CPU {cpu * 1000:7.0f} ms")
+    (wall_b, cpu_b), (wall_a, cpu_a) = medians["before"], medians["after"]
+    print(f"  after/before: wall {wall_a / wall_b:.2f}×, CPU {cpu_a / cpu_b:.2f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
-    runs = max(5, parser.parse_args().runs)
+    parser.add_argument("--baseline", type=Path, help="the root of another plankg checkout")
+    parser.add_argument("--only-compare", action="store_true", help="with --baseline: only that")
+    args = parser.parse_args()
+    runs = max(5, args.runs)
+    if args.baseline:
+        compare(args.baseline, runs)
+        if args.only_compare:
+            return
     paths = sample_paths()
     plans = [read_plan(p) for p in paths]
     triples = build_triples(plans)

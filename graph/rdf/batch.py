@@ -8,19 +8,25 @@ triples about shared things (regions, types, years) are gathered, merged and wri
 end. Citations are resolved at the end too, across every plan read (a document a plan cites by
 title may be one another plan gives a 文号, or a plan read itself), and written as a second block
 of each plan's graph. Memory stays flat: plan chunks stream to disk as they arrive.
+
+Each plan is validated (its chunk and the shared triples it uses) by one thread of the process
+that writes, while the next plan is converted: the compiled SHACL engine releases the GIL, so on
+two cores the check of one plan and the reading of the next overlap.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from plankg.files import staged
-from plankg.graph.rdf.build import Triple, citation_graphs, corpus_links, plan_graphs
+from plankg.graph.rdf.build import citation_graphs, corpus_links, plan_graphs
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
     Corpus,
@@ -45,10 +51,12 @@ from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.tasks import plan_tasks, task_triples
 from plankg.graph.rdf.turtle import (
     FormattedTriple,
+    Written,
     format_triples,
     trig_block,
     turtle_body,
     turtle_header,
+    written_terms,
 )
 from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turtle
 from plankg.loaders.coverage import findings_table, summary_table
@@ -56,11 +64,14 @@ from plankg.loaders.model import Coverage, Plan
 from plankg.loaders.read import PlanReadError, read_plan
 from plankg.ontology import PK
 from plankg.tables import Table, row_order
+from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS
 
 TOP_LEAD_COLUMNS = ("region", "agency", "measures_led", "actions_led")
 EXTRACTION_PREFIX = str(source_iri("")).replace("/source/", "/extraction/")
 COUNTED = {"plans": PK.Plan, "actions": PK.Action, "measures": PK.Measure, "targets": PK.Target}
+INDEXED = {RDF.type, PK.covers, PK.hasMeasure, PK.leads, PK.jurisdiction, RDFS.label}
+"""The predicates the counts and the top leads read."""
 
 
 @dataclass
@@ -94,31 +105,40 @@ class FileResult:
 
 
 def process_file(
-    path: Path, key: str | None = None, engine: str = "fast", keep_plan: bool = False
+    path: Path,
+    key: str | None = None,
+    engine: str = "fast",
+    keep_plan: bool = False,
+    validate: bool = True,
 ) -> FileResult:
-    """Read one plan file and turn it into a validated Turtle chunk."""
+    """Read one plan file and turn it into a Turtle chunk, validated unless ``validate`` is
+    false (then :func:`validate_result` does it, as :func:`build_many` does, in a thread beside
+    the next file's conversion)."""
     try:
         plan = read_plan(path)
     except PlanReadError as e:
         return FileResult(str(path), error=Problem.of(path, e).message)
     key = key or plan_key(plan)
     graphs = plan_graphs(plan, key, citations=False)
-    triples = set(graphs.all())
-    own = {t for t in triples if _is_own(str(t[0]), plan, key)}
-    own_text, shared = turtle_body(format_triples(own)), format_triples(triples - own)
-    report = validate_turtle(turtle_header() + own_text + turtle_body(shared), engine)
-    index = Index(triples)
-    return FileResult(
+    written = written_terms()
+    asserted, derived, vocabulary = (
+        format_triples(g, written) for g in (graphs.asserted, graphs.derived, graphs.vocabulary)
+    )
+    everything = asserted | derived | vocabulary
+    own_subjects = _own_terms(plan, key, written)
+    own = {t for t in everything if t[0] in own_subjects}
+    triples = graphs.all()
+    index = Index(t for t in triples if t[1] in INDEXED)
+    result = FileResult(
         path=str(path),
         key=key,
         sha256=plan.source.sha256,
-        chunk=own_text,
-        trig=_trig_blocks(key, graphs.asserted, graphs.derived),
-        shared=shared,
-        vocabulary=format_triples(graphs.vocabulary),
+        chunk=turtle_body(own),
+        trig=trig_block(plan_graph_iri(key), turtle_body(asserted))
+        + trig_block(DERIVED_GRAPH, turtle_body(derived)),
+        shared=everything - own,
+        vocabulary=vocabulary,
         record=DocumentRecord.of(plan, plan_iri(key)),
-        violations=report.violations,
-        shacl_warnings=report.warnings,
         counts=_counts(index, len(triples)),
         leads=_leads(index),
         agencies={str(a) for a in index.subjects(RDF.type, PK.Agency)},
@@ -127,27 +147,50 @@ def process_file(
         plan=plan if keep_plan else None,
         tasks=plan_tasks(plan, key),
     )
+    return (
+        validate_result(result, validate_turtle(checked_text(result), engine))
+        if validate
+        else result
+    )
 
 
-def _trig_blocks(key: str, asserted: dict[Triple, None], derived: dict[Triple, None]) -> str:
-    plan_block = trig_block(plan_graph_iri(key), turtle_body(format_triples(asserted)))
-    return plan_block + trig_block(DERIVED_GRAPH, turtle_body(format_triples(derived)))
+def checked_text(result: FileResult) -> str:
+    """What SHACL checks of a plan: its own triples and the shared ones it uses."""
+    return turtle_header() + result.chunk + turtle_body(result.shared)
 
 
-def _is_own(subject: str, plan: Plan, key: str) -> bool:
-    """Written in the plan's chunk: the plan and everything under it, its source file and its
-    clauses, its extraction run and the agencies of its region (another plan of the same region
-    may add to them; Turtle allows a subject in two places). Regions, types, years and cited
-    documents go to the shared block."""
+def validate_result(result: FileResult, report: ValidationReport) -> FileResult:
+    """``result`` with the violations and warnings of ``report`` (of its :func:`checked_text`)."""
+    result.violations, result.shacl_warnings = report.violations, report.warnings
+    return result
+
+
+def _own_terms(plan: Plan, key: str, written: Written) -> set[str]:
+    """The terms, as written, of the subjects written in the plan's chunk (see :func:`_is_own`)."""
+    is_own = _is_own(plan, key)
+    return {text for node, text in written.items() if isinstance(node, URIRef) and is_own(node)}
+
+
+def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
+    """Whether a subject is written in the plan's chunk: the plan and everything under it, its
+    source file and its clauses, its extraction run and the agencies of its region (another
+    plan of the same region may add to them; Turtle allows a subject in two places). Regions,
+    types, years and cited documents go to the shared block."""
     plan_node = str(plan_iri(key))
     source = str(source_iri(plan.source.sha256))
-    return (
-        subject in (plan_node, source)
-        or subject.startswith(plan_node + "/")
-        or subject.startswith(str(agency_iri(place_of(plan.region).key, "")))
-        or subject.startswith(source + "#")
-        or subject.startswith(f"{EXTRACTION_PREFIX}{plan.source.sha256}/")
+    exact = {plan_node, source}
+    prefixes = (
+        plan_node + "/",
+        str(agency_iri(place_of(plan.region).key, "")),
+        source + "#",
+        f"{EXTRACTION_PREFIX}{plan.source.sha256}/",
     )
+
+    def is_own(subject: str) -> bool:
+        text = str(subject)  # rdflib's URIRef.startswith takes no tuple
+        return text in exact or text.startswith(prefixes)
+
+    return is_own
 
 
 def _counts(index: Index, triples: int) -> Counter[str]:
@@ -258,18 +301,25 @@ def build_many(
     Each file is replaced in one step once written in full, and only when some plan was read:
     a run in which every file fails (or that is interrupted) leaves the previous graph as it
     was."""
-    work = partial(process_file, engine=engine, keep_plan=keep_plans)
+    work = partial(process_file, engine=engine, keep_plan=keep_plans, validate=False)
     converted = map_files(work, paths, workers=workers, parallel_from=parallel_from, chunksize=4)
     results: list[FileResult] = []
+    checks: list[Future[ValidationReport]] = []
     shared: set[FormattedTriple] = set()
     vocabulary: set[FormattedTriple] = set()
     keys = PlanKeys()
-    with staged(out / TURTLE) as turtle, staged(out / TRIG) as trig:
+    with (
+        _checker() as checker,
+        staged(out / TURTLE) as turtle,
+        staged(out / TRIG) as trig,
+    ):
         turtle.file.write(turtle_header())
         trig.file.write(turtle_header())
         for done, result in enumerate(converted, start=1):
             result = _with_unique_key(result, keys, work)
             results.append(result)
+            if result.key is not None:
+                checks.append(checker.submit(validate_turtle, checked_text(result), engine))
             turtle.file.write(result.chunk)
             trig.file.write(result.trig)
             shared |= result.shared
@@ -281,10 +331,24 @@ def build_many(
         turtle.file.write(turtle_body(shared))
         trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(vocabulary)))
         turtle.keep = trig.keep = any(r.key is not None for r in results)
+        plans = [r for r in results if r.key is not None]
+        for result, check in zip(plans, checks, strict=True):
+            validate_result(result, check.result())
     violations = tuple(sorted(v for r in [*results, cited] for v in r.violations))
     warnings = tuple(sorted(w for r in [*results, cited] for w in r.shacl_warnings))
     report = ValidationReport(not violations, violations, engine, warnings)
     return BatchResult(results, report, out / TURTLE, out / TRIG)
+
+
+@contextmanager
+def _checker() -> Iterator[ThreadPoolExecutor]:
+    """One thread that validates each plan while the next is converted (the compiled engine
+    releases the GIL); checks not begun are dropped when the build stops early."""
+    checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plankg-shacl")
+    try:
+        yield checker
+    finally:
+        checker.shutdown(wait=True, cancel_futures=True)
 
 
 TURTLE = "plankg.ttl"

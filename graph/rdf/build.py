@@ -266,6 +266,10 @@ class _PlanWriter:
         self.sha256 = plan.source.sha256
         self.source = iris.source_iri(plan.source.sha256)
         self.place = place_of(plan.region)
+        self.clauses: dict[Span, URIRef] = {}
+        """The clauses written: an assignment's clause is the derivation of each of its
+        agencies' assignments, written once."""
+        self.agencies: dict[str, URIRef] = {}
 
     def write(self) -> None:
         self._source()
@@ -324,7 +328,11 @@ class _PlanWriter:
 
     def _clause(self, node: URIRef, span: Span) -> None:
         """``node`` was read from ``span``: a clause node, one per span of the source."""
-        clause = iris.clause_iri(self.sha256, span)
+        clause = self.clauses.get(span)
+        if clause is not None:
+            self.add((node, PROV.wasDerivedFrom, clause))
+            return
+        clause = self.clauses[span] = iris.clause_iri(self.sha256, span)
         add = self.add
         add((node, PROV.wasDerivedFrom, clause))
         add((clause, RDF.type, PK.Clause))
@@ -419,11 +427,17 @@ class _PlanWriter:
         return concept
 
     def _agency(self, mention: AgencyMention) -> URIRef:
-        node = iris.agency_iri(self.place.key, mention.name)
+        node = self.agencies.get(mention.name)
+        if node is None:
+            node = self.agencies[mention.name] = self._new_agency(mention.name)
+        return node
+
+    def _new_agency(self, name: str) -> URIRef:
+        node = iris.agency_iri(self.place.key, name)
         self.add((node, RDF.type, PK.Agency))
-        self.add((node, RDFS.label, zh(mention.name)))
+        self.add((node, RDFS.label, zh(name)))
         self.add((node, PK.jurisdiction, iris.region_iri(self.place.key)))
-        for agency_type in agency_types(mention.name):
+        for agency_type in agency_types(name):
             self.add((node, ORG.classification, self._concept(agency_type)))
         return node
 

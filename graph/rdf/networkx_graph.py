@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import networkx as nx
 from plankg.graph.rdf.build import SHORTCUTS, Triple, sorted_triples
 from plankg.graph.rdf.iris import plan_key_of
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
+
+if TYPE_CHECKING:  # networkx takes a quarter of a second to import: only when used
+    import networkx as nx
 
 LIST_SEPARATOR = " | "
 NodeData = dict[str, Any]
@@ -31,6 +33,8 @@ def local_name(iri: str) -> str:
 
 def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph[str]:
     """A MultiDiGraph of the triples, in a stable order (sorted), so exports are deterministic."""
+    import networkx as nx
+
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for s, p, o in sorted_triples(triples):
         node = str(s)
@@ -86,6 +90,8 @@ class GraphReader:
     own terms."""
 
     def __init__(self, source: Source) -> None:
+        import networkx as nx
+
         self.graph = source if isinstance(source, nx.MultiDiGraph) else to_networkx(source)
 
     def attr(self, node: str, key: str, default: object = None) -> object:

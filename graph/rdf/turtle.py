@@ -61,8 +61,21 @@ def turtle_header(prefixes: Mapping[str, str] = ALL_PREFIXES) -> str:
     return "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())) + "\n"
 
 
-def format_triples(triples: Iterable[Triple]) -> set[FormattedTriple]:
-    written: dict[URIRef | Literal, str] = {RDF.type: "a"}
+Written = dict[URIRef | Literal, str]
+"""Terms already written as Turtle: one per call of :func:`format_triples`, or shared by the
+calls that format overlapping triples (see :func:`written_terms`)."""
+
+
+def written_terms() -> Written:
+    return {RDF.type: "a"}
+
+
+def format_triples(
+    triples: Iterable[Triple], written: Written | None = None
+) -> set[FormattedTriple]:
+    """The triples with their terms written as Turtle; ``written`` keeps the terms written so
+    far, for the next call on overlapping triples."""
+    written = written_terms() if written is None else written
 
     def write(node: URIRef | Literal) -> str:
         text = written.get(node)

@@ -7,7 +7,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from plankg.graph.rdf.batch import build_many
+from plankg.graph.rdf.batch import build_many, process_file
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
 from plankg.loaders.read import sample_paths
@@ -38,6 +38,20 @@ def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path):
     parallel = build_many(sample_paths(), tmp_path / "parallel", workers=2, parallel_from=1)
     assert serial.written.read_bytes() == parallel.written.read_bytes()
     assert serial.dataset.read_bytes() == parallel.dataset.read_bytes()
+
+
+def test_each_plan_is_checked_as_when_converted_alone(tmp_path):
+    """build_many validates each plan in a thread while the next is converted: each file gets
+    the violations and warnings process_file gives it (南湖新区's region has no GB/T 2260 code,
+    a warning), serial or parallel."""
+    alone = [process_file(p) for p in sample_paths()]
+    serial = build_many(sample_paths(), tmp_path / "serial")
+    parallel = build_many(sample_paths(), tmp_path / "parallel", workers=2, parallel_from=1)
+    expected = [(r.violations, r.shacl_warnings) for r in alone]
+    assert [(r.violations, r.shacl_warnings) for r in serial.results] == expected
+    assert [(r.violations, r.shacl_warnings) for r in parallel.results] == expected
+    assert [len(w) for _, w in expected] == [0, 0, 0, 1, 0]
+    assert "430600/岳阳市南湖新区" in expected[3][1][0].focus
 
 
 def test_merged_top_leads_equal_the_top_lead_query(tmp_path):
