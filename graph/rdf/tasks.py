@@ -26,7 +26,7 @@ from plankg.ontology import ID, PK, PKCA
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-LEVEL_RANKS = {"province": 0, "city": 1, "county": 2, "district": 2}
+LEVEL_RANKS = {"national": -1, "province": 0, "city": 1, "county": 2, "district": 2}
 """The order plans are taken in: a lower rank anchors the families of the plans after it."""
 FAMILY_PREFIX = str(ID) + "family/"
 
