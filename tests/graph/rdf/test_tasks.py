@@ -138,9 +138,11 @@ def test_the_shapes_refuse_a_broken_family(corpus, family_triples, broken):
 CORPUS_TEXTS = Path(__file__).parents[2] / "corpus" / "texts"
 OUTLINE = CORPUS_TEXTS / "national-outline-2021-plan.txt"
 FUJIAN = CORPUS_TEXTS / "fujian-province-2022-repost-trad.txt"
-"""福建's plan (闽政办〔2022〕13号, a traditional-script repost of its beginning, one measure),
-which 泉州's plan cites, and the beginning of the national outline (国发〔2021〕9号, no
-measures), which all five samples cite."""
+ANHUI = CORPUS_TEXTS / "anhui-province-2021-plan.txt"
+"""Real plans of the development corpus: the beginning of the national outline (国发〔2021〕9号,
+no measures), which all five samples cite; 福建's plan (闽政办〔2022〕13号, a traditional-script
+repost of its beginning, one measure), which 泉州's cites; 安徽's (皖政办秘〔2021〕121号, its
+beginning, three youth measures), which no sample cites."""
 
 
 @pytest.fixture(scope="module")
@@ -217,3 +219,13 @@ def test_the_shapes_refuse_an_anchor_outside_its_family(cited):
     triples.discard((anchor, PK.memberOf, family))
     triples.add((anchor, PK.memberOf, URIRef(FAMILY_PREFIX + "2021-youth/other")))
     assert not validate_turtle(serialize_turtle(triples)).conforms
+
+
+def test_a_province_no_sample_cites_starts_the_teachers_family_by_level_without_anchor(corpus):
+    loaded = load_corpus([*SAMPLES, ANHUI])
+    families = task_families(corpus_tasks(loaded.plans, loaded.keys))
+    # 安徽 3.实施教师科学素质提升工程 and the five samples' teachers measures are one task
+    teachers = next(f for f in families if f.members[0][0].title == "实施教师科学素质提升工程")
+    assert teachers.members[0][0].plan == "340000/2021-2025"
+    assert {i.plan for i, _ in teachers.members} == {"340000/2021-2025", *corpus.keys}
+    assert teachers.anchor is None
