@@ -381,6 +381,8 @@ def _region(
     title: str, issuer: str | None, citations: tuple[Citation, ...], head: list[Paragraph]
 ) -> Region:
     issuer = to_simplified(issuer) if issuer else None
+    if issuer and regex("regions", "national_issuer").search(issuer):
+        return Region(name=table("regions", "national_name"), level="national")
     zone = regex("regions", "zone").search(_title_prefix(to_simplified(title)) or "")
     if zone:
         return _region_by_suffix(zone["name"], issuer, citations)

@@ -15,7 +15,7 @@ Role = Literal["lead", "partner", "responsible"]
 """``responsible``: named as 责任单位 / 负责 by a clause that names no lead: every one answers
 for the task, none is said to lead it."""
 StatedAt = Literal["action", "measure"]
-RegionLevel = Literal["province", "city", "county", "district"]
+RegionLevel = Literal["national", "province", "city", "county", "district"]
 
 
 @dataclass(frozen=True)

@@ -375,7 +375,8 @@ def _corpus_facts(
         facts |= cites | known
         vocabulary |= known
     links = format_triples(corpus_links([r.key for r in plans if r.key]))
-    families = format_triples(task_triples(item for r in plans for item in r.tasks))
+    records = {r.key: r.record for r in plans if r.key and r.record}
+    families = format_triples(task_triples((item for r in plans for item in r.tasks), records))
     trig.write(trig_block(DERIVED_GRAPH, turtle_body(links | families)))
     shared |= facts | links | families
     checked = facts | families | vocabulary

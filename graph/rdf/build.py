@@ -62,6 +62,7 @@ SHORTCUTS = {"lead": PK.leads, "partner": PK.partnersIn, "responsible": PK.respo
 SCOPES = {"action": PK.ActionScope, "measure": PK.MeasureScope}
 COMPARATORS = {">=": PK.AtLeast, ">": PK.MoreThan, "=": PK.Exactly, "<=": PK.AtMost}
 LEVELS = {
+    "national": PK.NationalLevel,
     "province": PK.ProvinceLevel,
     "city": PK.CityLevel,
     "county": PK.CountyLevel,

@@ -6,19 +6,24 @@ canonical action (``pk:familyAction``) and central member, and each member's ``p
 ``pk:similarity``.
 
 Families are a function of all the plans loaded together, so they are recomputed whenever the
-plans change. Higher-level plans go first (a province before its cities, a city before its
-counties): a province's measures start the families its cities' measures then join, and name
-them. A family's IRI is derived from its content: its canonical action and the digest of its
-first member's plan and title (``id/family/2021-youth/3f…``).
+plans change. Cited plans go first: when a loaded plan cites another loaded plan (its 文号 or
+normalised title resolves to it, :class:`~plankg.graph.rdf.documents.DocumentIndex`), the cited
+plan's measures start the families the citing plan's measures then join, and such a family
+records the cited plan's measure as its ``pk:anchor``; then higher-level plans (the national
+outline, a province before its cities, a city before its counties). A family's IRI is derived
+from its content: its canonical action and the digest of its first member's plan and identity
+(``id/family/2021-youth/3f…``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import action_slugs
+from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.families import TEXT_CHARS, TaskFamily, TaskItem, task_families
 from plankg.graph.rdf.regions import place_of
 from plankg.loaders.model import Plan
@@ -26,7 +31,7 @@ from plankg.ontology import ID, PK, PKCA
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-LEVEL_RANKS = {"province": 0, "city": 1, "county": 2, "district": 2}
+LEVEL_RANKS = {"national": -1, "province": 0, "city": 1, "county": 2, "district": 2}
 """The order plans are taken in: a lower rank anchors the families of the plans after it."""
 FAMILY_PREFIX = str(ID) + "family/"
 
@@ -58,7 +63,73 @@ def plan_tasks(plan: Plan, key: str) -> tuple[TaskItem, ...]:
 
 
 def corpus_tasks(plans: Sequence[Plan], keys: Sequence[str]) -> list[TaskItem]:
-    return [item for p, k in zip(plans, keys, strict=True) for item in plan_tasks(p, k)]
+    """The measures of every plan loaded together, placed in the citation graph."""
+    items = [item for p, k in zip(plans, keys, strict=True) for item in plan_tasks(p, k)]
+    return cited_first(items, corpus_records(plans, keys))
+
+
+def corpus_records(plans: Sequence[Plan], keys: Sequence[str]) -> dict[str, DocumentRecord]:
+    """Each plan's document record, by its key."""
+    return {k: DocumentRecord.of(p, iris.plan_iri(k)) for p, k in zip(plans, keys, strict=True)}
+
+
+def citations_between(records: Mapping[str, DocumentRecord]) -> dict[str, set[str]]:
+    """For each plan (by key), the other loaded plans it cites."""
+    index = DocumentIndex.of(records.values())
+    key_of = {record.iri: key for key, record in records.items()}
+    found: dict[str, set[str]] = {}
+    for key, record in records.items():
+        cited = {key_of.get(index.resolve(n, t)) for n, t in record.citations}
+        found[key] = {c for c in cited if c is not None and c != key}
+    return found
+
+
+def citation_depths(cites: Mapping[str, set[str]]) -> dict[str, int]:
+    """How many loaded plans stand above each plan: 0 when it cites none, else one more than
+    the deepest plan it cites (a cycle is cut where it closes)."""
+    depths: dict[str, int] = {}
+
+    def depth(key: str, path: frozenset[str]) -> int:
+        if key not in depths:
+            above = [depth(c, path | {key}) for c in sorted(cites.get(key, ())) if c not in path]
+            depths[key] = 1 + max(above) if above else 0
+        return depths[key]
+
+    for key in sorted(cites):
+        depth(key, frozenset())
+    return depths
+
+
+def citers_of(cites: Mapping[str, set[str]]) -> dict[str, frozenset[str]]:
+    """For each plan, the loaded plans that cite it, directly or through other loaded plans."""
+    direct: dict[str, set[str]] = {}
+    for citer, cited in cites.items():
+        for key in cited:
+            direct.setdefault(key, set()).add(citer)
+    found: dict[str, frozenset[str]] = {}
+    for key in direct:
+        seen: set[str] = set()
+        todo = [key]
+        while todo:
+            for citer in direct.get(todo.pop(), ()):
+                if citer not in seen:
+                    seen.add(citer)
+                    todo.append(citer)
+        found[key] = frozenset(seen - {key})
+    return found
+
+
+def cited_first(items: Iterable[TaskItem], records: Mapping[str, DocumentRecord]) -> list[TaskItem]:
+    """``items`` placed in the citation graph of the plans ``records`` describe: each with its
+    plan's depth and the plans citing it (unchanged when no loaded plan cites another)."""
+    cites = citations_between(records)
+    depths, citers = citation_depths(cites), citers_of(cites)
+    return [
+        replace(i, depth=depths.get(i.plan, 0), cited_by=citers.get(i.plan, frozenset()))
+        if i.plan in depths
+        else i
+        for i in items
+    ]
 
 
 def family_iri(family: TaskFamily) -> URIRef:
@@ -76,6 +147,8 @@ def family_triples(families: Iterable[TaskFamily]) -> dict[Triple, None]:
         add((node, DCTERMS.title, Literal(family.title, lang="zh")))
         add((node, PK.familyAction, URIRef(family.canonical)))
         add((node, PK.centralMember, URIRef(str(family.central.key))))
+        if family.anchor is not None:
+            add((node, PK.anchor, URIRef(str(family.anchor.key))))
         for item, similarity in family.members:
             measure = URIRef(str(item.key))
             add((measure, PK.memberOf, node))
@@ -90,11 +163,14 @@ def similarity_literal(similarity: float) -> Literal:
     return Literal(Decimal(str(round(similarity, 4))).normalize(), datatype=XSD.decimal)
 
 
-def task_triples(items: Iterable[TaskItem]) -> dict[Triple, None]:
-    """The families of ``items`` as triples."""
-    return family_triples(task_families(items))
+def task_triples(
+    items: Iterable[TaskItem], records: Mapping[str, DocumentRecord] | None = None
+) -> dict[Triple, None]:
+    """The families of ``items`` as triples; with ``records`` (the plans' document records by
+    key), cited plans first (:func:`cited_first`)."""
+    return family_triples(task_families(cited_first(items, records or {})))
 
 
 def corpus_families(plans: Sequence[Plan], keys: Sequence[str]) -> dict[Triple, None]:
     """The task families of every plan loaded together, as triples of the derived graph."""
-    return task_triples(corpus_tasks(plans, keys))
+    return family_triples(task_families(corpus_tasks(plans, keys)))

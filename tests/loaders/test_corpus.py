@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from .corpus_scores import METADATA_FIELDS, cases, clause_scores, metadata_scores, target_scores
+from .corpus_scores import (
+    METADATA_FIELDS,
+    cases,
+    clause_scores,
+    inspected,
+    metadata_scores,
+    target_scores,
+)
 
 CASES = cases()
 METADATA_FLOORS = {
@@ -65,3 +72,12 @@ def test_assignment_clauses_and_their_agencies():
 def test_targets():
     targets, _ = target_scores()
     assert targets.f1 >= F1_FLOORS["targets"], "\n".join(targets.misses)
+
+
+def test_the_national_outline_is_read_as_the_countrys_plan():
+    """The beginning of 国发〔2021〕9号 (its PDF's text): the State Council's plan, of no
+    province; it stops before its actions, and a warning says so."""
+    metadata = inspected("national-outline-2021-plan").metadata
+    assert (metadata.region.name, metadata.region.level) == ("中国", "national")
+    assert metadata.region.province is None and metadata.region.code is None
+    assert (metadata.issuer, metadata.doc_number) == ("国务院", "国发〔2021〕9号")
