@@ -11,9 +11,12 @@ from plankg.graph.rdf.batch import build_many, process_file
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
 from plankg.loaders.read import sample_paths
+from plankg.ontology import PK
 from plankg.queries import run_sparql
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph
 from rdflib.compare import isomorphic
+
+CORPUS = Path(__file__).parents[2] / "corpus" / "texts"
 
 
 def test_the_stitched_turtle_is_the_corpus_graph(tmp_path):
@@ -105,3 +108,15 @@ def test_a_build_in_which_every_file_fails_keeps_the_previous_graph(tmp_path):
     assert not result.plans and result.problems()[0].message == "empty file"
     assert {p.name: p.read_bytes() for p in out.iterdir()} == previous
     assert sorted(previous) == ["plankg.trig", "plankg.ttl"]
+
+
+def test_a_loaded_plan_cited_by_another_that_cites_in_turn_conforms(tmp_path):
+    """泉州 cites 福建's plan (闽政办〔2022〕13号), which cites the national outline: loaded
+    together, 福建's plan is the document 泉州 cites and a plan with citations of its own, not a
+    cited document that says too much."""
+    fujian = CORPUS / "fujian-province-2022-repost-trad.txt"
+    result = build_many([*sample_paths(), fujian], tmp_path)
+    assert result.report.violations == ()
+    graph = Graph().parse(result.written, format="turtle")
+    cited = {str(c) for _, c in graph.subject_objects(PK.cites) if (c, RDF.type, PK.Plan) in graph}
+    assert cited == {"https://w3id.org/plankg/id/plan/350000/2021-2025"}
