@@ -47,16 +47,23 @@ def push_settings() -> bytes:
     return END.encode().join(texts)
 
 
-def plan_digest(triples: Iterable[Triple]) -> str:
+def joined(triples: list[Triple]) -> str:
+    """The text of ``triples`` in their order (the terms of each joined by US, the triples by
+    RS): what the digest is taken of, and where a push looks for a citation of a plan."""
+    return END.join(map(SEP.join, triples))
+
+
+def plan_digest(triples: Iterable[Triple], text: str | None = None) -> str:
     """The BLAKE2b digest (64 hex digits) of the push settings and ``triples`` in their order:
     their text joined, then the place, kind, length, datatype and language of every object that
     is not an IRI (and the kind of every subject that is not one). IRIs hold no control
     character (plankg percent-encodes them) and every other term's length is counted, so no
     two sequences of triples give the same bytes. Terms are strings, so the work is done in C
-    but for one pass over the kinds."""
+    but for one pass over the kinds. ``text`` is :func:`joined` of the triples, when made
+    already."""
     ordered = triples if isinstance(triples, list) else list(triples)
     digest = hashlib.blake2b(push_settings(), digest_size=32)
-    digest.update(END.join(map(SEP.join, ordered)).encode("utf-8", "surrogatepass"))
+    digest.update((text if text is not None else joined(ordered)).encode("utf-8", "surrogatepass"))
     objects = list(map(itemgetter(2), ordered))
     kinds = list(map(type, objects))
     places = [i for i, kind in enumerate(kinds) if kind is not URIRef]

@@ -46,9 +46,11 @@ from neo4j import ManagedTransaction, SummaryCounters
 from plankg.graph.neo4j.connection import Connection
 from plankg.graph.neo4j.digests import (
     FAMILIES,
+    SEP,
     forget_all_digests,
     forget_citing,
     forget_digests,
+    joined,
     plan_digest,
     record_digests,
     stored_digest,
@@ -303,8 +305,11 @@ class _Selection:
         changed = []
         for uri, triples in part:
             self.keys.append(plan_key_of(uri))
-            self.foreign += foreign_triples(uri, triples)
-            digest = plan_digest(triples)
+            listed = list(triples)
+            text = joined(listed)
+            if CITES_PLAN in text:  # a citation of a loaded plan
+                self.foreign += foreign_triples(uri, listed)
+            digest = plan_digest(listed, text)
             if stored[uri].digest == digest:
                 self.unchanged[uri] = digest
                 continue
@@ -334,6 +339,10 @@ class _Selection:
         elif not replaced:
             derived = []
         return list(dict.fromkeys([*(resent if replaced else []), *derived]))
+
+
+CITES_PLAN = f"{PK.cites}{SEP}{PLAN_PREFIX}"
+"""In a plan's :func:`joined` triples: it cites a loaded plan."""
 
 
 def foreign_triples(plan: str, triples: Sequence[Triple]) -> list[Triple]:
