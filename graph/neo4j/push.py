@@ -328,9 +328,10 @@ class _Selection:
         again only where a replaced plan's measures lost their memberships."""
         if not self.written and self.families:
             return []
+        resent: list[Triple] = []
         replaced = self.push.replace and bool(self.written)
-        resent = [t for t in self.foreign if t[0] in self.written or t[2] in self.written]
         if replaced:
+            resent = [t for t in self.foreign if t[0] in self.written or t[2] in self.written]
             self.exact.update(self.unchanged)
         derived = derived_triples(self.connection, self.keys, tasks)
         self.exact[FAMILIES] = digest = plan_digest(derived)
@@ -338,10 +339,10 @@ class _Selection:
             self.push.report.nodes_deleted += delete_families(self.connection, self.push.batch_size)
         elif not replaced:
             derived = []
-        return list(dict.fromkeys([*(resent if replaced else []), *derived]))
+        return list(dict.fromkeys([*resent, *derived]))
 
 
-CITES_PLAN = f"{PK.cites}{SEP}{PLAN_PREFIX}"
+CITES_PLAN = f"{SEP}{PK.cites}{SEP}{PLAN_PREFIX}"
 """In a plan's :func:`joined` triples: it cites a loaded plan."""
 
 

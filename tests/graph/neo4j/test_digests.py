@@ -16,6 +16,7 @@ from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import Corpus
 from plankg.graph.rdf.iris import plan_iri
 from plankg.graph.rdf.tasks import FAMILY_PREFIX
+from plankg.loaders.model import Citation, Span
 from plankg.ontology import PK
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
@@ -40,9 +41,9 @@ def test_the_digest_of_a_plan_is_its_triples_in_order_with_every_literal_detail(
     assert len(digests) == len(different) and plan_digest(triples) not in digests
 
 
-def edited(corpus: Corpus) -> tuple[Corpus, str]:
-    """The samples with 泉州市's plan cut to its first two actions, and that plan's IRI."""
-    index = next(i for i, p in enumerate(corpus.plans) if p.region.name == "泉州市")
+def edited(corpus: Corpus, region: str = "泉州市") -> tuple[Corpus, str]:
+    """The samples with ``region``'s plan cut to its first two actions, and that plan's IRI."""
+    index = next(i for i, p in enumerate(corpus.plans) if p.region.name == region)
     plan = corpus.plans[index]
     digest = hashlib.sha256(b"edited").hexdigest()
     cut = replace(plan, actions=plan.actions[:2], source=replace(plan.source, sha256=digest))
@@ -170,3 +171,38 @@ def test_replacing_one_plan_leaves_no_family_of_its_old_version(neo4j, corpus):
     back = read_triples(neo4j)
     assert families(back) == families(changed.triples())
     assert back == changed.triples()
+
+
+def citing(corpus: Corpus) -> Corpus:
+    """The samples with 泉州市's plan first, citing 周口市's plan by its 文号 as well."""
+    index = next(i for i, p in enumerate(corpus.plans) if p.region.name == "泉州市")
+    plan = corpus.plans[index]
+    cited = Citation(
+        "周口市全民科学素质行动规划纲要实施方案", "周政办〔2022〕54号", Span(0, 0, 1, 1, "")
+    )
+    first = replace(plan, citations=(*plan.citations, cited))
+    others = [i for i in range(len(corpus.plans)) if i != index]
+    plans = [first, *(corpus.plans[i] for i in others)]
+    return Corpus(plans, [corpus.keys[index], *(corpus.keys[i] for i in others)])
+
+
+def test_replacing_a_cited_plan_keeps_the_citation(neo4j, corpus):
+    """泉州市's plan cites 周口市's; replacing 周口市's deletes its node and the citation with it.
+    Pushed with it (in an earlier part, skipped), 泉州市's citation is written again; pushed
+    without it, 泉州市's plan forgets its digest, so the next push writes it again."""
+    before = citing(corpus)
+    plan = str(plan_iri(before.keys[0]))
+    cites = (URIRef(plan), PK.cites, plan_iri(before.keys[1]))
+    push_corpus(neo4j, before, plans_per_part=1)
+    assert cites in read_triples(neo4j)
+    after, _ = edited(before, "周口市")
+    report = push_corpus(neo4j, after, replace=True, plans_per_part=1)
+    assert report.plans_skipped == 4
+    assert read_triples(neo4j) == after.triples()
+    assert stored_plans(neo4j, [plan])[plan].digest is not None
+    push_corpus(neo4j, alone(before, 1), replace=True)
+    assert cites not in read_triples(neo4j)
+    assert stored_plans(neo4j, [plan])[plan].digest is None
+    again = push_corpus(neo4j, before, replace=True)
+    assert again.plans_skipped == 4  # all but 泉州市
+    assert read_triples(neo4j) == before.triples()
