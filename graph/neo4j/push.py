@@ -16,16 +16,25 @@ A corpus is pushed a few plans at a time (:func:`push_corpus`, :func:`push_parts
 prepares the next part while the server stores the last, parts overlap where that is safe, and
 memory holds a few parts, not the whole graph; the result is the graph of the union.
 
+Plans are pushed with the digest of their triples (:func:`push_plans`, :func:`push_corpus`;
+see :mod:`~plankg.graph.neo4j.digests`): a plan the database already holds exactly as it is
+now is skipped, so a second push of unchanged plans sends nothing but a few queries. When a
+push writes a plan, the task families and revision links of all the stored plans are made
+again (:mod:`~plankg.graph.neo4j.families`).
+
 ``replace=True`` first deletes each pushed plan's subgraph (the plan and every node under its
 IRI) and finally the nodes nothing points to any more (a source file, agency or cited document
 only the old version used). Values the old version added to shared nodes (a second title of a
-cited document) stay.
+cited document) stay. A plan that cites a replaced plan loses the citation with the replaced
+plan's node: a plan of the same push gets it back at the end of the push, any other forgets its
+digest so that its next push writes it again.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,6 +44,19 @@ from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction, SummaryCounters
 from plankg.graph.neo4j.connection import Connection
+from plankg.graph.neo4j.digests import (
+    FAMILIES,
+    SEP,
+    forget_all_digests,
+    forget_citing,
+    forget_digests,
+    joined,
+    plan_digest,
+    record_digests,
+    stored_digest,
+    stored_plans,
+)
+from plankg.graph.neo4j.families import delete_families, derived_triples
 from plankg.graph.neo4j.lock import Notice, push_lock
 from plankg.graph.neo4j.mapping import Mapping, settings
 from plankg.graph.neo4j.read import stored_counts, stored_mapping
@@ -42,12 +64,17 @@ from plankg.graph.neo4j.rows import NodeRow, PropertyGraph, merged_props, proper
 from plankg.graph.neo4j.templates import cypher, statements, template
 from plankg.graph.rdf.build import Triple
 from plankg.graph.rdf.corpus import Corpus
+from plankg.graph.rdf.families import TaskItem
+from plankg.graph.rdf.iris import PLAN_PREFIX, plan_key_of
 from plankg.ontology import PK
+from rdflib import URIRef
 
 DEFAULT_BATCH_SIZE = 5000
 DEFAULT_WORKERS = 2
 DEFAULT_PLANS_PER_PART = 50
 Progress = Callable[[int, int], None]
+PlanTriples = tuple[str, Sequence[Triple]]
+"""A plan's IRI and its triples, in the order they are made."""
 T = TypeVar("T")
 
 
@@ -64,6 +91,7 @@ class PushReport:
     properties_set: int = 0
     labels_added: int = 0
     nodes_deleted: int = 0
+    plans_skipped: int = 0
     stored_nodes: int = 0
     stored_relationships: int = 0
     seconds: float = 0.0
@@ -102,10 +130,15 @@ class PushReport:
             f"{self.rates()['triples/s']:,.0f} triples/s)\n"
             f"changed: {self.nodes_created} nodes created, {self.relationships_created} "
             f"relationships created, {self.properties_set} properties set, {self.labels_added} "
-            f"labels added, {self.nodes_deleted} nodes deleted\n"
+            f"labels added, {self.nodes_deleted} nodes deleted{self._skipped()}\n"
             f"the database holds {self.stored_nodes} nodes and "
             f"{self.stored_relationships} relationships"
         )
+
+    def _skipped(self) -> str:
+        if not self.plans_skipped:
+            return ""
+        return f"; {self.plans_skipped} plans skipped (stored as they are)"
 
 
 def push_triples(
@@ -150,45 +183,177 @@ def push_parts(
     than the whole graph. ``progress(done, total)`` counts the batches of the parts prepared
     so far. The report's triples, nodes and relationships are those sent: a node that two
     parts share counts twice. The push holds the database's push lock throughout (another
-    push waits; ``notice`` hears when this one has to)."""
+    push waits; ``notice`` hears when this one has to). Bare triples may change any plan's
+    subgraph, so every digest is forgotten first (the next :func:`push_plans` writes every
+    plan)."""
     started = perf_counter()
     create_schema(connection)
     with push_lock(connection, notice):
-        return _push_parts(connection, parts, replace, batch_size, workers, progress, started)
+        forget_all_digests(connection)
+        push = _Push(connection, replace, batch_size, workers, progress)
+        return push.finish(push.write(parts), {}, started)
 
 
-def _push_parts(
+def push_plans(
     connection: Connection,
-    parts: Iterable[Iterable[Triple]],
-    replace: bool,
-    batch_size: int,
-    workers: int,
-    progress: Progress | None,
-    started: float,
+    parts: Iterable[Sequence[PlanTriples]],
+    *,
+    tasks: Sequence[TaskItem] = (),
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = DEFAULT_WORKERS,
+    progress: Progress | None = None,
+    notice: Notice | None = None,
 ) -> PushReport:
-    mapping = stored_mapping(connection)
-    report = PushReport()
-    tally = _Tally(progress)
-    create_only = stored_counts(connection).nodes == 0
-    with _collector_paused(), _Pipeline(workers) as pipeline:
+    """Push plans a part at a time (each part a few plans' IRIs and triples), as
+    :func:`push_parts`, but a plan the database holds exactly as it is now (its digest is
+    stored) is skipped. When a plan is written, the task families of ``tasks`` (the pushed
+    plans' measures) and of the stored plans' measures, and the revision links of all of them,
+    replace the stored ones. Each plan pushed exactly (with ``replace``, or new to the
+    database) gets its digest recorded once the push has ended."""
+    started = perf_counter()
+    create_schema(connection)
+    with push_lock(connection, notice):
+        push = _Push(connection, replace, batch_size, workers, progress)
+        selection = _Selection(push)
+        mapping = push.write(selection.parts(parts))
+        across = selection.across(tasks)
+        if across:
+            mapping = push.write([across])
+        return push.finish(mapping, selection.exact, started)
+
+
+class _Push:
+    """One push: its settings and its report."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        replace: bool,
+        batch_size: int,
+        workers: int,
+        progress: Progress | None,
+    ) -> None:
+        self.connection, self.replace = connection, replace
+        self.batch_size, self.workers = batch_size, workers
+        self.report = PushReport()
+        self.tally = _Tally(progress)
+
+    def write(self, parts: Iterable[Iterable[Triple]]) -> Mapping | None:
+        """Write the parts; the names in use at the end (None when nothing was written)."""
+        connection, report, batch_size = self.connection, self.report, self.batch_size
+        mapping: Mapping | None = None
+        tally = self.tally
+        create_only = False
+        with _collector_paused(), _Pipeline(self.workers) as pipeline:
+            for part in parts:
+                if mapping is None:  # asked once there is something to write
+                    mapping = stored_mapping(connection)
+                    create_only = stored_counts(connection).nodes == 0
+                graph = property_graph(part, mapping)
+                report.count(graph)
+                pipeline.wait_for_nodes()
+                record_mapping(connection, graph.mapping, mapping)
+                mapping = graph.mapping
+                if self.replace:
+                    report.nodes_deleted += delete_plans(connection, plan_uris(graph), batch_size)
+                writer = _Writer(connection, graph, report, batch_size, tally)
+                pipeline.write(writer, create_only)
+                create_only = False
+        return mapping
+
+    def finish(
+        self, mapping: Mapping | None, digests: dict[str, str], started: float
+    ) -> PushReport:
+        """Delete what nothing points to any more (with ``replace``), record ``digests``, and
+        count what the database holds."""
+        report = self.report
+        if self.replace and (report.batches or not report.plans_skipped):
+            mapping = mapping or stored_mapping(self.connection)
+            report.nodes_deleted += delete_orphans(self.connection, mapping, self.batch_size)
+        record_digests(self.connection, digests)
+        counts = stored_counts(self.connection)
+        report.stored_nodes, report.stored_relationships = counts.nodes, counts.relationships
+        report.seconds = perf_counter() - started
+        return report
+
+
+class _Selection:
+    """The plans a push writes — those whose digest is not the one stored — then the triples
+    across plans, and the digests to record when the push has ended."""
+
+    def __init__(self, push: _Push) -> None:
+        self.push, self.connection = push, push.connection
+        self.keys: list[str] = []
+        self.exact: dict[str, str] = {}
+        self.unchanged: dict[str, str] = {}
+        self.written: set[URIRef] = set()
+        self.foreign: list[Triple] = []
+        self.families = stored_digest(self.connection, FAMILIES)
+
+    def parts(self, parts: Iterable[Sequence[PlanTriples]]) -> Iterator[list[Triple]]:
+        """The triples of the changed plans of each part; their digests and the families' are
+        forgotten before they are written."""
         for part in parts:
-            graph = property_graph(part, mapping)
-            report.count(graph)
-            pipeline.wait_for_nodes()
-            record_mapping(connection, graph.mapping, mapping)
-            mapping = graph.mapping
-            if replace:
-                for plan in plan_uris(graph):
-                    report.nodes_deleted += delete_plan(connection, plan, batch_size)
-            writer = _Writer(connection, graph, report, batch_size, tally)
-            pipeline.write(writer, create_only)
-            create_only = False
-    if replace:
-        report.nodes_deleted += delete_orphans(connection, mapping, batch_size)
-    counts = stored_counts(connection)
-    report.stored_nodes, report.stored_relationships = counts.nodes, counts.relationships
-    report.seconds = perf_counter() - started
-    return report
+            changed = self._changed(part)
+            if changed:
+                forget_digests(self.connection, [FAMILIES, *(uri for uri, _ in changed)])
+                yield list(dict.fromkeys(t for _, triples in changed for t in triples))
+
+    def _changed(self, part: Sequence[PlanTriples]) -> list[PlanTriples]:
+        stored = stored_plans(self.connection, [uri for uri, _ in part])
+        changed = []
+        for uri, triples in part:
+            self.keys.append(plan_key_of(uri))
+            listed = list(triples)
+            text = joined(listed)
+            if CITES_PLAN in text:  # a citation of a loaded plan
+                self.foreign += foreign_triples(uri, listed)
+            digest = plan_digest(listed, text)
+            if stored[uri].digest == digest:
+                self.unchanged[uri] = digest
+                continue
+            changed.append((uri, triples))
+            self.written.add(URIRef(uri))
+            if self.push.replace or not stored[uri].present:
+                self.exact[uri] = digest
+        self.push.report.plans_skipped += len(part) - len(changed)
+        return changed
+
+    def across(self, tasks: Sequence[TaskItem]) -> list[Triple]:
+        """Once the plans are written, when one was (or the families stored are not known to be
+        those of the stored plans): the citations a replaced plan's deletion took from the
+        plans of this push, and the revision links and task families of all the stored plans.
+        Stored families unlike these are deleted first; like these, they are kept, and written
+        again only where a replaced plan's measures lost their memberships."""
+        if not self.written and self.families:
+            return []
+        resent: list[Triple] = []
+        replaced = self.push.replace and bool(self.written)
+        if replaced:
+            resent = [t for t in self.foreign if t[0] in self.written or t[2] in self.written]
+            self.exact.update(self.unchanged)
+        derived = derived_triples(self.connection, self.keys, tasks)
+        self.exact[FAMILIES] = digest = plan_digest(derived)
+        if digest != self.families:
+            self.push.report.nodes_deleted += delete_families(self.connection, self.push.batch_size)
+        elif not replaced:
+            derived = []
+        return list(dict.fromkeys([*resent, *derived]))
+
+
+CITES_PLAN = f"{SEP}{PK.cites}{SEP}{PLAN_PREFIX}"
+"""In a plan's :func:`joined` triples: it cites a loaded plan."""
+
+
+def foreign_triples(plan: str, triples: Sequence[Triple]) -> list[Triple]:
+    """The triples of ``plan`` about another plan it cites (the citation, and what the citation
+    says of the cited plan): what deleting the cited plan's node takes with it."""
+    cited = {o for _, p, o in triples if p == PK.cites and o.startswith(PLAN_PREFIX)}
+    cited.discard(URIRef(plan))
+    if not cited:
+        return []
+    return [t for t in triples if t[0] in cited or (t[1] == PK.cites and t[2] in cited)]
 
 
 class _Pipeline:
@@ -249,14 +414,21 @@ def plan_uris(graph: PropertyGraph) -> list[str]:
     return [uri for labels, uris in graph.nodes.items() if label in labels for uri in uris]
 
 
+SCHEMA_NAME = re.compile(r"CREATE\s+(?:CONSTRAINT|INDEX)\s+(\w+)", re.IGNORECASE)
+
+
 def create_schema(connection: Connection) -> None:
-    """The uniqueness constraints, then the lookup indexes of ``mapping.toml``."""
+    """The uniqueness constraints, then the lookup indexes of ``mapping.toml``: those the
+    database does not have yet (asked in one query; a constraint's index bears its name)."""
     queries = statements("schema")
     for index in settings()["indexes"]:
         name = f"plankg_{index['label']}_{index['property']}".lower()
         queries.append(cypher("index", name=name, label=[index["label"]], key=index["property"]))
+    present = connection.read(lambda tx: tx.run(template("schema-names")).single(strict=True))
     for query in queries:
-        connection.write(lambda tx, q=query: tx.run(q).consume())
+        named = SCHEMA_NAME.search(query)
+        if named is None or named[1] not in present["names"]:
+            connection.write(lambda tx, q=query: tx.run(q).consume())
 
 
 def record_mapping(connection: Connection, mapping: Mapping, known: Mapping) -> None:
@@ -456,16 +628,23 @@ def _merge_nodes(
     tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping
 ) -> tuple[list[list[str]], list[SummaryCounters]]:
     record, merged = _run(tx, "nodes-merge", [row.param() for row in rows])
-    clashes = dict(record["stored"])
+    clashes = {uri: (props, labelled) for uri, props, labelled in record["stored"]}
     counters = [merged]
-    if clashes:
-        union = [
-            {**row.param(), "props": merged_props(row, clashes[row.uri], mapping)}
-            for row in rows
-            if row.uri in clashes
-        ]
+    union = [
+        {**row.param(), "props": props}
+        for row in rows
+        if row.uri in clashes
+        and not _holds(*clashes[row.uri], props := merged_props(row, clashes[row.uri][0], mapping))
+    ]
+    if union:
         counters.append(_run(tx, "nodes-update", union)[1])
     return record["ids"], counters
+
+
+def _holds(stored: dict[str, Any], labelled: bool, props: dict[str, Any]) -> bool:
+    """The stored node has the labels and the merged values already (a part that brings one
+    title of a document another part gave two has nothing to add)."""
+    return labelled and all(stored.get(key) == value for key, value in props.items())
 
 
 def _create_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
@@ -502,8 +681,24 @@ def _delete_in_batches(connection: Connection, query: str, batch_size: int, **pa
 
 def delete_plan(connection: Connection, plan: str, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
     """Delete the plan node and every node under its IRI; the number deleted."""
+    return delete_plans(connection, [plan], batch_size)
+
+
+def delete_plans(
+    connection: Connection, plans: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE
+) -> int:
+    """Delete each plan's node and every node under its IRI; the number deleted. Their
+    digests, those of the plans that cite them (the citation goes with the cited plan's node)
+    and the families' are forgotten first."""
+    if not plans:
+        return 0
+    forget_citing(connection, plans)
+    forget_digests(connection, [*plans, FAMILIES])
     query = template("plan-delete")
-    return _delete_in_batches(connection, query, batch_size, plan=plan, prefix=plan + "/")
+    return sum(
+        _delete_in_batches(connection, query, batch_size, plan=plan, prefix=plan + "/")
+        for plan in plans
+    )
 
 
 def delete_orphans(
@@ -527,5 +722,13 @@ def push_corpus(
     plans_per_part: int = DEFAULT_PLANS_PER_PART,
     **options: Any,
 ) -> PushReport:
-    """Push the plans of ``corpus``, ``plans_per_part`` at a time (see :func:`push_parts`)."""
-    return push_parts(connection, corpus.triple_parts(plans_per_part), replace=replace, **options)
+    """Push the plans of ``corpus``, ``plans_per_part`` at a time, skipping those stored as
+    they are, with the task families and revision links of all the stored plans (see
+    :func:`push_plans`)."""
+    return push_plans(
+        connection,
+        corpus.plan_parts(plans_per_part),
+        tasks=corpus.tasks(),
+        replace=replace,
+        **options,
+    )

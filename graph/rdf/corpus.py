@@ -27,8 +27,9 @@ from plankg.graph.rdf.build import (
     sorted_triples,
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
+from plankg.graph.rdf.families import TaskItem
 from plankg.graph.rdf.iris import plan_iri, plan_key
-from plankg.graph.rdf.tasks import corpus_families
+from plankg.graph.rdf.tasks import corpus_families, corpus_tasks
 from plankg.loaders.model import Plan
 from plankg.loaders.read import PlanReadError, read_plan, sample_paths
 from rdflib import Graph
@@ -105,6 +106,23 @@ class Corpus:
         links = {**corpus_links(self.keys), **corpus_families(self.plans, self.keys)}
         if links:
             yield list(links)
+
+    def plan_parts(self, plans_per_part: int) -> Iterator[list[tuple[str, list[Triple]]]]:
+        """Each plan's IRI and triples (its named graph, its part of the derived graph and the
+        vocabulary it uses, citations resolved across the corpus), ``plans_per_part`` plans at a
+        time, made when asked for: what :func:`~plankg.graph.neo4j.push.push_plans` digests
+        and pushes. The links across plans and the task families are not among them."""
+        documents = self.documents()
+        keyed = list(zip(self.plans, self.keys, strict=True))
+        for start in range(0, len(keyed), plans_per_part):
+            yield [
+                (str(plan_iri(key)), list(plan_graphs(plan, key, documents).all()))
+                for plan, key in keyed[start : start + plans_per_part]
+            ]
+
+    def tasks(self) -> list[TaskItem]:
+        """The measures the task families group."""
+        return corpus_tasks(self.plans, self.keys)
 
     def graph(self) -> Graph:
         return graph_of(sorted_triples(self.triples()))

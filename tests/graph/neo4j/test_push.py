@@ -86,8 +86,9 @@ def test_the_round_trip_keeps_language_tags_and_typed_literals(neo4j, triples):
 
 
 def without_families(triples):
-    """The triples but the task families, which are of the plans pushed together (README,
-    limits): plans pushed one at a time each bring the families of that plan alone."""
+    """The triples but the task families: bare triples pushed one plan at a time
+    (``push_triples``) each bring the families of that plan alone (``push_corpus`` makes those
+    of all the stored plans: tests/graph/neo4j/test_digests.py)."""
     return {
         t
         for t in triples

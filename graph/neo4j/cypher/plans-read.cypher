@@ -1,0 +1,3 @@
+// The IRIs of the plans the database holds.
+MATCH (plan:Plan)
+RETURN collect(plan.uri) AS plans
