@@ -19,7 +19,7 @@ from plankg.graph.neo4j.templates import template
 from plankg.graph.rdf.build import LEVELS, Triple, corpus_links
 from plankg.graph.rdf.families import TEXT_CHARS, TaskItem
 from plankg.graph.rdf.iris import plan_iri, plan_key_of
-from plankg.graph.rdf.tasks import LEVEL_RANKS, task_triples
+from plankg.graph.rdf.tasks import LEVEL_RANKS, placed_task_triples
 
 RANKS = {str(concept): LEVEL_RANKS[level] for level, concept in LEVELS.items()}
 """A region level's concept IRI → the rank of its plans' measures (see :data:`LEVEL_RANKS`)."""
@@ -60,12 +60,27 @@ def derived_triples(
     connection: Connection, keys: Sequence[str], tasks: Sequence[TaskItem]
 ) -> list[Triple]:
     """The revision links and task families of the stored plans together with the plans
-    ``keys`` (whose measures are ``tasks``)."""
+    ``keys`` (whose measures are ``tasks``, placed in the citation graph of the plans pushed
+    together), in the citation graph of the stored plans and the pushed ones."""
     pushed = sorted({str(plan_iri(key)) for key in keys})
     stored = [plan_key_of(iri) for iri in stored_plan_iris(connection)]
     everyone = list(dict.fromkeys([*keys, *stored]))
     items = [*tasks, *stored_tasks(connection, pushed)]
-    return list({**corpus_links(everyone), **task_triples(items)})
+    cites = stored_citations(connection)
+    for item in tasks:
+        for citer in item.cited_by:
+            cites.setdefault(citer, set()).add(item.plan)
+    return list({**corpus_links(everyone), **placed_task_triples(items, cites)})
+
+
+def stored_citations(connection: Connection) -> dict[str, set[str]]:
+    """Each stored plan's key → the keys of the stored plans it cites, so that a cited plan's
+    measures anchor its citers' families in the database as in the build."""
+    query = template("plan-citations")
+    cites: dict[str, set[str]] = {}
+    for record in connection.read(lambda tx: list(tx.run(query))):
+        cites.setdefault(plan_key_of(record["citer"]), set()).add(plan_key_of(record["cited"]))
+    return cites
 
 
 def delete_families(connection: Connection, batch_size: int) -> int:

@@ -122,7 +122,12 @@ def citers_of(cites: Mapping[str, set[str]]) -> dict[str, frozenset[str]]:
 def cited_first(items: Iterable[TaskItem], records: Mapping[str, DocumentRecord]) -> list[TaskItem]:
     """``items`` placed in the citation graph of the plans ``records`` describe: each with its
     plan's depth and the plans citing it (unchanged when no loaded plan cites another)."""
-    cites = citations_between(records)
+    return placed(items, citations_between(records))
+
+
+def placed(items: Iterable[TaskItem], cites: Mapping[str, set[str]]) -> list[TaskItem]:
+    """``items`` placed in the citation graph ``cites`` (each plan's key → the keys of the
+    plans it cites)."""
     depths, citers = citation_depths(cites), citers_of(cites)
     return [
         replace(i, depth=depths.get(i.plan, 0), cited_by=citers.get(i.plan, frozenset()))
@@ -169,6 +174,14 @@ def task_triples(
     """The families of ``items`` as triples; with ``records`` (the plans' document records by
     key), cited plans first (:func:`cited_first`)."""
     return family_triples(task_families(cited_first(items, records or {})))
+
+
+def placed_task_triples(
+    items: Iterable[TaskItem], cites: Mapping[str, set[str]]
+) -> dict[Triple, None]:
+    """The families of ``items`` as triples, cited plans first by the citation graph
+    ``cites`` (see :func:`placed`)."""
+    return family_triples(task_families(placed(items, cites)))
 
 
 def corpus_families(plans: Sequence[Plan], keys: Sequence[str]) -> dict[Triple, None]:

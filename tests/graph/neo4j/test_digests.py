@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from plankg.graph.neo4j.digests import FAMILIES, forget_digests, plan_digest, stored_plans
@@ -13,7 +14,7 @@ from plankg.graph.neo4j.push import push_corpus, push_plans
 from plankg.graph.neo4j.read import read_triples, stored_counts
 from plankg.graph.neo4j.rows import property_graph
 from plankg.graph.rdf.build import graph_of
-from plankg.graph.rdf.corpus import Corpus
+from plankg.graph.rdf.corpus import Corpus, load_corpus
 from plankg.graph.rdf.iris import plan_iri
 from plankg.graph.rdf.tasks import FAMILY_PREFIX
 from plankg.loaders.model import Citation, Span
@@ -21,6 +22,8 @@ from plankg.ontology import PK
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import Namespace
+
+CORPUS = Path(__file__).parents[2] / "corpus" / "texts"
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 S, P = URIRef("https://example.org/s"), URIRef("https://example.org/p")
@@ -206,3 +209,19 @@ def test_replacing_a_cited_plan_keeps_the_citation(neo4j, corpus):
     again = push_corpus(neo4j, before, replace=True)
     assert again.plans_skipped == 4  # all but 泉州市
     assert read_triples(neo4j) == before.triples()
+
+
+def test_a_cited_plan_anchors_its_citers_families_in_the_database_as_in_the_build(neo4j, corpus):
+    """福建's plan (闽政办〔2022〕13号), cited by 泉州市's, pushed with the samples; then 忻州市's
+    plan changed and pushed alone: the families made again over the stored plans keep 福建's
+    measure as the anchor the build gives it (the stored citation places it first)."""
+    fujian = load_corpus([CORPUS / "fujian-province-2022-repost-trad.txt"])
+    both = Corpus([*corpus.plans, *fujian.plans], [*corpus.keys, *fujian.keys])
+    push_corpus(neo4j, both)
+    changed, uri = edited(both, "忻州市")
+    push_corpus(neo4j, alone(changed, changed.keys.index(uri.rsplit("/plan/", 1)[1])), replace=True)
+    expected = {t for t in changed.triples() if t[1] == PK.anchor}
+    assert len(expected) == 1
+    back = read_triples(neo4j)
+    assert {t for t in back if t[1] == PK.anchor} == expected
+    assert families(back) == families(changed.triples())
