@@ -31,6 +31,8 @@ from plankg.graph.neo4j.templates import template
 from plankg.graph.rdf.build import Triple
 
 NEO4J_LOCAL = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
+DEFAULT_HOME = NEO4J_LOCAL.parents[1] / ".neo4j"
+"""Where ``scripts/neo4j-local`` keeps its server's data unless NEO4J_STATE_DIR says."""
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 DEFAULT_DATABASE = "neo4j"
 
