@@ -1,15 +1,20 @@
 """Benchmark the Neo4j push against what a user would pick instead: rdflib-neo4j (Neo4j Labs'
-RDFLib store, ``pip install rdflib-neo4j``), pushing the same triples into the same server.
+RDFLib store, ``pip install rdflib-neo4j``), pushing the same triples into the same server,
+and against plankg's bulk first load (``plankg push --bulk``: neo4j-admin database import
+full into the stopped local server, which is started again).
 
 Two corpora: the five sample plans, and the samples repeated ``--times`` times under distinct
 plan identifiers (:mod:`plankg.graph.rdf.replicate`). For each, ``--runs`` rounds, alternating the
 tools, each into a cleared database: plankg's push, a second plankg push of the same triples
-(idempotent: it must change nothing), then rdflib-neo4j. Medians of triples/s, nodes/s and
-relationships/s, and the ratio.
+(idempotent: it must change nothing; ``--no-second-push`` leaves it out), with ``--bulk`` the
+bulk load, then rdflib-neo4j. Medians of triples/s, nodes/s and relationships/s, and the
+ratios; the load average is printed with every round. ``--bulk`` needs the server of
+``scripts/neo4j-local`` whose data is in ``--neo4j-home`` (env NEO4J_STATE_DIR, default .neo4j).
 
     eval "$(scripts/neo4j-local env)"
     .venv/bin/pip install -e '.[bench]'   # rdflib-neo4j
-    .venv/bin/python benchmarks/neo4j_push.py [--times 100] [--runs 3] [--json out.json]
+    .venv/bin/python benchmarks/neo4j_push.py [--times 100] [--runs 3] [--bulk] [--no-samples]
+        [--no-second-push] [--json out.json]
 
 Run by hand; the machine is shared and noisy: medians only. plankg is fed the triples in parts
 of ``DEFAULT_PLANS_PER_PART`` plans, as ``plankg push`` makes them (timing starts with the
@@ -29,7 +34,9 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from plankg.graph.neo4j.bulk import DEFAULT_HOME, BulkReport, LocalServer, bulk_load
 from plankg.graph.neo4j.connection import Connection, Neo4jSettings, connect
 from plankg.graph.neo4j.push import (
     DEFAULT_PLANS_PER_PART,
@@ -102,8 +109,35 @@ def rdflib_neo4j_push(
     return Run(seconds, len(ordered), counts.nodes, counts.relationships)
 
 
+def plankg_bulk(
+    connection: Connection, server: LocalServer, triples: set[Triple]
+) -> tuple[Run, BulkReport]:
+    report = bulk_load(connection, triples, server)
+    counts = stored_counts(connection)
+    return Run(report.total_seconds, len(triples), counts.nodes, counts.relationships), report
+
+
+def load() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def median_run(runs: list[Run]) -> Run:
     return sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
+
+
+@dataclass
+class Options:
+    runs: int
+    second_push: bool
+    server: LocalServer | None
+
+
+@dataclass
+class Rounds:
+    ours: list[Run]
+    again: list[PushReport]
+    bulk: list[tuple[Run, BulkReport]]
+    theirs: list[Run]
 
 
 def bench_corpus(
@@ -111,34 +145,38 @@ def bench_corpus(
     parts: list[list[Triple]],
     connection: Connection,
     settings: Neo4jSettings,
-    runs: int,
+    options: Options,
 ) -> dict:
     triples = set().union(*parts)
     ordered = sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-    ours: list[Run] = []
-    again: list[PushReport] = []
-    theirs: list[Run] = []
-    for round_ in range(1, runs + 1):
+    rounds = Rounds([], [], [], [])
+    for round_ in range(1, options.runs + 1):
         fresh_database(connection)
         run, _ = plankg_push(connection, parts, len(triples))
-        ours.append(run)
-        again.append(push_parts(connection, parts))
+        rounds.ours.append(run)
+        said = f"  {name} round {round_} (load {load()}): plankg {run.seconds:.2f} s"
+        if options.second_push:
+            rounds.again.append(push_parts(connection, parts))
+            said += (
+                f", second push {rounds.again[-1].seconds:.2f} s "
+                f"(changed: {rounds.again[-1].changed})"
+            )
+        if options.server:
+            fresh_database(connection)
+            rounds.bulk.append(plankg_bulk(connection, options.server, triples))
+            steps = ", ".join(f"{k} {v:.1f}" for k, v in rounds.bulk[-1][1].seconds.items())
+            said += f", bulk {rounds.bulk[-1][0].seconds:.2f} s ({steps})"
         fresh_database(connection)
-        theirs.append(rdflib_neo4j_push(connection, settings, ordered))
-        print(
-            f"  {name} round {round_}: plankg {run.seconds:.2f} s, second push "
-            f"{again[-1].seconds:.2f} s (changed: {again[-1].changed}), "
-            f"rdflib-neo4j {theirs[-1].seconds:.2f} s",
-            flush=True,
-        )
+        rounds.theirs.append(rdflib_neo4j_push(connection, settings, ordered))
+        print(f"{said}, rdflib-neo4j {rounds.theirs[-1].seconds:.2f} s", flush=True)
     fresh_database(connection)
-    return summarise(name, ours, again, theirs)
+    return summarise(name, rounds)
 
 
-def summarise(name: str, ours: list[Run], again: list[PushReport], theirs: list[Run]) -> dict:
+def summarise(name: str, rounds: Rounds) -> dict:
+    ours, theirs = rounds.ours, rounds.theirs
     plankg, rdflib_neo4j = median_run(ours), median_run(theirs)
-    second = sorted(again, key=lambda r: r.seconds)[len(again) // 2]
-    return {
+    result = {
         "corpus": name,
         "triples": plankg.triples,
         "nodes": plankg.nodes,
@@ -151,10 +189,33 @@ def summarise(name: str, ours: list[Run], again: list[PushReport], theirs: list[
         "rdflib_neo4j": rdflib_neo4j.rates(),
         "ratio": rdflib_neo4j.seconds / plankg.seconds,
         "round_ratios": [t.seconds / o.seconds for o, t in zip(ours, theirs, strict=True)],
-        "second_push_seconds": second.seconds,
-        "second_push_changed_anything": any(r.changed for r in again),
-        "second_push_counts": [second.stored_nodes, second.stored_relationships],
         "runs": len(ours),
+    }
+    if rounds.again:
+        second = sorted(rounds.again, key=lambda r: r.seconds)[len(rounds.again) // 2]
+        result["second_push_seconds"] = second.seconds
+        result["second_push_changed_anything"] = any(r.changed for r in rounds.again)
+        result["second_push_counts"] = [second.stored_nodes, second.stored_relationships]
+    if rounds.bulk:
+        result.update(summarise_bulk(rounds, plankg, rdflib_neo4j))
+    return result
+
+
+def summarise_bulk(rounds: Rounds, plankg: Run, rdflib_neo4j: Run) -> dict:
+    bulk = median_run([run for run, _ in rounds.bulk])
+    steps = {
+        step: sorted(report.seconds[step] for _, report in rounds.bulk)[len(rounds.bulk) // 2]
+        for step in rounds.bulk[0][1].seconds
+    }
+    return {
+        "bulk_seconds": bulk.seconds,
+        "bulk": bulk.rates(),
+        "bulk_nodes": bulk.nodes,
+        "bulk_relationships": bulk.relationships,
+        "bulk_step_medians": steps,
+        "bulk_ratio_to_rdflib_neo4j": rdflib_neo4j.seconds / bulk.seconds,
+        "bulk_ratio_to_plankg": plankg.seconds / bulk.seconds,
+        "bulk_round_seconds": [run.seconds for run, _ in rounds.bulk],
     }
 
 
@@ -164,19 +225,32 @@ def print_table(results: list[dict]) -> None:
         f"{'triples/s':>11}{'nodes/s':>10}{'rels/s':>10}"
     )
     for r in results:
-        for tool, key in (("plankg", "plankg"), ("rdflib-neo4j", "rdflib_neo4j")):
+        tools = [("plankg", "plankg"), ("plankg --bulk", "bulk"), ("rdflib-neo4j", "rdflib_neo4j")]
+        for tool, key in tools:
+            if key not in r:
+                continue
             rates = r[key]
             print(
                 f"{r['corpus']:<14}{r['triples']:>10}{tool:>14}{r[key + '_seconds']:>9.2f}"
                 f"{rates['triples/s']:>11,.0f}{rates['nodes/s']:>10,.0f}"
                 f"{rates['relationships/s']:>10,.0f}"
             )
-        print(
+        said = (
             f"{'':<14}ratio {r['ratio']:.1f}x (rounds: "
-            f"{', '.join(f'{x:.1f}x' for x in r['round_ratios'])}); second plankg push "
-            f"{r['second_push_seconds']:.2f} s, "
-            f"changed anything: {r['second_push_changed_anything']}"
+            f"{', '.join(f'{x:.1f}x' for x in r['round_ratios'])})"
         )
+        if "second_push_seconds" in r:
+            said += (
+                f"; second plankg push {r['second_push_seconds']:.2f} s, "
+                f"changed anything: {r['second_push_changed_anything']}"
+            )
+        if "bulk_seconds" in r:
+            said += (
+                f"\n{'':<14}bulk: {r['bulk_ratio_to_rdflib_neo4j']:.1f}x rdflib-neo4j, "
+                f"{r['bulk_ratio_to_plankg']:.1f}x the incremental push; steps (medians): "
+                + ", ".join(f"{k} {v:.1f} s" for k, v in r["bulk_step_medians"].items())
+            )
+        print(said)
 
 
 def environment() -> dict:
@@ -202,19 +276,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--times", type=int, default=100, help="Copies in the large corpus.")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--bulk", action="store_true", help="Also time plankg push --bulk.")
+    parser.add_argument(
+        "--neo4j-home", type=Path, default=Path(os.environ.get("NEO4J_STATE_DIR", DEFAULT_HOME))
+    )
+    parser.add_argument("--no-samples", action="store_true", help="The large corpus only.")
+    parser.add_argument("--no-second-push", action="store_true")
     parser.add_argument("--json", default=None, help="Also write the results to this file.")
     args = parser.parse_args()
     settings = Neo4jSettings.from_env()
+    server = LocalServer.of(settings, args.neo4j_home) if args.bulk else None
+    options = Options(args.runs, not args.no_second_push, server)
     corpus = load_corpus()
-    sample = plan_parts(corpus.plans, "the sample plans")
-    large = plan_parts(replicated_plans(corpus.plans, args.times), f"{args.times}x")
+    corpora = [] if args.no_samples else [("samples", plan_parts(corpus.plans, "the samples"))]
+    plans = replicated_plans(corpus.plans, args.times)
+    corpora.append((f"{args.times}x", plan_parts(plans, f"{args.times}x")))
     print(f"environment: {environment()}")
     with connect(settings) as connection:
         results = [
-            bench_corpus("samples", sample, connection, settings, args.runs),
-            bench_corpus(f"{args.times}x", large, connection, settings, args.runs),
+            bench_corpus(name, parts, connection, settings, options) for name, parts in corpora
         ]
     print_table(results)
+    print(f"environment: {environment()}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             json.dump({"environment": environment(), "results": results}, out, indent=1)
