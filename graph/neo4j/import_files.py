@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,10 +57,11 @@ class ImportTable:
         writer.writerows(self.rows)
         return out.getvalue()
 
-    @property
-    def multiline(self) -> bool:
-        """Whether a cell spans lines (the import then reads the file more slowly)."""
-        return any("\n" in cell or "\r" in cell for row in self.rows for cell in row)
+
+def spans_lines(text: str, rows: int) -> bool:
+    """Whether a cell of a file's ``text`` of ``rows`` rows spans lines (the import then
+    reads the file more slowly)."""
+    return "\r" in text or text.count("\n") > rows + 1
 
 
 def value_type(value: Any) -> str:
@@ -85,6 +86,10 @@ def cell(value: Any) -> str:
 
 
 def _scalar_cell(value: Any) -> str:
+    if type(value) is str:  # the common case first
+        if ARRAY_DELIMITER in value:
+            raise MappingError(f"{value[:40]!r} holds U+001F, which the bulk import separates by")
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -100,15 +105,35 @@ def _scalar_cell(value: Any) -> str:
 def _grouped(rows: Iterable[Row], id_column: str, kind: str) -> list[ImportTable]:
     """Node rows grouped by label set and typed keys: a table each, in a stable order."""
     tables: dict[tuple[str, ...], ImportTable] = {}
+    typed = _Typed()
     for identifier, labels, props in rows:
-        keys = tuple(f"{key}:{value_type(props[key])}" for key in sorted(props))
-        header = (id_column, ":LABEL", *keys)
+        keys, columns = typed.columns(props)
+        header = (id_column, ":LABEL", *columns)
         table = tables.get(header)
         if table is None:
             table = tables[header] = ImportTable(kind, header)
-        cells = [cell(props[key]) for key in sorted(props)]
+        cells = [cell(props[key]) for key in keys]
         table.rows.append([cell(identifier), ARRAY_DELIMITER.join(labels), *cells])
     return [tables[header] for header in sorted(tables)]
+
+
+class _Typed:
+    """The typed columns (``number:long``…) of a row's properties, remembered by the Python
+    types of its values: a million rows have a few dozen typings."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+    def columns(self, props: dict[str, Any]) -> tuple[list[str], tuple[str, ...]]:
+        keys = sorted(props)
+        signature = tuple(
+            (k, type(v), type(v[0]) if type(v) is list else None)
+            for k, v in ((k, props[k]) for k in keys)
+        )
+        columns = self.known.get(signature)
+        if columns is None:
+            columns = self.known[signature] = tuple(f"{k}:{value_type(props[k])}" for k in keys)
+        return keys, columns
 
 
 def node_tables(graph: PropertyGraph) -> list[ImportTable]:
@@ -131,27 +156,33 @@ def _slot_props(slot: dict[str, str | None]) -> dict[str, Any]:
 
 def relationship_tables(graph: PropertyGraph) -> list[ImportTable]:
     """Relationships grouped by the typed keys of their derived properties."""
-    tables: dict[tuple[str, ...], ImportTable] = {}
     ends = (f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE")
-    for start, rel_type, end, props in _relationships(graph):
-        keys = tuple(f"{key}:{value_type(props[key])}" for key in sorted(props))
-        table = tables.get(keys)
-        if table is None:
-            table = tables[keys] = ImportTable("relationships", (*ends, *keys))
-        table.rows.append([start, end, rel_type, *(cell(props[key]) for key in sorted(props))])
-    return [tables[keys] for keys in sorted(tables)]
-
-
-def _relationships(graph: PropertyGraph) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    props = graph.relationship_props
+    plain = ImportTable("relationships", ends)
+    tables: dict[tuple[str, ...], ImportTable] = {(): plain}
+    typed = _Typed()
+    found = graph.relationship_props
     for start, out in graph.outgoing.items():
         for rel_type, end in out:
-            yield start, rel_type, end, props.get((start, rel_type, end), {})
+            props = found.get((start, rel_type, end))
+            if not props:
+                plain.rows.append([start, end, rel_type])
+                continue
+            keys, columns = typed.columns(props)
+            table = tables.get(columns)
+            if table is None:
+                table = tables[columns] = ImportTable("relationships", (*ends, *columns))
+            table.rows.append([start, end, rel_type, *(cell(props[key]) for key in keys)])
+    return [tables[columns] for columns in sorted(tables) if tables[columns].rows]
 
 
 def import_tables(graph: PropertyGraph) -> list[ImportTable]:
-    """Every file of the import: nodes, mapping nodes, relationships."""
-    return [*node_tables(graph), *mapping_tables(graph.mapping), *relationship_tables(graph)]
+    """Every file of the import: nodes, mapping nodes, relationships; each file's rows sorted,
+    so that the order the triples came in (a set's, which varies from run to run) changes no
+    byte."""
+    tables = [*node_tables(graph), *mapping_tables(graph.mapping), *relationship_tables(graph)]
+    for table in tables:
+        table.rows.sort()
+    return tables
 
 
 @dataclass(frozen=True)
@@ -183,8 +214,9 @@ def write_import_files(graph: PropertyGraph, folder: Path) -> ImportFiles:
     for table in import_tables(graph):
         paths = written[table.kind]
         path = folder / f"{table.kind}-{len(paths) + 1:03d}.csv"
-        path.write_text(table.text(), encoding="utf-8")
+        text = table.text()
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
-        multiline = multiline or table.multiline
+        multiline = multiline or spans_lines(text, len(table.rows))
     report = folder / "import.report"
     return ImportFiles(written["nodes"], written["relationships"], multiline, report)
