@@ -118,7 +118,13 @@ def test_a_failed_import_leaves_the_database_empty(tmp_path):
     (tmp_path / "bad.csv").write_text("uri:ID,uri:string\nx,y\n", encoding="utf-8")
     env = {**os.environ, "NEO4J_STATE_DIR": str(tmp_path), "NEO4J_PORT": str(free_port())}
     done = subprocess.run(
-        [NEO4J_LOCAL, "import", "neo4j", f"--nodes={tmp_path / 'bad.csv'}"],
+        [
+            NEO4J_LOCAL,
+            "import",
+            "neo4j",
+            f"--nodes={tmp_path / 'bad.csv'}",
+            f"--report-file={tmp_path / 'import.report'}",
+        ],
         env=env,
         capture_output=True,
         text=True,
