@@ -26,7 +26,7 @@ from plankg.files import write_texts
 from plankg.tables import OUTPUT_FORMATS, Table, render
 
 if TYPE_CHECKING:
-    from plankg.graph.neo4j import Connection
+    from plankg.graph.neo4j import Connection, Neo4jSettings
     from plankg.graph.rdf import Corpus, Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -178,12 +178,19 @@ def progress_bar() -> Callable[[int, int], None] | None:
     return update
 
 
-def connect_neo4j(options: dict[str, Any]) -> Connection:
-    """The connection the ``--uri``… options (or the environment) name."""
-    from plankg.graph.neo4j import Neo4jSettings, connect
+def neo4j_settings(options: dict[str, Any]) -> Neo4jSettings:
+    """The server the ``--uri``… options (or the environment) name."""
+    from plankg.graph.neo4j import Neo4jSettings
 
     given = {k.removeprefix("neo4j_"): v for k, v in options.items() if k.startswith("neo4j_")}
-    return connect(Neo4jSettings.from_env(**given))
+    return Neo4jSettings.from_env(**given)
+
+
+def connect_neo4j(options: dict[str, Any]) -> Connection:
+    """The connection the ``--uri``… options (or the environment) name."""
+    from plankg.graph.neo4j import connect
+
+    return connect(neo4j_settings(options))
 
 
 def push(corpus: Corpus, options: dict[str, Any], replace: bool = False) -> None:
@@ -191,6 +198,19 @@ def push(corpus: Corpus, options: dict[str, Any], replace: bool = False) -> None
 
     with connect_neo4j(options) as connection:
         report = push_corpus(connection, corpus, replace=replace, notice=say)
+        click.echo(report.summary())
+
+
+def push_bulk(
+    corpus: Corpus, options: dict[str, Any], home: Path | None, folder: Path | None
+) -> None:
+    from plankg.graph.neo4j import connect
+    from plankg.graph.neo4j.bulk import DEFAULT_HOME, LocalServer, bulk_load
+
+    settings = neo4j_settings(options)
+    server = LocalServer.of(settings, home or DEFAULT_HOME)
+    with connect(settings) as connection:
+        report = bulk_load(connection, corpus.triples(), server, folder)
         click.echo(report.summary())
 
 
@@ -545,11 +565,43 @@ def report_command(paths: tuple[Path, ...], out: Path) -> None:
 @main.command("push")
 @paths_argument
 @click.option("--replace", is_flag=True, help="Replace the subgraph of each plan pushed.")
+@click.option(
+    "--bulk",
+    is_flag=True,
+    help="A first load into the empty database of the local server (scripts/neo4j-local) "
+    "with neo4j-admin database import full: the server is stopped and started again.",
+)
+@click.option(
+    "--neo4j-home",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="NEO4J_STATE_DIR",
+    default=None,
+    help="With --bulk: the local server's folder (env NEO4J_STATE_DIR; default .neo4j of "
+    "this checkout).",
+)
+@click.option(
+    "--csv-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --bulk: keep the CSV files of the import in this folder.",
+)
 @neo4j_options
-def push_command(paths: tuple[Path, ...], replace: bool, **neo4j: str | None) -> None:
+def push_command(
+    paths: tuple[Path, ...],
+    replace: bool,
+    bulk: bool,
+    neo4j_home: Path | None,
+    csv_dir: Path | None,
+    **neo4j: str | None,
+) -> None:
     """Push the graph of the plans to Neo4j (idempotent; safe to rerun after a failure)."""
+    if replace and bulk:
+        raise click.UsageError("--bulk loads an empty database: it cannot --replace")
     corpus = read_plans(paths)
-    push(corpus, neo4j, replace)
+    if bulk:
+        push_bulk(corpus, neo4j, neo4j_home, csv_dir)
+    else:
+        push(corpus, neo4j, replace)
     finish(corpus)
 
 

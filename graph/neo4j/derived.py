@@ -17,8 +17,7 @@ Pure functions of one part's triples (see :func:`derive`); the RDF keeps the n-a
 from __future__ import annotations
 
 import tomllib
-from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -32,6 +31,10 @@ from rdflib.namespace import PROV, RDFS, SKOS
 PK = "https://w3id.org/plankg/ontology#"
 ENGLISH = "en"
 ALL_LABELS = "*"
+PLAN, ASSIGNMENT = PK + "Plan", PK + "Assignment"
+REGION, HAS_ACTION, HAS_MEASURE = PK + "region", PK + "hasAction", PK + "hasMeasure"
+ROLE, AGENCY, STATED_AT, COVERS = PK + "role", PK + "assignedAgency", PK + "statedAt", PK + "covers"
+DERIVED_FROM = str(PROV.wasDerivedFrom)
 
 Literals = Mapping[str, Mapping[Any, list[Literal]]]
 """Per subject, its literals by property term (``term.predicate`` is the predicate's IRI)."""
@@ -78,8 +81,10 @@ def derive(classes: Mapping[str, set[str]], literals: Literals, edges: Edges) ->
     """The derived properties of one part's nodes and relationships."""
     derived = Derived()
     derived.nodes = _all_names(classes, literals, edges)
-    _codes(classes, literals, edges, derived.nodes)
-    derived.relationships = _assignment_properties(classes, literals, edges)
+    plans = [uri for uri, kinds in classes.items() if PLAN in kinds]
+    _codes(plans, classes, literals, edges, derived.nodes)
+    assignments = [uri for uri, kinds in classes.items() if ASSIGNMENT in kinds]
+    derived.relationships = _assignment_properties(assignments, literals, edges)
     return derived
 
 
@@ -107,15 +112,15 @@ def _all_names(
 def _names(by_term: Mapping[Any, list[Literal]]) -> dict[str, Any]:
     """``name`` and ``name_en`` from the node's literals: the first predicate of
     ``name_predicates`` that gives each."""
-    by_predicate: dict[str, list[Literal]] = {}
+    ranks = _name_ranks()
+    by_rank: dict[int, list[Literal]] = {}
     for term, values in by_term.items():
-        by_predicate.setdefault(term.predicate, []).extend(values)
+        rank = ranks.get(term.predicate)
+        if rank is not None:
+            by_rank[rank] = by_rank[rank] + values if rank in by_rank else values
     found: dict[str, Any] = {}
-    for predicate in _name_predicates():
-        if predicate not in by_predicate:
-            continue
-        values = by_predicate[predicate]
-        cut = predicate in settings()["cut_predicates"]
+    for rank in sorted(by_rank):
+        values, cut = by_rank[rank], rank in _cut_ranks()
         if "name" not in found and (chinese := _pick(values, _not_english, cut)):
             found["name"] = chinese
         if "name_en" not in found and (english := _pick(values, _english, cut)):
@@ -125,6 +130,18 @@ def _names(by_term: Mapping[Any, list[Literal]]) -> dict[str, Any]:
     if "name" not in found and "name_en" in found:
         found["name"] = found["name_en"]
     return found
+
+
+@cache
+def _name_ranks() -> dict[str, int]:
+    """Each name predicate and its place in ``name_predicates``."""
+    return {predicate: rank for rank, predicate in enumerate(_name_predicates())}
+
+
+@cache
+def _cut_ranks() -> frozenset[int]:
+    cut = settings()["cut_predicates"]
+    return frozenset(rank for p, rank in _name_ranks().items() if p in cut)
 
 
 @cache
@@ -146,11 +163,19 @@ def _linked_name(names: Mapping[str, dict[str, Any]], out: list[tuple[str, str]]
 
 
 def _pick(values: list[Literal], language: Any, cut: bool) -> str | None:
-    text = min((str(v) for v in values if language(v.language)), default=None)
+    if len(values) == 1:  # the common case, without a generator
+        text = str(values[0]) if language(values[0].language) else None
+    else:
+        text = min((str(v) for v in values if language(v.language)), default=None)
     if text is None:
         return None
-    limit = int(settings()["name_length"])
+    limit = _name_length()
     return text[:limit] + "…" if cut and len(text) > limit else text
+
+
+@cache
+def _name_length() -> int:
+    return int(settings()["name_length"])
 
 
 def _local_name(uri: str) -> str:
@@ -158,6 +183,7 @@ def _local_name(uri: str) -> str:
 
 
 def _codes(
+    plans: list[str],
     classes: Mapping[str, set[str]],
     literals: Literals,
     edges: Edges,
@@ -165,14 +191,15 @@ def _codes(
 ) -> None:
     """``code`` and ``region`` of the plans, actions and measures of the part."""
     kinds = _action_kinds()
-    for plan, out in edges.items():
-        regions = [end for p, end in out if p == PK + "region"]
+    for plan in plans:
+        out = edges.get(plan, ())
+        regions = [end for p, end in out if p == REGION]
         region = _literal(literals, regions[0], str(RDFS.label)) if regions else None
-        for action in (end for p, end in out if p == PK + "hasAction"):
+        for action in (end for p, end in out if p == HAS_ACTION):
             kind = next((kinds[c] for c in classes.get(action, ()) if c in kinds), "")
             action_code = f"{kind}{_literal(literals, action, PK + 'number') or ''}"
             _set(nodes, action, code=action_code, region=region)
-            for measure in (end for p, end in edges.get(action, ()) if p == PK + "hasMeasure"):
+            for measure in (end for p, end in edges.get(action, ()) if p == HAS_MEASURE):
                 number = _literal(literals, measure, PK + "number") or ""
                 _set(nodes, measure, code=f"{action_code}.{number}", region=region)
         if regions:
@@ -216,34 +243,55 @@ def _notations() -> dict[str, str]:
 
 
 def _assignment_properties(
-    classes: Mapping[str, set[str]], literals: Literals, edges: Edges
+    assignments: list[str], literals: Literals, edges: Edges
 ) -> dict[tuple[str, str, str], dict[str, Any]]:
     """The properties of each shortcut an assignment stands for (see the module docstring)."""
     roles: dict[str, str] = settings()["roles"]
+    notations = _notations()
     clauses: dict[str, tuple[dict[str, Any], int]] = {}
     found: dict[tuple[str, str, str], tuple[tuple[int, int], dict[str, Any]]] = {}
-    for assignment, out in edges.items():
-        if PK + "Assignment" not in classes.get(assignment, ()):
+    for assignment in assignments:
+        links = _assignment_links(edges.get(assignment, ()))
+        if links is None:
             continue
-        links: dict[str, list[str]] = defaultdict(list)
-        for predicate, end in out:
-            links[predicate].append(end)
-        shortcut = roles.get(next(iter(links[PK + "role"]), ""))
-        agencies = links[PK + "assignedAgency"]
-        if not shortcut or not agencies:
+        role, agency, stated_at, clause, covers = links
+        shortcut = roles.get(role)
+        if not shortcut:
             continue
-        scope = _notations().get(next(iter(links[PK + "statedAt"]), ""), "")
-        clause = next(iter(links[str(PROV.wasDerivedFrom)]), "")
+        scope = notations.get(stated_at, "")
         if clause not in clauses:
             clauses[clause] = _clause(literals, clause)
         text, start = clauses[clause]
         props = {"statedAt": scope, **_surface(literals, assignment), **text}
         rank = (0 if scope == "measure" else 1, start)
-        for measure in links[PK + "covers"]:
-            key = (agencies[0], shortcut, measure)
+        for measure in covers:
+            key = (agency, shortcut, measure)
             if key not in found or rank < found[key][0]:
                 found[key] = (rank, props)
     return {key: props for key, (_, props) in found.items()}
+
+
+def _assignment_links(
+    out: Iterable[tuple[str, str]],
+) -> tuple[str, str, str, str, list[str]] | None:
+    """An assignment's first role, agency, scope and clause, and the measures it covers;
+    None without an agency."""
+    role = agency = stated_at = clause = None
+    covers: list[str] = []
+    for predicate, end in out:
+        if predicate == COVERS:
+            covers.append(end)
+        elif predicate == ROLE:
+            role = role or end
+        elif predicate == AGENCY:
+            agency = agency or end
+        elif predicate == STATED_AT:
+            stated_at = stated_at or end
+        elif predicate == DERIVED_FROM:
+            clause = clause or end
+    if agency is None:
+        return None
+    return role or "", agency, stated_at or "", clause or "", covers
 
 
 def _surface(literals: Literals, assignment: str) -> dict[str, Any]:

@@ -1,0 +1,186 @@
+"""A bulk first load (``plankg push --bulk``): the graph written as the CSV files of
+:mod:`plankg.graph.neo4j.import_files` and loaded by Neo4j's own ``neo4j-admin database import
+full`` into the project's local server (``scripts/neo4j-local``), which is stopped for it and
+started again; then the constraints and indexes of an incremental push are created.
+
+Only into a database that holds nothing, and only into the server ``scripts/neo4j-local`` runs
+from the home folder given: the import writes that server's store files, so the server the
+connection reaches must report that folder as its home, on this machine. Anything else is
+refused in one line before the server is touched. The database it leaves holds the graph an
+incremental push of the same triples leaves, derived properties and ``:_RdfMapping`` nodes
+included (the tests read it back and compare).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from time import perf_counter
+from urllib.parse import urlsplit
+
+from plankg.graph.neo4j.connection import Connection, GraphDatabaseError, Neo4jSettings
+from plankg.graph.neo4j.import_files import ImportFiles, write_import_files
+from plankg.graph.neo4j.push import create_schema
+from plankg.graph.neo4j.read import stored_counts
+from plankg.graph.neo4j.rows import property_graph
+from plankg.graph.neo4j.templates import template
+from plankg.graph.rdf.build import Triple
+
+NEO4J_LOCAL = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
+DEFAULT_HOME = NEO4J_LOCAL.parents[1] / ".neo4j"
+"""Where ``scripts/neo4j-local`` keeps its server's data unless NEO4J_STATE_DIR says."""
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+DEFAULT_DATABASE = "neo4j"
+
+
+class BulkLoadError(GraphDatabaseError):
+    """A bulk load refused (the database is not empty, the server not the local one) or
+    failed (the import tool's last word)."""
+
+
+@dataclass(frozen=True)
+class LocalServer:
+    """The server ``scripts/neo4j-local`` runs with its data in ``home``."""
+
+    home: Path
+    port: int
+    password: str
+    script: Path = NEO4J_LOCAL
+
+    @classmethod
+    def of(cls, settings: Neo4jSettings, home: Path) -> LocalServer:
+        """The local server ``settings`` reach, its data in ``home``; refused when the URI
+        does not name this machine."""
+        parts = urlsplit(settings.uri)
+        if parts.hostname not in LOOPBACK:
+            raise BulkLoadError(
+                f"a bulk load goes only into the local server of scripts/neo4j-local, not "
+                f"{settings.uri} (push without --bulk)"
+            )
+        return cls(home.resolve(), parts.port or 7687, settings.password)
+
+    def run(self, *args: str) -> str:
+        """``scripts/neo4j-local ARGS…`` for this server; its output, or the error it ends
+        with as one line."""
+        if not self.script.is_file():
+            raise BulkLoadError(f"a bulk load needs {self.script} (a plankg checkout)")
+        env = {
+            **os.environ,
+            "NEO4J_STATE_DIR": str(self.home),
+            "NEO4J_PORT": str(self.port),
+            "NEO4J_PASSWORD": self.password,
+        }
+        done = subprocess.run(
+            [str(self.script), *args], env=env, capture_output=True, text=True, check=False
+        )
+        if done.returncode:
+            raise BulkLoadError(f"neo4j-local {args[0]} failed: {_last_line(done)}")
+        return done.stdout
+
+
+def _last_line(done: subprocess.CompletedProcess[str]) -> str:
+    lines = [line.strip() for line in (done.stderr + done.stdout).splitlines() if line.strip()]
+    causes = [line.removeprefix("Caused by: ") for line in lines if line.startswith("Caused by:")]
+    errors = [line for line in lines if "error" in line.lower()]
+    return (causes or errors or lines or ["no output"])[-1][:300]
+
+
+@dataclass
+class BulkReport:
+    """What a bulk load wrote, and how long each step took."""
+
+    triples: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    files: int = 0
+    stored_nodes: int = 0
+    stored_relationships: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(self.seconds.values())
+
+    def summary(self) -> str:
+        steps = ", ".join(f"{step} {s:.1f} s" for step, s in self.seconds.items())
+        return (
+            f"bulk-loaded {self.triples} triples as {self.nodes} nodes and "
+            f"{self.relationships} relationships from {self.files} CSV files "
+            f"({self.total_seconds:.1f} s: {steps})\n"
+            f"the database holds {self.stored_nodes} nodes and "
+            f"{self.stored_relationships} relationships"
+        )
+
+
+def check_bulk_target(connection: Connection, server: LocalServer) -> None:
+    """Refuse unless the connection reaches ``server`` and its database holds no node."""
+    record = connection.read(lambda tx: tx.run(template("server-home")).single())
+    home = Path(record["home"]).resolve() if record else None
+    if home != server.home:
+        raise BulkLoadError(
+            f"{connection.settings.uri} is not the server of {server.home} "
+            f"(its home is {home}): a bulk load goes only into the local server of "
+            "scripts/neo4j-local (set --neo4j-home or NEO4J_STATE_DIR)"
+        )
+    found = connection.read(lambda tx: tx.run(template("bulk-nodes")).single(strict=True))
+    if found["nodes"]:
+        raise BulkLoadError(
+            f"the database at {connection.settings.where()} holds {found['nodes']} nodes: a bulk "
+            "load goes only into an empty database (push without --bulk to add to it)"
+        )
+
+
+def bulk_load(
+    connection: Connection,
+    triples: Iterable[Triple],
+    server: LocalServer,
+    folder: Path | None = None,
+) -> BulkReport:
+    """Load ``triples`` into the empty database of ``server`` through CSV files written to
+    ``folder`` (a temporary folder, removed afterwards, when None)."""
+    check_bulk_target(connection, server)
+    if folder is not None:
+        return _load(connection, triples, server, folder)
+    with tempfile.TemporaryDirectory(prefix="plankg-bulk-") as temporary:
+        return _load(connection, triples, server, Path(temporary))
+
+
+def _load(
+    connection: Connection, triples: Iterable[Triple], server: LocalServer, folder: Path
+) -> BulkReport:
+    report = BulkReport()
+    started = perf_counter()
+    graph = property_graph(triples)
+    report.triples, report.nodes = graph.triples, graph.node_count
+    report.relationships = graph.relationship_count
+    files = write_import_files(graph, folder)
+    report.files = len(files.nodes) + len(files.relationships)
+    report.seconds["rows and files"] = perf_counter() - started
+    database = connection.settings.database or DEFAULT_DATABASE
+    _import(server, files, database, report)
+    started = perf_counter()
+    create_schema(connection)
+    connection.write(lambda tx: tx.run(template("lock-create")).consume())
+    report.seconds["constraints and indexes"] = perf_counter() - started
+    counts = stored_counts(connection)
+    report.stored_nodes, report.stored_relationships = counts.nodes, counts.relationships
+    return report
+
+
+def _import(server: LocalServer, files: ImportFiles, database: str, report: BulkReport) -> None:
+    """Stop the server, import, start it again (also after a failed import)."""
+    started = perf_counter()
+    server.run("stop")
+    report.seconds["stop"] = perf_counter() - started
+    try:
+        started = perf_counter()
+        server.run("import", database, "--overwrite-destination=true", *files.arguments())
+        report.seconds["import"] = perf_counter() - started
+    finally:
+        started = perf_counter()
+        server.run("start")
+        report.seconds["start"] = perf_counter() - started

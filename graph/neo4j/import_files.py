@@ -1,0 +1,222 @@
+"""The property graph as the CSV files ``neo4j-admin database import full`` reads: the same
+nodes, labels, typed properties and relationships (with their derived properties) an
+incremental push writes, and the ``:_RdfMapping`` nodes the read-back needs.
+
+Each file has its typed header on its first line (``uri:ID(Resource)``, ``:LABEL``,
+``numericValue:double``, ``title:string[]``…). A key's type is that of its value, so the rows
+are grouped by the keys and types they carry: a file per label set and typing, and every row of
+a file has a value in every column (an empty cell would read as no value at all). Arrays
+(several values of one key, several labels) are joined by :data:`ARRAY_DELIMITER`, a control
+character no plan text holds (a value holding one is refused). Pure functions make the tables
+(:func:`import_tables`); :func:`write_import_files` puts them on disk, the same graph giving
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plankg.graph.neo4j.mapping import RESOURCE_LABEL, Mapping, MappingError
+from plankg.graph.neo4j.rows import PropertyGraph
+
+ARRAY_DELIMITER = "\x1f"
+"""Between the values of an array and the labels of a node (``--array-delimiter=U+001F``)."""
+ID_SPACE = "Resource"
+MAPPING_LABEL = "_RdfMapping"
+SCALAR_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "boolean"),  # before int: a bool is an int in Python
+    (int, "long"),
+    (float, "double"),
+    (date, "date"),
+    (str, "string"),
+)
+
+Row = tuple[str, list[str], dict[str, Any]]
+"""An id (a uri, or a mapping's slot), labels, properties."""
+
+
+@dataclass(frozen=True)
+class ImportTable:
+    """One CSV file: its header and rows of cells."""
+
+    kind: str
+    """``nodes`` or ``relationships``."""
+    header: tuple[str, ...]
+    rows: list[list[str]] = field(default_factory=list)
+
+    def text(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        writer.writerow(self.header)
+        writer.writerows(self.rows)
+        return out.getvalue()
+
+
+def spans_lines(text: str, rows: int) -> bool:
+    """Whether a cell of a file's ``text`` of ``rows`` rows spans lines (the import then
+    reads the file more slowly)."""
+    return "\r" in text or text.count("\n") > rows + 1
+
+
+def value_type(value: Any) -> str:
+    """The import type of a property value: ``long``, ``string[]``…"""
+    if isinstance(value, list):
+        return _scalar_type(value[0]) + "[]"
+    return _scalar_type(value)
+
+
+def _scalar_type(value: Any) -> str:
+    for python, name in SCALAR_TYPES:
+        if isinstance(value, python):
+            return name
+    raise MappingError(f"{value!r} has no type a Neo4j import knows")
+
+
+def cell(value: Any) -> str:
+    """A property value as the import reads it back."""
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(_scalar_cell(v) for v in value)
+    return _scalar_cell(value)
+
+
+def _scalar_cell(value: Any) -> str:
+    if type(value) is str:  # the common case first
+        if ARRAY_DELIMITER in value:
+            raise MappingError(f"{value[:40]!r} holds U+001F, which the bulk import separates by")
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    if ARRAY_DELIMITER in text:
+        raise MappingError(f"{text[:40]!r} holds U+001F, which the bulk import separates by")
+    return text
+
+
+def _grouped(rows: Iterable[Row], id_column: str, kind: str) -> list[ImportTable]:
+    """Node rows grouped by label set and typed keys: a table each, in a stable order."""
+    tables: dict[tuple[str, ...], ImportTable] = {}
+    typed = _Typed()
+    for identifier, labels, props in rows:
+        keys, columns = typed.columns(props)
+        header = (id_column, ":LABEL", *columns)
+        table = tables.get(header)
+        if table is None:
+            table = tables[header] = ImportTable(kind, header)
+        cells = [cell(props[key]) for key in keys]
+        table.rows.append([cell(identifier), ARRAY_DELIMITER.join(labels), *cells])
+    return [tables[header] for header in sorted(tables)]
+
+
+class _Typed:
+    """The typed columns (``number:long``…) of a row's properties, remembered by the Python
+    types of its values: a million rows have a few dozen typings."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+    def columns(self, props: dict[str, Any]) -> tuple[list[str], tuple[str, ...]]:
+        keys = sorted(props)
+        signature = tuple(
+            (k, type(v), type(v[0]) if type(v) is list else None)
+            for k, v in ((k, props[k]) for k in keys)
+        )
+        columns = self.known.get(signature)
+        if columns is None:
+            columns = self.known[signature] = tuple(f"{k}:{value_type(props[k])}" for k in keys)
+        return keys, columns
+
+
+def node_tables(graph: PropertyGraph) -> list[ImportTable]:
+    rows = (
+        (row.uri, [RESOURCE_LABEL, *row.labels], {**row.props, **row.derived})
+        for row in graph.all_rows()
+    )
+    return _grouped(rows, f"uri:ID({ID_SPACE})", "nodes")
+
+
+def mapping_tables(mapping: Mapping) -> list[ImportTable]:
+    """The ``:_RdfMapping`` nodes, as the incremental push records them (the slot their id)."""
+    rows = ((str(slot["slot"]), [MAPPING_LABEL], _slot_props(slot)) for slot in mapping.slots())
+    return _grouped(rows, f"slot:ID({MAPPING_LABEL})", "nodes")
+
+
+def _slot_props(slot: dict[str, str | None]) -> dict[str, Any]:
+    return {key: value for key, value in slot.items() if value is not None and key != "slot"}
+
+
+def relationship_tables(graph: PropertyGraph) -> list[ImportTable]:
+    """Relationships grouped by the typed keys of their derived properties."""
+    ends = (f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE")
+    plain = ImportTable("relationships", ends)
+    tables: dict[tuple[str, ...], ImportTable] = {(): plain}
+    typed = _Typed()
+    found = graph.relationship_props
+    for start, out in graph.outgoing.items():
+        for rel_type, end in out:
+            props = found.get((start, rel_type, end))
+            if not props:
+                plain.rows.append([start, end, rel_type])
+                continue
+            keys, columns = typed.columns(props)
+            table = tables.get(columns)
+            if table is None:
+                table = tables[columns] = ImportTable("relationships", (*ends, *columns))
+            table.rows.append([start, end, rel_type, *(cell(props[key]) for key in keys)])
+    return [tables[columns] for columns in sorted(tables) if tables[columns].rows]
+
+
+def import_tables(graph: PropertyGraph) -> list[ImportTable]:
+    """Every file of the import: nodes, mapping nodes, relationships; each file's rows sorted,
+    so that the order the triples came in (a set's, which varies from run to run) changes no
+    byte."""
+    tables = [*node_tables(graph), *mapping_tables(graph.mapping), *relationship_tables(graph)]
+    for table in tables:
+        table.rows.sort()
+    return tables
+
+
+@dataclass(frozen=True)
+class ImportFiles:
+    """The files written, and the options of ``neo4j-admin database import full`` that read
+    them."""
+
+    nodes: list[Path]
+    relationships: list[Path]
+    multiline: bool
+    report: Path
+    """Where the import writes its report (of bad entries: there should be none)."""
+
+    def arguments(self) -> list[str]:
+        return [
+            *(f"--nodes={path}" for path in self.nodes),
+            *(f"--relationships={path}" for path in self.relationships),
+            "--array-delimiter=U+001F",
+            f"--multiline-fields={'true' if self.multiline else 'false'}",
+            f"--report-file={self.report}",
+        ]
+
+
+def write_import_files(graph: PropertyGraph, folder: Path) -> ImportFiles:
+    """The import's CSV files in ``folder`` (``nodes-001.csv``…, ``relationships-001.csv``…)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: dict[str, list[Path]] = {"nodes": [], "relationships": []}
+    multiline = False
+    for table in import_tables(graph):
+        paths = written[table.kind]
+        path = folder / f"{table.kind}-{len(paths) + 1:03d}.csv"
+        text = table.text()
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        multiline = multiline or spans_lines(text, len(table.rows))
+    report = folder / "import.report"
+    return ImportFiles(written["nodes"], written["relationships"], multiline, report)
