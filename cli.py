@@ -205,12 +205,12 @@ def push_bulk(
     corpus: Corpus, options: dict[str, Any], home: Path | None, folder: Path | None
 ) -> None:
     from plankg.graph.neo4j import connect
-    from plankg.graph.neo4j.bulk import DEFAULT_HOME, LocalServer, bulk_load
+    from plankg.graph.neo4j.bulk import DEFAULT_HOME, LocalServer, bulk_load_corpus
 
     settings = neo4j_settings(options)
     server = LocalServer.of(settings, home or DEFAULT_HOME)
     with connect(settings) as connection:
-        report = bulk_load(connection, corpus.triples(), server, folder)
+        report = bulk_load_corpus(connection, corpus, server, folder)
         click.echo(report.summary())
 
 

@@ -23,12 +23,15 @@ from time import perf_counter
 from urllib.parse import urlsplit
 
 from plankg.graph.neo4j.connection import Connection, GraphDatabaseError, Neo4jSettings
+from plankg.graph.neo4j.digests import FAMILIES, plan_digest, record_digests
+from plankg.graph.neo4j.families import derived_triples
 from plankg.graph.neo4j.import_files import ImportFiles, write_import_files
-from plankg.graph.neo4j.push import create_schema
+from plankg.graph.neo4j.push import DEFAULT_PLANS_PER_PART, create_schema
 from plankg.graph.neo4j.read import stored_counts
 from plankg.graph.neo4j.rows import property_graph
 from plankg.graph.neo4j.templates import template
 from plankg.graph.rdf.build import Triple
+from plankg.graph.rdf.corpus import Corpus
 
 NEO4J_LOCAL = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
 DEFAULT_HOME = NEO4J_LOCAL.parents[1] / ".neo4j"
@@ -147,6 +150,27 @@ def bulk_load(
         return _load(connection, triples, server, folder)
     with tempfile.TemporaryDirectory(prefix="plankg-bulk-") as temporary:
         return _load(connection, triples, server, Path(temporary))
+
+
+def bulk_load_corpus(
+    connection: Connection, corpus: Corpus, server: LocalServer, folder: Path | None = None
+) -> BulkReport:
+    """Load the plans of ``corpus`` as :func:`bulk_load` does, then record each plan's digest
+    and the derived graph's, as a push that wrote them exactly would: a later ``plankg push``
+    of the same plans skips them all."""
+    report = bulk_load(connection, corpus.triples(), server, folder)
+    record_loaded_digests(connection, corpus)
+    return report
+
+
+def record_loaded_digests(connection: Connection, corpus: Corpus) -> None:
+    digests = {
+        uri: plan_digest(triples)
+        for part in corpus.plan_parts(DEFAULT_PLANS_PER_PART)
+        for uri, triples in part
+    }
+    digests[FAMILIES] = plan_digest(derived_triples(connection, corpus.keys, corpus.tasks()))
+    record_digests(connection, digests)
 
 
 def _load(

@@ -21,7 +21,14 @@ from plankg.graph.neo4j import (
     render_schema,
     stored_counts,
 )
-from plankg.graph.neo4j.bulk import NEO4J_LOCAL, BulkLoadError, LocalServer, bulk_load
+from plankg.graph.neo4j.bulk import (
+    NEO4J_LOCAL,
+    BulkLoadError,
+    LocalServer,
+    bulk_load,
+    bulk_load_corpus,
+)
+from plankg.graph.neo4j.push import push_corpus
 from plankg.graph.rdf.build import graph_of
 from rdflib.compare import isomorphic
 
@@ -51,11 +58,11 @@ def settings(server):
 
 
 @pytest.fixture(scope="module")
-def loaded(server, settings, triples, tmp_path_factory):
+def loaded(server, settings, corpus, tmp_path_factory):
     """The samples bulk-loaded; the report and the CSV folder."""
     folder = tmp_path_factory.mktemp("csv")
     with connect(settings) as connection:
-        report = bulk_load(connection, triples, server, folder)
+        report = bulk_load_corpus(connection, corpus, server, folder)
     return report, folder
 
 
@@ -76,6 +83,12 @@ def test_the_schema_is_that_of_an_incremental_push(loaded, settings):
     with connect(settings) as connection:
         schema = read_schema(connection)
     assert render_schema(schema, "markdown") == DOC.read_text(encoding="utf-8")
+
+
+def test_a_push_after_the_bulk_load_skips_every_plan_and_changes_nothing(loaded, settings, corpus):
+    with connect(settings) as connection:
+        report = push_corpus(connection, corpus)
+    assert (report.plans_skipped, report.changed) == (5, False)
 
 
 def test_the_import_files_are_kept_where_asked(loaded):
