@@ -27,9 +27,6 @@ and local names for labels and types (HANDLE_VOCAB_URI_STRATEGY.IGNORE, like pla
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib.util
-import io
 import json
 import os
 import time
@@ -37,12 +34,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from neo4j_push import Run, environment, fresh_database, median_run, rdflib_neo4j_push
 from plankg.graph.neo4j.bulk import DEFAULT_HOME, BulkReport, LocalServer, bulk_load
 from plankg.graph.neo4j.connection import Connection, Neo4jSettings, connect
 from plankg.graph.neo4j.push import (
     DEFAULT_PLANS_PER_PART,
     PushReport,
-    clear_database,
     push_parts,
 )
 from plankg.graph.neo4j.read import stored_counts
@@ -52,28 +49,6 @@ from plankg.graph.rdf.iris import plan_key
 from plankg.graph.rdf.replicate import replicated_plans
 from plankg.loaders.model import Plan
 
-SETTLE_SECONDS = 3.0
-
-
-@dataclass
-class Run:
-    seconds: float
-    triples: int
-    nodes: int
-    relationships: int
-
-    def rates(self) -> dict[str, float]:
-        return {
-            "triples/s": self.triples / self.seconds,
-            "nodes/s": self.nodes / self.seconds,
-            "relationships/s": self.relationships / self.seconds,
-        }
-
-
-def fresh_database(connection: Connection) -> None:
-    clear_database(connection)
-    time.sleep(SETTLE_SECONDS)
-
 
 def plankg_push(
     connection: Connection, parts: list[list[Triple]], triples: int
@@ -82,32 +57,6 @@ def plankg_push(
     counts = stored_counts(connection)
     run = Run(report.seconds, triples, counts.nodes, counts.relationships)
     return run, report
-
-
-def rdflib_neo4j_push(
-    connection: Connection, settings: Neo4jSettings, ordered: list[Triple]
-) -> Run:
-    from rdflib import Graph
-    from rdflib_neo4j import HANDLE_VOCAB_URI_STRATEGY, Neo4jStore, Neo4jStoreConfig
-
-    auth = {
-        "uri": settings.uri,
-        "database": settings.database or "neo4j",
-        "user": settings.user,
-        "pwd": settings.password,
-    }
-    config = Neo4jStoreConfig(
-        auth_data=auth, handle_vocab_uri_strategy=HANDLE_VOCAB_URI_STRATEGY.IGNORE, batching=True
-    )
-    with contextlib.redirect_stdout(io.StringIO()):
-        start = time.perf_counter()
-        graph = Graph(store=Neo4jStore(config=config))
-        for triple in ordered:
-            graph.add(triple)
-        graph.close(True)
-        seconds = time.perf_counter() - start
-    counts = stored_counts(connection)
-    return Run(seconds, len(ordered), counts.nodes, counts.relationships)
 
 
 def plankg_bulk(
@@ -120,10 +69,6 @@ def plankg_bulk(
 
 def load() -> str:
     return ", ".join(f"{x:.1f}" for x in os.getloadavg())
-
-
-def median_run(runs: list[Run]) -> Run:
-    return sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
 
 
 @dataclass
@@ -252,14 +197,6 @@ def print_table(results: list[dict]) -> None:
                 + ", ".join(f"{k} {v:.1f} s" for k, v in r["bulk_step_medians"].items())
             )
         print(said)
-
-
-def environment() -> dict:
-    return {
-        "neo4j_rust_ext": importlib.util.find_spec("neo4j._rust") is not None,
-        "cpus": os.cpu_count(),
-        "load_average": os.getloadavg(),
-    }
 
 
 def plan_parts(plans: Sequence[Plan], label: str) -> list[list[Triple]]:

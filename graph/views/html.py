@@ -33,8 +33,17 @@ from plankg.graph.views.style import (
 )
 
 TEMPLATES = Path(__file__).with_name("templates")
-APP_SCRIPTS = ("base.js", "tips.js", "filters.js", "legend.js", "labels.js", "search.js", "main.js")
-"""The page script: these parts in order, inside one function (they share its scope)."""
+APP_SCRIPTS = (
+    "dom.js",
+    "base.js",
+    "tips.js",
+    "filters.js",
+    "legend.js",
+    "labels.js",
+    "search.js",
+    "main.js",
+)
+"""The network pages' script: these parts in order, inside one function (they share its scope)."""
 VIS_VERSION = "vis-9.1.2"
 SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.MULTILINE)
 JSON_ESCAPES: dict[str, str | int | None] = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
@@ -58,8 +67,9 @@ def template_text(name: str) -> str:
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
-def app_script() -> str:
-    parts = "\n".join(template_text(name) for name in APP_SCRIPTS)
+def app_script(names: tuple[str, ...] = APP_SCRIPTS) -> str:
+    """The page script made of the template scripts ``names``, in order, in one scope."""
+    parts = "\n".join(template_text(name) for name in names)
     return f'(function () {{\n"use strict";\n{parts}\n}}());\n'
 
 

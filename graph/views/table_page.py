@@ -12,6 +12,7 @@ from string import Template
 from typing import Any
 
 from plankg.graph.views.html import (
+    app_script,
     content_policy,
     inline_script,
     inline_style,
@@ -20,6 +21,9 @@ from plankg.graph.views.html import (
 )
 from plankg.graph.views.matrix import TaskMatrix
 from plankg.graph.views.model import View
+
+TABLE_SCRIPTS = ("dom.js", "tasks.js")
+"""The tasks page's script: these parts in order, in one scope."""
 
 
 def table_payload(view: View, matrix: TaskMatrix, facet_labels: dict[str, str]) -> dict[str, Any]:
@@ -36,7 +40,7 @@ def table_payload(view: View, matrix: TaskMatrix, facet_labels: dict[str, str]) 
 
 
 def render_table_page(view: View, matrix: TaskMatrix, facet_labels: dict[str, str]) -> str:
-    script = inline_script(f'(function () {{\n"use strict";\n{template_text("tasks.js")}\n}}());\n')
+    script = inline_script(app_script(TABLE_SCRIPTS))
     page = Template(template_text("tasks.html"))
     return page.substitute(
         title=html.escape(view.title),

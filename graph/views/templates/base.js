@@ -17,13 +17,6 @@ var shownEdges = new Set();
 var state = { ready: false, readyMs: null, view: data.name, startMs: startMs, parsedMs: performance.now() };
 window.plankg = state;
 
-function el(tag, className, text) {
-  var node = document.createElement(tag);
-  if (className) { node.className = className; }
-  if (text !== undefined && text !== null) { node.textContent = text; }
-  return node;
-}
-
 function clip(text, max) {
   return text.length > max ? text.slice(0, max) + "…" : text;
 }

@@ -12,13 +12,6 @@ var selected = null;
 var state = { ready: false, view: data.name, settings: settings, startMs: startMs };
 window.plankg = state;
 
-function el(tag, className, text) {
-  var node = document.createElement(tag);
-  if (className) { node.className = className; }
-  if (text !== undefined && text !== null) { node.textContent = text; }
-  return node;
-}
-
 function byId(id) { return document.getElementById(id); }
 
 function leadTypes(cell) {
