@@ -9,9 +9,11 @@ end. Citations are resolved at the end too, across every plan read (a document a
 title may be one another plan gives a 文号, or a plan read itself), and written as a second block
 of each plan's graph. Memory stays flat: plan chunks stream to disk as they arrive.
 
-Each plan is validated (its chunk and the shared triples it uses) by one thread of the process
-that writes, while the next plan is converted: the compiled SHACL engine releases the GIL, so on
-two cores the check of one plan and the reading of the next overlap.
+Each plan is validated (its chunk and the shared triples it uses) by the worker that converted
+it; when the files are converted in one process, by a thread of it, while the next plan is
+converted (the compiled SHACL engine releases the GIL, so on two cores the check of one plan and
+the reading of the next overlap). A plan whose region and period an earlier plan has is converted
+again under its content digest's key, in the pool, after the others.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from plankg.graph.rdf.corpus import (
     PlanKeys,
     Problem,
     Progress,
+    in_pool,
     map_files,
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
@@ -303,43 +306,81 @@ def build_many(
     Each file is replaced in one step once written in full, and only when some plan was read:
     a run in which every file fails (or that is interrupted) leaves the previous graph as it
     was."""
-    work = partial(process_file, engine=engine, keep_plan=keep_plans, validate=False)
+    pooled = in_pool(len(paths), workers, parallel_from)
+    work = partial(process_file, engine=engine, keep_plan=keep_plans, validate=pooled)
     converted = map_files(work, paths, workers=workers, parallel_from=parallel_from, chunksize=4)
     results: list[FileResult] = []
-    checks: list[Future[ValidationReport]] = []
-    shared: set[FormattedTriple] = set()
-    vocabulary: set[FormattedTriple] = set()
     keys = PlanKeys()
+    again: list[tuple[int, str, str]] = []
     with (
         _checker() as checker,
         staged(out / TURTLE) as turtle,
         staged(out / TRIG) as trig,
     ):
-        turtle.file.write(turtle_header())
-        trig.file.write(turtle_header())
+        output = _Output(turtle.file, trig.file, checker, engine, checked=pooled)
         for done, result in enumerate(converted, start=1):
-            result = _with_unique_key(result, keys, work)
+            result, rekey = _keyed(result, keys)
             results.append(result)
-            if result.key is not None:
-                checks.append(checker.submit(validate_turtle, checked_text(result), engine))
-            turtle.file.write(result.chunk)
-            trig.file.write(result.trig)
-            shared |= result.shared
-            vocabulary |= result.vocabulary
-            result.chunk, result.trig, result.shared, result.vocabulary = "", "", set(), set()
+            if rekey is None:
+                output.add(result)
+            else:
+                again.append((len(results) - 1, *rekey))
             if progress:
                 progress(done, len(paths))
-        cited = _corpus_facts(results, engine, shared, vocabulary, trig.file)
-        turtle.file.write(turtle_body(shared))
-        trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(vocabulary)))
+        rekeyed = map_files(
+            partial(_convert_as, work),
+            [(Path(results[index].path), key) for index, key, _ in again],
+            workers=workers,
+            parallel_from=parallel_from,
+        )
+        for (index, _, note), result in zip(again, rekeyed, strict=True):
+            result.warnings = (*result.warnings, note)
+            results[index] = result
+            output.add(result)
+        cited = _corpus_facts(results, engine, output.shared, output.vocabulary, trig.file)
+        turtle.file.write(turtle_body(output.shared))
+        trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(output.vocabulary)))
         turtle.keep = trig.keep = any(r.key is not None for r in results)
-        plans = [r for r in results if r.key is not None]
-        for result, check in zip(plans, checks, strict=True):
+        for result, check in output.checks:
             validate_result(result, check.result())
     violations = tuple(sorted(v for r in [*results, cited] for v in r.violations))
     warnings = tuple(sorted(w for r in [*results, cited] for w in r.shacl_warnings))
     report = ValidationReport(not violations, violations, engine, warnings)
     return BatchResult(results, report, out / TURTLE, out / TRIG)
+
+
+@dataclass
+class _Output:
+    """Where converted plans go as they arrive: their chunks to the Turtle and TriG files, the
+    triples they share gathered, and (unless the workers ``checked`` them) their SHACL check
+    begun in the checker thread."""
+
+    turtle: TextIO
+    trig: TextIO
+    checker: ThreadPoolExecutor
+    engine: str
+    checked: bool
+    shared: set[FormattedTriple] = field(default_factory=set)
+    vocabulary: set[FormattedTriple] = field(default_factory=set)
+    checks: list[tuple[FileResult, Future[ValidationReport]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.turtle.write(turtle_header())
+        self.trig.write(turtle_header())
+
+    def add(self, result: FileResult) -> None:
+        if result.key is not None and not self.checked:
+            check = self.checker.submit(validate_turtle, checked_text(result), self.engine)
+            self.checks.append((result, check))
+        self.turtle.write(result.chunk)
+        self.trig.write(result.trig)
+        self.shared |= result.shared
+        self.vocabulary |= result.vocabulary
+        result.chunk, result.trig, result.shared, result.vocabulary = "", "", set(), set()
+
+
+def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str]) -> FileResult:
+    return work(*path_and_key)
 
 
 @contextmanager
@@ -398,16 +439,13 @@ def _not_about(subjects: set[str], triples: set[FormattedTriple]) -> set[Formatt
     return {t for t in triples if t[0] not in subjects}
 
 
-def _with_unique_key(result: FileResult, keys: PlanKeys, work: partial[FileResult]) -> FileResult:
-    """A second plan with the same region and period is keyed by its content digest (and
-    converted again under that key); a second copy of the same text is skipped."""
+def _keyed(result: FileResult, keys: PlanKeys) -> tuple[FileResult, tuple[str, str] | None]:
+    """``result``, or (a second plan with the same region and period) the key its content
+    digest gives it and the note that says so: it is converted again under that key, after the
+    others, in the pool; a second copy of the same text is skipped."""
     if result.key is None or result.sha256 is None:
-        return result
+        return result, None
     if keys.repeats(result.key, result.sha256):
-        return FileResult(result.path, warnings=("same text as an earlier file; skipped",))
+        return FileResult(result.path, warnings=("same text as an earlier file; skipped",)), None
     key, note = keys.assign(result.key, result.sha256)
-    if note is None:
-        return result
-    result = work(Path(result.path), key)
-    result.warnings = (*result.warnings, note)
-    return result
+    return result, None if note is None else (key, note)

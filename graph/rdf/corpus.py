@@ -38,6 +38,7 @@ PARALLEL_THRESHOLD = 32
 """From this many files on, files are read by a pool of processes."""
 Progress = Callable[[int, int], None]
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -177,8 +178,8 @@ def _skipped(path: Path) -> Problem:
 
 
 def map_files(
-    work: Callable[[Path], R],
-    files: Sequence[Path],
+    work: Callable[[T], R],
+    files: Sequence[T],
     *,
     workers: int | None = None,
     parallel_from: int = PARALLEL_THRESHOLD,
@@ -188,12 +189,20 @@ def map_files(
     """``work(file)`` for every file, in order: in this process for a few files or one worker,
     else in a pool of ``workers`` processes (default: all cores). ``work`` must be picklable
     (a module-level function, or a :func:`functools.partial` of one)."""
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(files) < parallel_from:
+    if not in_pool(len(files), workers, parallel_from):
         yield from _counted(map(work, files), len(files), progress)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=_workers(workers)) as pool:
         yield from _counted(pool.map(work, files, chunksize=chunksize), len(files), progress)
+
+
+def in_pool(count: int, workers: int | None, parallel_from: int = PARALLEL_THRESHOLD) -> bool:
+    """Whether :func:`map_files` works on ``count`` files in a pool of processes."""
+    return _workers(workers) > 1 and count >= parallel_from
+
+
+def _workers(workers: int | None) -> int:
+    return workers if workers is not None else (os.cpu_count() or 1)
 
 
 def _counted(results: Iterable[R], total: int, progress: Progress | None) -> Iterator[R]:

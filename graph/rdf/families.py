@@ -23,10 +23,11 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
+import numpy as np
 from plankg.loaders.script import to_simplified
 
 THRESHOLD = 0.2
@@ -72,7 +73,8 @@ class TaskFamily:
     @property
     def central(self) -> TaskItem:
         """The member most like the family as a whole: its title is the family's."""
-        return max(self.members, key=lambda m: (m[1], -self.members.index(m)))[0]
+        best = max(range(len(self.members)), key=lambda i: (self.members[i][1], -i))
+        return self.members[best][0]
 
     @property
     def title(self) -> str:
@@ -96,34 +98,109 @@ class TaskFamily:
         return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
 
 
+class _Space:
+    """The measures of one canonical action as rows, and the families being formed as rows of
+    gram sums (dense over the action's grams), so that an item is compared with every family in
+    one array operation.
+
+    Sums are taken term by term in the order the reference arithmetic takes them (a cumulative
+    sum over the smaller operand's grams in their order of first appearance), so the families
+    and similarities are exactly those of the plain dictionary arithmetic they replace."""
+
+    def __init__(self, vectors: Sequence[Vector], shared: Sequence[int]) -> None:
+        columns: dict[str, int] = {}
+        for vector in vectors:
+            for gram in vector:
+                columns.setdefault(gram, len(columns))
+        self.width = len(columns)
+        grams = [np.fromiter((columns[g] for g in v), np.intp, len(v)) for v in vectors]
+        values = [np.fromiter(v.values(), np.float64, len(v)) for v in vectors]
+        squares = [_ordered_sum(x * x) for x in values]
+        self.grams = [grams[k] for k in shared]
+        self.values = [values[k] for k in shared]
+        self.squares = [squares[k] for k in shared]
+        self.totals = np.zeros((0, self.width))
+        self.order: list[np.ndarray] = []
+        """Each family's grams in their order of first appearance in its sum."""
+        self.norms: list[float] = []
+
+    def add(self, item: int) -> int:
+        """Start a family with ``item``; its row."""
+        row = len(self.norms)
+        if row == len(self.totals):
+            grown = np.zeros((max(8, 2 * row), self.width))
+            grown[:row] = self.totals
+            self.totals = grown
+        self.totals[row, self.grams[item]] = self.values[item]
+        self.order.append(self.grams[item])
+        self.norms.append(1.0)
+        return row
+
+    def dots(self, item: int, rows: Sequence[int]) -> list[float]:
+        """The dot products of ``item`` with the sums of the families ``rows``."""
+        grams, values = self.grams[item], self.values[item]
+        if not rows:
+            return []
+        sums = _row_sums(self.totals[np.ix_(rows, grams)] * values)
+        dots = [float(x) for x in sums]
+        for k, row in enumerate(rows):
+            if len(self.order[row]) < len(grams):
+                dots[k] = self._dot_by_family(row, item)
+        return dots
+
+    def _dot_by_family(self, row: int, item: int) -> float:
+        dense = np.zeros(self.width)
+        dense[self.grams[item]] = self.values[item]
+        order = self.order[row]
+        return _ordered_sum(self.totals[row, order] * dense[order])
+
+    def join(self, row: int, item: int, dot: float) -> None:
+        """Add ``item`` to family ``row``, whose sum's dot product with it is ``dot``."""
+        squared = self.norms[row] ** 2 + 2 * dot + self.squares[item]
+        grams = self.grams[item]
+        new = grams[self.totals[row, grams] == 0.0]
+        self.totals[row, grams] += self.values[item]
+        if len(new):
+            self.order[row] = np.concatenate([self.order[row], new])
+        self.norms[row] = math.sqrt(max(squared, 0.0)) or 1.0
+
+    def absorb(self, row: int, other: int) -> None:
+        """Add family ``other``'s sum to family ``row``'s."""
+        theirs = self.order[other]
+        new = theirs[self.totals[row, theirs] == 0.0]
+        self.totals[row] += self.totals[other]
+        self.order[row] = np.concatenate([self.order[row], new])
+        total = self.totals[row, self.order[row]]
+        self.norms[row] = math.sqrt(_ordered_sum(total * total)) or 1.0
+
+    def pair(self, a: int, b: int) -> float:
+        """The cosine of two families' centroids."""
+        if len(self.order[a]) > len(self.order[b]):
+            a, b = b, a
+        order = self.order[a]
+        dot = _ordered_sum(self.totals[a, order] * self.totals[b, order])
+        return dot / (self.norms[a] * self.norms[b])
+
+
+def _ordered_sum(terms: np.ndarray) -> float:
+    """The sum of ``terms`` added one after another, from the first (as ``sum`` adds)."""
+    return float(np.cumsum(terms)[-1]) if len(terms) else 0.0
+
+
+def _row_sums(terms: np.ndarray) -> np.ndarray:
+    """Each row's terms added one after another, from the first."""
+    if terms.shape[1] == 0:
+        return np.zeros(terms.shape[0])
+    return np.cumsum(terms, axis=1)[:, -1]
+
+
 @dataclass
 class _Family:
-    """A family being formed: the sum of its members' vectors and that sum's length, kept as
-    members join, so the centroid (the sum made unit length) costs nothing to keep."""
+    """A family being formed: its row in the space, its plans and its members."""
 
-    total: Vector
+    row: int
     plans: set[str]
-    members: list[tuple[TaskItem, Vector]] = field(default_factory=list)
-    norm: float = 1.0
-
-    def similarity(self, vector: Vector) -> float:
-        """The cosine of ``vector`` (unit length) and the family's centroid."""
-        return _dot(vector, self.total) / self.norm
-
-    def join(self, item: TaskItem, vector: Vector) -> None:
-        squared = self.norm**2 + 2 * _dot(vector, self.total) + _dot(vector, vector)
-        for gram, x in vector.items():
-            self.total[gram] = self.total.get(gram, 0.0) + x
-        self.norm = math.sqrt(max(squared, 0.0)) or 1.0
-        self.members.append((item, vector))
-        self.plans.add(item.plan)
-
-    def absorb(self, other: _Family) -> None:
-        for gram, x in other.total.items():
-            self.total[gram] = self.total.get(gram, 0.0) + x
-        self.norm = math.sqrt(sum(x * x for x in self.total.values())) or 1.0
-        self.members.extend(other.members)
-        self.plans |= other.plans
+    members: list[int] = field(default_factory=list)
 
 
 def task_families(
@@ -137,10 +214,9 @@ def task_families(
     families: list[TaskFamily] = []
     for canonical, group in groupby(ordered, key=lambda i: i.canonical):
         members = list(group)
-        vectors = _vectors(members)
-        found = _assigned(members, vectors, threshold)
-        found = _merged(found, merge)
-        families.extend(_family(canonical, f) for f in found)
+        space = _Space(*_vectors(members))
+        found = _merged(space, _assigned(space, members, threshold), merge)
+        families.extend(_family(canonical, space, members, f) for f in found)
     return families
 
 
@@ -151,25 +227,55 @@ def _grams(text: str) -> Counter[str]:
     return Counter(han[i : i + n] for n in GRAMS for i in range(len(han) - n + 1))
 
 
-def _vectors(items: Sequence[TaskItem]) -> list[Vector]:
-    """TF-IDF vectors (sublinear term frequency), unit length."""
-    counts: list[dict[str, float]] = []
-    for item in items:
-        words: dict[str, float] = dict(_grams(item.title))
-        for gram, n in _grams(item.text[:TEXT_CHARS]).items():
-            words[gram] = words.get(gram, 0.0) + n * TEXT_WEIGHT
-        counts.append(words)
-    documents = Counter(gram for words in counts for gram in words)
-    total = len(counts)
-    vectors = []
-    for words in counts:
-        weights = {
-            g: (1 + math.log(n)) * math.log((1 + total) / (1 + documents[g]) + 1)
-            for g, n in words.items()
-            if n > 0
-        }
-        vectors.append(_unit(weights))
-    return vectors
+def _vectors(items: Sequence[TaskItem]) -> tuple[list[Vector], list[int]]:
+    """TF-IDF vectors (sublinear term frequency), unit length, one for each distinct title and
+    text; and each item's vector among them."""
+    keys = [_words_key(item) for item in items]
+    shared: dict[tuple[str, str], int] = {}
+    for key in keys:
+        shared.setdefault(key, len(shared))
+    counts = [_words(title, text) for title, text in shared]
+    times = Counter(shared[key] for key in keys)
+    documents: Counter[str] = Counter()
+    for index, words in enumerate(counts):
+        for gram in words:
+            documents[gram] += times[index]
+    rarity = _rarity(documents, len(items))
+    weight = _log_weight()
+    vectors = [
+        _unit({g: weight(n) * rarity[g] for g, n in words.items() if n > 0}) for words in counts
+    ]
+    return vectors, [shared[key] for key in keys]
+
+
+def _rarity(documents: Counter[str], total: int) -> dict[str, float]:
+    """Each gram's inverse document frequency (smoothed)."""
+    return {g: math.log((1 + total) / (1 + n) + 1) for g, n in documents.items()}
+
+
+def _log_weight() -> Callable[[float], float]:
+    """Sublinear term frequency, ``1 + log n``, taken once for each count."""
+    known: dict[float, float] = {}
+
+    def weight(n: float) -> float:
+        found = known.get(n)
+        if found is None:
+            found = known[n] = 1 + math.log(n)
+        return found
+
+    return weight
+
+
+def _words(title: str, text: str) -> dict[str, float]:
+    """Gram counts of a title and the start of its text, the text weighted less."""
+    words: dict[str, float] = dict(_grams(title))
+    for gram, n in _grams(text).items():
+        words[gram] = words.get(gram, 0.0) + n * TEXT_WEIGHT
+    return words
+
+
+def _words_key(item: TaskItem) -> tuple[str, str]:
+    return item.title, item.text[:TEXT_CHARS]
 
 
 def _unit(vector: Vector) -> Vector:
@@ -177,48 +283,66 @@ def _unit(vector: Vector) -> Vector:
     return {g: x / norm for g, x in vector.items()}
 
 
-def _dot(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(g, 0.0) for g, x in a.items())
-
-
-def _assigned(
-    items: Sequence[TaskItem], vectors: Sequence[Vector], threshold: float
-) -> list[_Family]:
+def _assigned(space: _Space, items: Sequence[TaskItem], threshold: float) -> list[_Family]:
     families: list[_Family] = []
-    for item, vector in zip(items, vectors, strict=True):
+    for index, item in enumerate(items):
+        open_ = [k for k, f in enumerate(families) if item.plan not in f.plans]
+        rows = [families[k].row for k in open_]
+        dots = space.dots(index, rows)
         scored = [
-            (f.similarity(vector), i) for i, f in enumerate(families) if item.plan not in f.plans
+            (dot / space.norms[row], k) for dot, row, k in zip(dots, rows, open_, strict=True)
         ]
         best = max(scored, default=(0.0, -1))
         if best[1] >= 0 and best[0] >= threshold:
-            families[best[1]].join(item, vector)
+            family = families[best[1]]
+            space.join(family.row, index, dots[open_.index(best[1])])
+            family.members.append(index)
+            family.plans.add(item.plan)
         else:
-            families.append(_Family(dict(vector), {item.plan}, [(item, vector)]))
+            families.append(_Family(space.add(index), {item.plan}, [index]))
     return families
 
 
-def _merged(families: list[_Family], merge: float) -> list[_Family]:
+def _merged(space: _Space, families: list[_Family], merge: float) -> list[_Family]:
     """Merge the most alike pair of families with no plan in common, while any is alike
-    enough."""
-    while True:
-        pairs = [
-            (_dot(a.total, b.total) / (a.norm * b.norm), -i, -j)
-            for i, a in enumerate(families)
-            for j, b in enumerate(families)
-            if i < j and not a.plans & b.plans
-        ]
-        best = max(pairs, default=None)
-        if best is None or best[0] < merge:
-            return families
-        families[-best[1]].absorb(families[-best[2]])
-        del families[-best[2]]
+    enough. Pair similarities are kept and only the merged family's are taken again."""
+    alike = {
+        (a.row, b.row): space.pair(a.row, b.row)
+        for i, a in enumerate(families)
+        for b in families[i + 1 :]
+        if not a.plans & b.plans
+    }
+    position = {f.row: i for i, f in enumerate(families)}
+    while alike:
+        (a, b), best = max(
+            alike.items(), key=lambda p: (p[1], -position[p[0][0]], -position[p[0][1]])
+        )
+        if best < merge:
+            break
+        kept, gone = families[position[a]], families[position[b]]
+        space.absorb(a, b)
+        kept.members.extend(gone.members)
+        kept.plans |= gone.plans
+        alike = {pair: x for pair, x in alike.items() if a not in pair and b not in pair}
+        for other in families:
+            row = other.row
+            if row not in (a, b) and row in position and not kept.plans & other.plans:
+                pair = (a, row) if position[a] < position[row] else (row, a)
+                alike[pair] = space.pair(*pair)
+        del position[b]
+    return [f for f in families if f.row in position]
 
 
-def _family(canonical: str, family: _Family) -> TaskFamily:
+def _family(
+    canonical: str, space: _Space, items: Sequence[TaskItem], family: _Family
+) -> TaskFamily:
+    dots = dict(zip(family.members, _member_dots(space, family), strict=True))
     members = tuple(
-        (item, round(family.similarity(vector), 4))
-        for item, vector in sorted(family.members, key=lambda m: m[0].order)
+        (items[i], round(dots[i] / space.norms[family.row], 4))
+        for i in sorted(family.members, key=lambda i: items[i].order)
     )
     return TaskFamily(canonical, members)
+
+
+def _member_dots(space: _Space, family: _Family) -> list[float]:
+    return [space.dots(i, [family.row])[0] for i in family.members]

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from functools import cache
 
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import action_slugs
@@ -161,6 +162,7 @@ def family_triples(families: Iterable[TaskFamily]) -> dict[Triple, None]:
     return triples
 
 
+@cache
 def similarity_literal(similarity: float) -> Literal:
     """A similarity as an ``xsd:decimal`` of at most four places, without trailing zeros
     (``0.8312``, ``0.94``, ``1``), so that Neo4j stores it as a number and gives back the same
