@@ -39,7 +39,7 @@ from plankg.graph.rdf.corpus import (
     map_files,
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
-from plankg.graph.rdf.families import TaskItem
+from plankg.graph.rdf.families import Mapper, TaskItem
 from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import (
     DERIVED_GRAPH,
@@ -337,7 +337,10 @@ def build_many(
             result.warnings = (*result.warnings, note)
             results[index] = result
             output.add(result)
-        cited = _corpus_facts(results, engine, output.shared, output.vocabulary, trig.file)
+        mapper = (
+            partial(map_files, workers=workers, parallel_from=2, chunksize=1) if pooled else None
+        )
+        cited = _corpus_facts(results, engine, output, trig.file, mapper)
         turtle.file.write(turtle_body(output.shared))
         trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(output.vocabulary)))
         turtle.keep = trig.keep = any(r.key is not None for r in results)
@@ -399,14 +402,12 @@ TRIG = "plankg.trig"
 
 
 def _corpus_facts(
-    results: list[FileResult],
-    engine: str,
-    shared: set[FormattedTriple],
-    vocabulary: set[FormattedTriple],
-    trig: TextIO,
+    results: list[FileResult], engine: str, output: _Output, trig: TextIO, mapper: Mapper | None
 ) -> FileResult:
     """The facts that need every plan: citations resolved across the corpus (a second block of
-    each plan's graph), revisions and task families (the derived graph); validated together."""
+    each plan's graph), revisions and task families (the derived graph, grouped by ``mapper``);
+    validated together."""
+    shared, vocabulary = output.shared, output.vocabulary
     plans = [r for r in results if r.record is not None and r.key is not None]
     documents = DocumentIndex.of(r.record for r in plans if r.record)
     facts: set[FormattedTriple] = set()
@@ -419,7 +420,8 @@ def _corpus_facts(
         vocabulary |= known
     links = format_triples(corpus_links([r.key for r in plans if r.key]))
     records = {r.key: r.record for r in plans if r.key and r.record}
-    families = format_triples(task_triples((item for r in plans for item in r.tasks), records))
+    tasks = (item for r in plans for item in r.tasks)
+    families = format_triples(task_triples(tasks, records, mapper))
     trig.write(trig_block(DERIVED_GRAPH, turtle_body(links | families)))
     shared |= facts | links | families
     checked = _not_about(_plan_terms(plans), facts) | families | vocabulary

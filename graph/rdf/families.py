@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import groupby
 
 import numpy as np
@@ -141,7 +142,7 @@ class _Space:
         grams, values = self.grams[item], self.values[item]
         if not rows:
             return []
-        sums = _row_sums(self.totals[np.ix_(rows, grams)] * values)
+        sums = _row_sums(self.totals[np.asarray(rows)[:, None], grams] * values)
         dots = [float(x) for x in sums]
         for k, row in enumerate(rows):
             if len(self.order[row]) < len(grams):
@@ -203,21 +204,32 @@ class _Family:
     members: list[int] = field(default_factory=list)
 
 
+Mapper = Callable[
+    [Callable[[list[TaskItem]], list[TaskFamily]], list[list[TaskItem]]], Iterable[list[TaskFamily]]
+]
+"""How the canonical actions' groupings are run: ``map`` here, or a pool's map (each action's
+grouping is independent of the others')."""
+
+
 def task_families(
     items: Iterable[TaskItem],
     *,
     threshold: float = THRESHOLD,
     merge: float = MERGE,
+    mapper: Mapper | None = None,
 ) -> list[TaskFamily]:
     """The families of ``items`` (each within its canonical action), in a stable order."""
     ordered = sorted(items, key=lambda i: (i.canonical, *i.order))
-    families: list[TaskFamily] = []
-    for canonical, group in groupby(ordered, key=lambda i: i.canonical):
-        members = list(group)
-        space = _Space(*_vectors(members))
-        found = _merged(space, _assigned(space, members, threshold), merge)
-        families.extend(_family(canonical, space, members, f) for f in found)
-    return families
+    groups = [list(group) for _, group in groupby(ordered, key=lambda i: i.canonical)]
+    group = partial(_action_families, threshold=threshold, merge=merge)
+    return [family for found in (mapper or map)(group, groups) for family in found]
+
+
+def _action_families(items: list[TaskItem], threshold: float, merge: float) -> list[TaskFamily]:
+    """The families of the measures of one canonical action, in order."""
+    space = _Space(*_vectors(items))
+    found = _merged(space, _assigned(space, items, threshold), merge)
+    return [_family(items[0].canonical, space, items, f) for f in found]
 
 
 def _grams(text: str) -> Counter[str]:

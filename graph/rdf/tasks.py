@@ -25,7 +25,7 @@ from functools import cache
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import action_slugs
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
-from plankg.graph.rdf.families import TEXT_CHARS, TaskFamily, TaskItem, task_families
+from plankg.graph.rdf.families import TEXT_CHARS, Mapper, TaskFamily, TaskItem, task_families
 from plankg.graph.rdf.regions import place_of
 from plankg.loaders.model import Plan
 from plankg.ontology import ID, PK, PKCA
@@ -171,11 +171,14 @@ def similarity_literal(similarity: float) -> Literal:
 
 
 def task_triples(
-    items: Iterable[TaskItem], records: Mapping[str, DocumentRecord] | None = None
+    items: Iterable[TaskItem],
+    records: Mapping[str, DocumentRecord] | None = None,
+    mapper: Mapper | None = None,
 ) -> dict[Triple, None]:
     """The families of ``items`` as triples; with ``records`` (the plans' document records by
-    key), cited plans first (:func:`cited_first`)."""
-    return family_triples(task_families(cited_first(items, records or {})))
+    key), cited plans first (:func:`cited_first`); ``mapper`` runs the canonical actions'
+    groupings (a pool's map, to use every core)."""
+    return family_triples(task_families(cited_first(items, records or {}), mapper=mapper))
 
 
 def placed_task_triples(
