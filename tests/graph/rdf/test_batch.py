@@ -7,6 +7,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pytest
 from plankg.graph.rdf.batch import build_many, process_file
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
@@ -79,7 +80,10 @@ def test_counts(tmp_path):
     }
 
 
-def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(tmp_path, workers):
+    """Serial, or in a pool (where the re-keyed plan is converted again by a worker, after the
+    others): the same keys, notes and checks."""
     folder = tmp_path / "in"
     folder.mkdir()
     original = sample_paths()[4]
@@ -87,7 +91,9 @@ def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(t
     shutil.copy(original, folder / "b.txt")
     edited = original.read_text(encoding="utf-8").replace("超过 16%", "超过 17%")
     (folder / "c.txt").write_text(edited, encoding="utf-8")
-    result = build_many(sorted(folder.iterdir()), tmp_path / "out")
+    result = build_many(
+        sorted(folder.iterdir()), tmp_path / "out", workers=workers, parallel_from=1
+    )
     keys = [r.key for r in result.results]
     assert (
         keys[0] == "350500/2021-2025"
@@ -96,6 +102,11 @@ def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(t
     )
     assert any("skipped" in p.message for p in result.problems())
     assert result.counts()["plans"] == 2
+    assert "keyed by content digest" in result.results[2].warnings[-1]
+    assert result.report.conforms and result.results[2].shacl_warnings == ()
+    written = result.written.read_text(encoding="utf-8")
+    plan = f"<https://w3id.org/plankg/id/plan/350500/2021-2025~{digest(folder / 'c.txt')[:12]}>"
+    assert written.count(f"\n{plan}\n    a pk:Plan ;") == 1
 
 
 def test_a_build_in_which_every_file_fails_keeps_the_previous_graph(tmp_path):
