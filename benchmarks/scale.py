@@ -2,7 +2,7 @@
 
 Reports, as medians of ``--runs`` builds of each corpus (the load average before and after
 beside them): wall time, CPU time over wall time (2.0 = both cores busy), per-plan time (linear
-growth means a flat column) and the peak memory of the whole process tree (parent and workers,
+growth means a flat column) and the peak memory (proportional set size) of the whole process tree (parent and workers,
 sampled from /proc).
 
     .venv/bin/python benchmarks/scale.py [--sizes 100 1000 5000] [--runs 5]
@@ -24,17 +24,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_corpus import generate
 
-PAGE = os.sysconf("SC_PAGE_SIZE")
+
+def _pss(pid: int) -> int:
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
+    """Memory of a process and all its descendants: the sum of their proportional set sizes
+    (a page shared by a forked worker and its parent is counted once, not once in each)."""
     total, pending = 0, [pid]
     while pending:
         current = pending.pop()
         try:
-            with open(f"/proc/{current}/statm") as statm:
-                total += int(statm.read().split()[1]) * PAGE
+            total += _pss(current)
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     pending.extend(int(c) for c in children.read().split())
