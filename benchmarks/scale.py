@@ -2,8 +2,8 @@
 
 Reports, as medians of ``--runs`` builds of each corpus (the load average before and after
 beside them): wall time, CPU time over wall time (2.0 = both cores busy), per-plan time (linear
-growth means a flat column) and the peak memory (proportional set size) of the whole process tree (parent and workers,
-sampled from /proc).
+growth means a flat column) and the peak memory of the whole process tree (parent and workers:
+the sum of their proportional set sizes, sampled from /proc).
 
     .venv/bin/python benchmarks/scale.py [--sizes 100 1000 5000] [--runs 5]
 
