@@ -59,6 +59,13 @@ class TaskItem:
     cited_by: frozenset[str] = frozenset()
     """The loaded plans that cite the item's plan, directly or through other loaded plans."""
 
+    def placed(self, depth: int, cited_by: frozenset[str]) -> TaskItem:
+        """The item at ``depth`` in the citation graph, cited by ``cited_by`` (what
+        ``dataclasses.replace`` does, without its cost: one item per measure of every plan)."""
+        return TaskItem(
+            self.key, self.plan, self.canonical, self.title, self.text, self.rank, depth, cited_by
+        )
+
     @property
     def order(self) -> tuple[int, int, str, str]:
         """The order items are taken in: cited before citing, then by level, plan and key."""
@@ -108,18 +115,12 @@ class _Space:
     sum over the smaller operand's grams in their order of first appearance), so the families
     and similarities are exactly those of the plain dictionary arithmetic they replace."""
 
-    def __init__(self, vectors: Sequence[Vector], shared: Sequence[int]) -> None:
-        columns: dict[str, int] = {}
-        for vector in vectors:
-            for gram in vector:
-                columns.setdefault(gram, len(columns))
-        self.width = len(columns)
-        grams = [np.fromiter((columns[g] for g in v), np.intp, len(v)) for v in vectors]
-        values = [np.fromiter(v.values(), np.float64, len(v)) for v in vectors]
-        squares = [_ordered_sum(x * x) for x in values]
-        self.grams = [grams[k] for k in shared]
-        self.values = [values[k] for k in shared]
-        self.squares = [squares[k] for k in shared]
+    def __init__(self, vectors: _Vectors) -> None:
+        self.width = len(vectors.columns)
+        squares = [_ordered_sum(x * x) for x in vectors.values]
+        self.grams = [vectors.grams[k] for k in vectors.shared]
+        self.values = [vectors.values[k] for k in vectors.shared]
+        self.squares = [squares[k] for k in vectors.shared]
         self.totals = np.zeros((0, self.width))
         self.order: list[np.ndarray] = []
         """Each family's grams in their order of first appearance in its sum."""
@@ -227,7 +228,7 @@ def task_families(
 
 def _action_families(items: list[TaskItem], threshold: float, merge: float) -> list[TaskFamily]:
     """The families of the measures of one canonical action, in order."""
-    space = _Space(*_vectors(items))
+    space = _Space(_vectors(items))
     found = _merged(space, _assigned(space, items, threshold), merge)
     return [_family(items[0].canonical, space, items, f) for f in found]
 
@@ -239,43 +240,54 @@ def _grams(text: str) -> Counter[str]:
     return Counter(han[i : i + n] for n in GRAMS for i in range(len(han) - n + 1))
 
 
-def _vectors(items: Sequence[TaskItem]) -> tuple[list[Vector], list[int]]:
-    """TF-IDF vectors (sublinear term frequency), unit length, one for each distinct title and
-    text; and each item's vector among them."""
+@dataclass
+class _Vectors:
+    """The TF-IDF vectors of one canonical action's measures, one for each distinct title and
+    text, as columns (the action's grams, numbered in order of first appearance) and unit
+    weights in each vector's gram order."""
+
+    columns: dict[str, int]
+    grams: list[np.ndarray]
+    values: list[np.ndarray]
+    shared: list[int]
+    """Each measure's vector."""
+
+
+def _vectors(items: Sequence[TaskItem]) -> _Vectors:
+    """TF-IDF vectors (sublinear term frequency), unit length. Every weight is the product the
+    dictionary arithmetic takes (logarithms by ``math.log``), so the vectors are its vectors."""
     keys = [_words_key(item) for item in items]
-    shared: dict[tuple[str, str], int] = {}
+    distinct: dict[tuple[str, str], int] = {}
     for key in keys:
-        shared.setdefault(key, len(shared))
-    counts = [_words(title, text) for title, text in shared]
-    times = Counter(shared[key] for key in keys)
-    documents: Counter[str] = Counter()
-    for index, words in enumerate(counts):
-        for gram in words:
-            documents[gram] += times[index]
-    rarity = _rarity(documents, len(items))
-    weight = _log_weight()
-    vectors = [
-        _unit({g: weight(n) * rarity[g] for g, n in words.items() if n > 0}) for words in counts
+        distinct.setdefault(key, len(distinct))
+    counts = [_words(title, text) for title, text in distinct]
+    columns: dict[str, int] = {}
+    grams = [
+        np.fromiter((columns.setdefault(g, len(columns)) for g in words), np.intp, len(words))
+        for words in counts
     ]
-    return vectors, [shared[key] for key in keys]
+    times = Counter(distinct[key] for key in keys)
+    documents = np.zeros(len(columns), np.int64)
+    for index, found in enumerate(grams):
+        documents[found] += times[index]
+    total = len(items)
+    rarity = np.array([math.log((1 + total) / (1 + n) + 1) for n in documents.tolist()])
+    values = [
+        _unit(_log_weights(np.fromiter(words.values(), np.float64, len(words))) * rarity[found])
+        for words, found in zip(counts, grams, strict=True)
+    ]
+    return _Vectors(columns, grams, values, [distinct[key] for key in keys])
 
 
-def _rarity(documents: Counter[str], total: int) -> dict[str, float]:
-    """Each gram's inverse document frequency (smoothed)."""
-    return {g: math.log((1 + total) / (1 + n) + 1) for g, n in documents.items()}
+def _log_weights(counts: np.ndarray) -> np.ndarray:
+    """Sublinear term frequency, ``1 + log n``, by ``math.log`` (once for each distinct n)."""
+    distinct, where = np.unique(counts, return_inverse=True)
+    return np.array([1 + math.log(n) for n in distinct.tolist()])[where]
 
 
-def _log_weight() -> Callable[[float], float]:
-    """Sublinear term frequency, ``1 + log n``, taken once for each count."""
-    known: dict[float, float] = {}
-
-    def weight(n: float) -> float:
-        found = known.get(n)
-        if found is None:
-            found = known[n] = 1 + math.log(n)
-        return found
-
-    return weight
+def _unit(weights: np.ndarray) -> np.ndarray:
+    norm = math.sqrt(_ordered_sum(weights * weights)) or 1.0
+    return weights / norm
 
 
 def _words(title: str, text: str) -> dict[str, float]:
@@ -288,11 +300,6 @@ def _words(title: str, text: str) -> dict[str, float]:
 
 def _words_key(item: TaskItem) -> tuple[str, str]:
     return item.title, item.text[:TEXT_CHARS]
-
-
-def _unit(vector: Vector) -> Vector:
-    norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
-    return {g: x / norm for g, x in vector.items()}
 
 
 def _assigned(space: _Space, items: Sequence[TaskItem], threshold: float) -> list[_Family]:

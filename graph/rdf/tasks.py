@@ -18,7 +18,6 @@ from its content: its canonical action and the digest of its first member's plan
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 
@@ -131,9 +130,7 @@ def placed(items: Iterable[TaskItem], cites: Mapping[str, set[str]]) -> list[Tas
     plans it cites)."""
     depths, citers = citation_depths(cites), citers_of(cites)
     return [
-        replace(i, depth=depths.get(i.plan, 0), cited_by=citers.get(i.plan, frozenset()))
-        if i.plan in depths
-        else i
+        i.placed(depths.get(i.plan, 0), citers.get(i.plan, frozenset())) if i.plan in depths else i
         for i in items
     ]
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby, pairwise
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plankg.graph.rdf import load_corpus
 from plankg.graph.rdf.families import (
@@ -62,7 +62,7 @@ def measures(draw):
     return items
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(measures(), st.sampled_from((0.0, 0.1, 0.2, 0.5)), st.sampled_from((0.05, 0.2, 0.6)))
 def test_random_measures_group_as_the_dictionary_arithmetic_groups_them(items, threshold, merge):
     found = task_families(items, threshold=threshold, merge=merge)
@@ -105,12 +105,12 @@ def reference_families(
     families: list[TaskFamily] = []
     for canonical, group in groupby(ordered, key=lambda i: i.canonical):
         members = list(group)
-        found = merged(assigned(members, vectors(members), threshold), merge)
+        found = merged(assigned(members, reference_vectors(members), threshold), merge)
         families.extend(family(canonical, f) for f in found)
     return families
 
 
-def vectors(items: Sequence[TaskItem]) -> list[Vector]:
+def reference_vectors(items: Sequence[TaskItem]) -> list[Vector]:
     counts: list[dict[str, float]] = []
     for item in items:
         words: dict[str, float] = dict(_grams(item.title))
@@ -174,13 +174,22 @@ def family(canonical: str, found: Family) -> TaskFamily:
     return TaskFamily(canonical, members)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(measures(), st.data())
 def test_the_rows_sums_and_norms_are_the_dictionaries_to_the_last_bit(items, data):
     """Unrounded: every dot product, norm and pair cosine the rows give equals the dictionary
     arithmetic's bit for bit, whatever the joins and merges."""
-    found, shared = _vectors(items)
-    space = _Space(found, shared)
+    vectors = _vectors(items)
+    names = list(vectors.columns)
+    found = [
+        {names[c]: x for c, x in zip(g.tolist(), v.tolist(), strict=True)}
+        for g, v in zip(vectors.grams, vectors.values, strict=True)
+    ]
+    shared = vectors.shared
+    expected = reference_vectors(items)
+    assert [found[k] for k in shared] == expected
+    assert [list(found[k]) for k in shared] == [list(v) for v in expected]
+    space = _Space(vectors)
     families: list[tuple[int, Family]] = []
     for index, item in enumerate(items):
         vector = found[shared[index]]
@@ -203,3 +212,10 @@ def test_the_rows_sums_and_norms_are_the_dictionaries_to_the_last_bit(items, dat
         for index in range(len(items)):
             vector = found[shared[index]]
             assert space.dots(index, [a]) == [dot(vector, first.total)]
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(measures(), st.integers(0, 3), st.frozensets(st.sampled_from("ABCDE")))
+def test_an_item_placed_in_the_citation_graph_is_the_item_replaced(items, depth, cited_by):
+    for item in items:
+        assert item.placed(depth, cited_by) == replace(item, depth=depth, cited_by=cited_by)
