@@ -124,6 +124,8 @@ class _Space:
         self.totals = np.zeros((0, self.width))
         self.order: list[np.ndarray] = []
         """Each family's grams in their order of first appearance in its sum."""
+        self.lengths = np.zeros(0, np.intp)
+        """How many grams each family's sum has."""
         self.norms: list[float] = []
 
     def add(self, item: int) -> int:
@@ -133,8 +135,10 @@ class _Space:
             grown = np.zeros((max(8, 2 * row), self.width))
             grown[:row] = self.totals
             self.totals = grown
+            self.lengths = np.concatenate([self.lengths, np.zeros(len(grown) - row, np.intp)])
         self.totals[row, self.grams[item]] = self.values[item]
         self.order.append(self.grams[item])
+        self.lengths[row] = len(self.grams[item])
         self.norms.append(1.0)
         return row
 
@@ -143,18 +147,29 @@ class _Space:
         grams, values = self.grams[item], self.values[item]
         if not rows:
             return []
-        sums = _row_sums(self.totals[np.asarray(rows)[:, None], grams] * values)
-        dots = [float(x) for x in sums]
-        for k, row in enumerate(rows):
-            if len(self.order[row]) < len(grams):
-                dots[k] = self._dot_by_family(row, item)
+        chosen = np.asarray(rows)
+        dots: list[float] = _row_sums(self.totals[chosen[:, None], grams] * values).tolist()
+        shorter = np.flatnonzero(self.lengths[chosen] < len(grams))
+        if len(shorter):
+            dense = np.zeros(self.width)
+            dense[grams] = values
+            for k in shorter.tolist():
+                order = self.order[rows[k]]
+                dots[k] = _ordered_sum(self.totals[rows[k], order] * dense[order])
         return dots
 
-    def _dot_by_family(self, row: int, item: int) -> float:
-        dense = np.zeros(self.width)
-        dense[self.grams[item]] = self.values[item]
-        order = self.order[row]
-        return _ordered_sum(self.totals[row, order] * dense[order])
+    def member_dots(self, row: int, members: Sequence[int]) -> list[float]:
+        """The dot products of the family ``row``'s members with its sum (which holds every
+        gram of theirs, so each is summed in its own gram order), padded with zeros into one
+        array operation."""
+        longest = max(len(self.grams[i]) for i in members)
+        grams = np.zeros((len(members), longest), np.intp)
+        values = np.zeros((len(members), longest))
+        for k, i in enumerate(members):
+            grams[k, : len(self.grams[i])] = self.grams[i]
+            values[k, : len(self.values[i])] = self.values[i]
+        sums: list[float] = _row_sums(self.totals[row, grams] * values).tolist()
+        return sums
 
     def join(self, row: int, item: int, dot: float) -> None:
         """Add ``item`` to family ``row``, whose sum's dot product with it is ``dot``."""
@@ -164,6 +179,7 @@ class _Space:
         self.totals[row, grams] += self.values[item]
         if len(new):
             self.order[row] = np.concatenate([self.order[row], new])
+            self.lengths[row] = len(self.order[row])
         self.norms[row] = math.sqrt(max(squared, 0.0)) or 1.0
 
     def absorb(self, row: int, other: int) -> None:
@@ -172,6 +188,7 @@ class _Space:
         new = theirs[self.totals[row, theirs] == 0.0]
         self.totals[row] += self.totals[other]
         self.order[row] = np.concatenate([self.order[row], new])
+        self.lengths[row] = len(self.order[row])
         total = self.totals[row, self.order[row]]
         self.norms[row] = math.sqrt(_ordered_sum(total * total)) or 1.0
 
@@ -355,13 +372,9 @@ def _merged(space: _Space, families: list[_Family], merge: float) -> list[_Famil
 def _family(
     canonical: str, space: _Space, items: Sequence[TaskItem], family: _Family
 ) -> TaskFamily:
-    dots = dict(zip(family.members, _member_dots(space, family), strict=True))
+    dots = dict(zip(family.members, space.member_dots(family.row, family.members), strict=True))
     members = tuple(
         (items[i], round(dots[i] / space.norms[family.row], 4))
         for i in sorted(family.members, key=lambda i: items[i].order)
     )
     return TaskFamily(canonical, members)
-
-
-def _member_dots(space: _Space, family: _Family) -> list[float]:
-    return [space.dots(i, [family.row])[0] for i in family.members]

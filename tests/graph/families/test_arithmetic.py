@@ -191,6 +191,7 @@ def test_the_rows_sums_and_norms_are_the_dictionaries_to_the_last_bit(items, dat
     assert [list(found[k]) for k in shared] == [list(v) for v in expected]
     space = _Space(vectors)
     families: list[tuple[int, Family]] = []
+    members: dict[int, list[int]] = {}
     for index, item in enumerate(items):
         vector = found[shared[index]]
         if families and data.draw(st.booleans()):
@@ -199,9 +200,15 @@ def test_the_rows_sums_and_norms_are_the_dictionaries_to_the_last_bit(items, dat
             assert expected == dot(vector, family.total)
             space.join(row, index, expected)
             family.join(item, vector)
+            members[row].append(index)
             assert space.norms[row] == family.norm
         else:
             families.append((space.add(index), Family(dict(vector), {item.plan}, [(item, vector)])))
+            members[families[-1][0]] = [index]
+    for row, family in families:
+        assert space.member_dots(row, members[row]) == [
+            dot(found[shared[i]], family.total) for i in members[row]
+        ]
     for (a, first), (b, second) in pairwise(families):
         assert space.pair(a, b) == dot(first.total, second.total) / (first.norm * second.norm)
     if len(families) > 1:
