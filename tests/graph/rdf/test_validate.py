@@ -58,6 +58,13 @@ def leads_without_an_assignment(triples: set[Triple]) -> set[Triple]:
     return triples | {(AGENCY, PK.leads, MEASURE)}
 
 
+def covers_a_measure_where_it_is_not_stated(triples: set[Triple]) -> set[Triple]:
+    """An assignment of 市科协 stated at m1 covering m2 too, with its shortcut link: only the
+    coverage check can tell."""
+    assignment, other = URIRef(f"{MEASURE}/partner/市科协"), URIRef(f"{YOUTH}/m2")
+    return triples | {(assignment, PK.covers, other), (AGENCY, PK.partnersIn, other)}
+
+
 def period_starts_after_it_ends(triples: set[Triple]) -> set[Triple]:
     period = ID["period/2025-2021"]
     kept = {t for t in triples if not (t[0] == PLAN and t[1] == DCTERMS.temporal)}
@@ -86,6 +93,10 @@ BROKEN: dict[str, tuple[Broken, set[tuple[str, str]]]] = {
     "leads-without-assignment": (
         leads_without_an_assignment,
         {(str(AGENCY), "SPARQLConstraintComponent")},
+    ),
+    "covers-elsewhere": (
+        covers_a_measure_where_it_is_not_stated,
+        {(f"{MEASURE}/partner/市科协", "SPARQLConstraintComponent")},
     ),
     "period-reversed": (
         period_starts_after_it_ends,
