@@ -142,7 +142,10 @@ def _names_an_agency(reading: Reading, start: int, end: int) -> bool:
 def _inline_labels(reading: Reading, start: int, end: int) -> Iterator[Clause]:
     """A label after a sentence inside a paragraph: ``…开展活动。牵头单位：A。责任单位：B``."""
     norm = reading.norm
-    for m in _inline_label_pattern().finditer(norm, start, end):
+    first = alternation("assignment", "labels").search(norm, start, end)
+    if first is None:
+        return
+    for m in _inline_label_pattern().finditer(norm, first.start(), end):
         at = m.start("label")
         if at == start or _inside(norm, start, at):
             continue

@@ -84,6 +84,12 @@ def _autonomous() -> re.Pattern[str]:
     return re.compile(rf"^(?P<place>.+?)(?:(?:{groups})族)+{AUTONOMOUS}(?P<kind>州|县|旗)$")
 
 
+@cache
+def province_codes() -> dict[str, str]:
+    """The code of each province by its name (read once: a plan's place is settled by them)."""
+    return {d.name: d.code for d in by_code().values() if d.level == "province"}
+
+
 def province_of(division: Division) -> Division:
     code = division.code[:2] + "0000"
     return by_code()[code]

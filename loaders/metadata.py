@@ -23,6 +23,7 @@ from plankg.loaders.gazetteer import (
     level_of,
     places,
     prefecture_of,
+    province_codes,
     province_of,
 )
 from plankg.loaders.model import Citation, Region
@@ -428,7 +429,7 @@ def _province_evidence(
     """Province codes the text points to: a province named, or the abbreviation a cited
     文号 starts with (豫政办 → Henan)."""
     short_names: dict[str, str] = table("provinces", "names")
-    codes = {d.name: d.code for d in by_code().values() if d.level == "province"}
+    codes = province_codes()
     found = [codes[p] for p in short_names if p in f"{title}{issuer or ''}" and p in codes]
     for c in citations:
         for province, short in short_names.items():

@@ -9,6 +9,7 @@ is read in O(n log n) even when it is one run-on list of quantities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -38,7 +39,7 @@ def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
     norm = reading.norm
     found = [
         (m.start("value"), m.end("unit"))
-        for m in regex("targets", "quantity").finditer(norm, start, end)
+        for m in _quantities(norm, start, end)
         if not _is_not_an_amount(norm, m.start("value"), m.end("unit"))
     ]
     found += [
@@ -54,6 +55,19 @@ def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
         for s, e in sorted(found)
         if not _counts_plan_parts(norm, e) and not _is_a_statistic(reading, s, e)
     ]
+
+
+DIGIT = re.compile(r"\d")
+
+
+def _quantities(norm: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of the quantity pattern in ``norm[start:end]``, looked for from the first
+    digit (each opens with one; a pattern opening with a look-behind is otherwise tried at
+    every character)."""
+    first = DIGIT.search(norm, start, end)
+    if first is None:
+        return iter(())
+    return regex("targets", "quantity").finditer(norm, first.start(), end)
 
 
 def _counts_plan_parts(norm: str, unit_end: int) -> bool:

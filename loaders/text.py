@@ -25,8 +25,12 @@ PLACEHOLDER = re.compile(r"\[image:[^\]\n]{0,200}\]")
 PLACEHOLDER_AT_END = re.compile(r"\[image:[^\]\n]{0,200}\]\s*$")
 """A figure's placeholder, ``[image: image1.jpg]``: at most 200 characters, so a line of
 unclosed ``[image:`` ×n is read in linear time."""
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）])+")
+_SYLLABLE = r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）]"
+GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_SYLLABLE})+")
 """A pinyin gloss after a character (``質(zhì)``), as some reposts print them."""
+GLOSS_SYLLABLE = re.compile(_SYLLABLE)
+"""What every gloss holds: looked for first, since a pattern opening with a look-behind is
+tried at every character of a text (and most texts have no gloss)."""
 TERMINAL = frozenset("。！？；：!?;:)）》」』】…")
 CONTINUING = frozenset("、，,")
 """A line ending in a list or clause separator always runs on."""
@@ -96,16 +100,16 @@ class Reading:
         """The source span of ``text[start:end]`` (made once for each stretch: the parse asks
         for the same names' spans again)."""
         key = (start, end)
-        if key not in self._spans:
+        found = self._spans.get(key)
+        if found is None:
             begin, finish = self.extent(start, end)
-            self._spans[key] = Span(
-                begin,
-                finish,
-                self.line_of(begin),
-                self.line_of(max(begin, finish - 1)),
-                self.text[start:end],
+            starts = self._line_starts
+            last = bisect.bisect_right(starts, finish - 1) if finish > begin else 0
+            first = bisect.bisect_right(starts, begin)
+            found = self._spans[key] = Span(
+                begin, finish, first, max(first, last), self.text[start:end]
             )
-        return self._spans[key]
+        return found
 
     def extent(self, start: int, end: int) -> tuple[int, int]:
         """The source offsets of ``text[start:end]``: the start and end of its :meth:`span`."""
@@ -196,12 +200,8 @@ def _without(raw: str, start: int, removed: set[int]) -> tuple[str, Sequence[int
 
 def _placeholder_offsets(source: str) -> set[int]:
     """Characters that are not the plan's text: figure placeholders and pinyin glosses."""
-    return {
-        i
-        for pattern in (PLACEHOLDER, GLOSS)
-        for m in pattern.finditer(source)
-        for i in range(m.start(), m.end())
-    }
+    patterns = [PLACEHOLDER] + ([GLOSS] if GLOSS_SYLLABLE.search(source) else [])
+    return {i for pattern in patterns for m in pattern.finditer(source) for i in range(*m.span())}
 
 
 def _squeeze_spaces(line: str, row: bool) -> tuple[str, Sequence[int]]:
