@@ -91,6 +91,8 @@ def clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
 
 
 def _clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
+    if not _may_assign(reading.norm, start, end):
+        return []
     brackets = list(_bracket_clauses(reading, start, end))
     taken = [(c.start - 1, c.end + 1) for c in brackets]
     others = [
@@ -99,6 +101,15 @@ def _clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
         if not any(s <= c.start < e or c.start <= s < c.end for s, e in taken)
     ]
     return sorted([*brackets, *_first_of_overlapping(others)], key=lambda c: c.start)
+
+
+def _may_assign(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` holds a role word or a label, as every clause does (most
+    paragraphs of a plan hold neither, and are passed over at once)."""
+    return bool(
+        alternation("assignment", "role_words").search(norm, start, end)
+        or alternation("assignment", "labels").search(norm, start, end)
+    )
 
 
 def _first_of_overlapping(clauses: list[Clause]) -> list[Clause]:

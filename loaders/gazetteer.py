@@ -56,8 +56,10 @@ def divisions() -> dict[str, tuple[Division, ...]]:
     found: dict[str, dict[str, Division]] = {}
     for code, name, level, parent in map(itemgetter(*columns), rows_read):
         division = Division(code, name, level, parent or None)
-        for alias in (name, *_aliases(name, level, short_names)):
-            found.setdefault(alias, {})[code] = division
+        found.setdefault(name, {})[code] = division
+        if level == "province" or AUTONOMOUS in name:
+            for alias in _aliases(name, level, short_names):
+                found.setdefault(alias, {})[code] = division
     return {name: tuple(by_code.values()) for name, by_code in found.items()}
 
 

@@ -87,7 +87,16 @@ def _is_a_statistic(reading: Reading, value_start: int, unit_end: int) -> bool:
 
 
 def target_at(reading: Reading, value_start: int, unit_end: int) -> Target:
-    """The target whose quantity stands at ``reading.text[value_start:unit_end]``."""
+    """The target whose quantity stands at ``reading.text[value_start:unit_end]`` (read once:
+    the plan's coverage asks again for the targets its measures read)."""
+    key = ("target", value_start, unit_end)
+    found: Target | None = reading.found.get(key)
+    if found is None:
+        found = reading.found[key] = _target_at(reading, value_start, unit_end)
+    return found
+
+
+def _target_at(reading: Reading, value_start: int, unit_end: int) -> Target:
     norm = reading.norm
     value, value_max, more, unit = _quantity(norm, value_start, unit_end)
     sentence_start = max(
