@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from plankg.loaders.model import AgencyMention, Role, StatedCount
-from plankg.loaders.patterns import alternation, regex, table
+from plankg.loaders.patterns import alternation, finditer, regex, table
 from plankg.loaders.text import Reading
 
 GROUP_SPLIT = re.compile(r"[,;。\n]")
@@ -142,7 +142,7 @@ def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[Run, int]]:
     verbs = _verbs()
     cursor = start
     brackets = _OpenBrackets(norm, cursor)
-    for m in _verb_pattern().finditer(norm, start, end):
+    for m in finditer(_verb_pattern(), norm, start, end):
         if brackets.inside(m.start()):
             continue
         role = verbs[int(m.lastgroup.removeprefix("v"))][1]  # type: ignore[union-attr]
