@@ -137,9 +137,19 @@ def bracket_groups(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]
 
 def _bracket_clauses(reading: Reading, start: int, end: int) -> Iterator[Clause]:
     for opened, closed in bracket_groups(reading.norm, start, end):
-        inner = reading.norm[opened + 1 : closed]
-        if _has_role_word(inner) and _names_an_agency(reading, opened + 1, closed):
+        if _is_bracket_clause(reading, opened + 1, closed):
             yield Clause(opened + 1, closed, False)
+
+
+def _is_bracket_clause(reading: Reading, start: int, end: int) -> bool:
+    """Whether the words in a bracket give agencies a role (asked once for each bracket)."""
+    key = ("bracket clause", start, end)
+    found: bool | None = reading.found.get(key)
+    if found is None:
+        inner = reading.norm[start:end]
+        found = _has_role_word(inner) and _names_an_agency(reading, start, end)
+        reading.found[key] = found
+    return found
 
 
 def _has_role_word(text: str) -> bool:
@@ -201,7 +211,17 @@ def _prose(reading: Reading, start: int, end: int) -> Iterator[Clause]:
         if s_end <= s_start or _inside(norm, start, s_start):
             continue
         if _has_role_word(norm[s_start:s_end]):
-            yield from _prose_in_sentence(reading, s_start, s_end)
+            yield from _sentence_clauses(reading, s_start, s_end)
+
+
+def _sentence_clauses(reading: Reading, start: int, end: int) -> list[Clause]:
+    """The clauses of one sentence (read once: a measure's sentences are its paragraph's, which
+    the plan's coverage reads again)."""
+    key = ("sentence clauses", start, end)
+    found: list[Clause] | None = reading.found.get(key)
+    if found is None:
+        found = reading.found[key] = list(_prose_in_sentence(reading, start, end))
+    return found
 
 
 def _prose_in_sentence(reading: Reading, start: int, end: int) -> Iterator[Clause]:
