@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from plankg.loaders.model import AgencyMention, Role, StatedCount
-from plankg.loaders.patterns import alternation, finditer, regex, table
+from plankg.loaders.patterns import alternation, finditer, regex, table, word_tuple
 from plankg.loaders.text import Reading
 
 GROUP_SPLIT = re.compile(r"[,;。\n]")
@@ -87,7 +87,7 @@ def _runs(norm: str, start: int, end: int) -> Iterator[Run]:
             cursor = verb_end
         default = _label_role(label, has_lead)
         rest = norm[cursor:seg_end].lstrip(",;。 \n")
-        if has_lead and rest.startswith(tuple(table("assignment", "opening_verbs"))):
+        if has_lead and rest.startswith(word_tuple("assignment", "opening_verbs")):
             default = "partner"
         if default and rest.strip(",;。 \n"):
             yield Run(default, cursor, seg_end)
@@ -342,7 +342,7 @@ def is_agency_like(name: str) -> bool:
 
 @cache
 def _name_suffixes() -> tuple[str, ...]:
-    return tuple(table("agency", "name_suffixes"))
+    return word_tuple("agency", "name_suffixes")
 
 
 def resolve_name(name: str, inherited: str) -> tuple[str, str | None]:
@@ -362,13 +362,13 @@ def resolve_name(name: str, inherited: str) -> tuple[str, str | None]:
 
 
 def _party_organs() -> tuple[str, ...]:
-    return tuple(table("agency", "party_organs"))
+    return word_tuple("agency", "party_organs")
 
 
 def _level_for(name: str, inherited: str) -> str:
     """A committee prefix (市委) passes only to party organs; others get its plain level (市)."""
     levels: dict[str, str] = table("agency", "committee_levels")
-    if inherited in levels and not name.endswith(tuple(table("agency", "party_organs"))):
+    if inherited in levels and not name.endswith(word_tuple("agency", "party_organs")):
         return levels[inherited]
     return inherited
 
@@ -380,7 +380,7 @@ def is_bare(name: str) -> bool:
         return False
     if regex("agency", "national").search(name) and not name.endswith(_party_organs()):
         return False
-    return name.endswith(tuple(table("agency", "bare_suffixes")))
+    return name.endswith(word_tuple("agency", "bare_suffixes"))
 
 
 def _unique(mentions: list[AgencyMention]) -> tuple[AgencyMention, ...]:

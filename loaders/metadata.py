@@ -27,7 +27,7 @@ from plankg.loaders.gazetteer import (
     province_of,
 )
 from plankg.loaders.model import Citation, Region
-from plankg.loaders.patterns import regex, table
+from plankg.loaders.patterns import regex, table, word_tuple
 from plankg.loaders.portal import portal_fields
 from plankg.loaders.script import to_simplified
 from plankg.loaders.structure import Block
@@ -87,7 +87,7 @@ def _drafts() -> list[str]:
 
 
 def _body_opener(paras: list[Paragraph]) -> int | None:
-    openers = tuple(table("metadata", "body_openers"))
+    openers = word_tuple("metadata", "body_openers")
     for i, p in enumerate(paras):
         if p.norm.startswith(openers) and not is_title_like(p.text):
             return i
@@ -222,7 +222,7 @@ def _news_verbs() -> list[str]:
 
 def _issuer_name(text: str) -> str | None:
     name = _without_junk(text).removesuffix("文件").strip(" •·-*")
-    if name.endswith(tuple(table("metadata", "issuer_suffixes"))) and is_title_like(name):
+    if name.endswith(word_tuple("metadata", "issuer_suffixes")) and is_title_like(name):
         return name
     return None
 

@@ -45,6 +45,12 @@ def table(*path: str) -> Any:
 
 
 @cache
+def word_tuple(*path: str) -> tuple[str, ...]:
+    """The words listed at ``path`` as a tuple (for ``str.startswith`` and ``str.endswith``)."""
+    return tuple(table(*path))
+
+
+@cache
 def alternation(*path: str) -> re.Pattern[str]:
     """A pattern matching any of the words listed at ``path``, longest first."""
     words = table(*path)

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from plankg.loaders.errors import NotAPlanError
 from plankg.loaders.model import Target
-from plankg.loaders.patterns import alternation, regex, table
+from plankg.loaders.patterns import alternation, regex, table, word_tuple
 from plankg.loaders.text import Reading
 
 SENTENCE_MARKS = "。;!?\n"
@@ -45,8 +45,8 @@ def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
     found += [
         (m.start("numeral"), m.end("unit"))
         for m in regex("targets", "numeral_quantity").finditer(norm, start, end)
-        if norm.endswith(tuple(table("targets", "numeral_after")), start, m.start())
-        and not norm.startswith(tuple(table("targets", "numeral_idioms")), m.start())
+        if norm.endswith(word_tuple("targets", "numeral_after"), start, m.start())
+        and not norm.startswith(word_tuple("targets", "numeral_idioms"), m.start())
     ]
     if len(found) > MAX_QUANTITIES:
         raise NotAPlanError(f"{len(found):,} quantities (a plan states at most {MAX_QUANTITIES:,})")
@@ -72,7 +72,7 @@ def _quantities(norm: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 def _counts_plan_parts(norm: str, unit_end: int) -> bool:
     """实施5项提升行动: a count of the plan's own parts."""
-    return norm.startswith(tuple(table("targets", "plan_parts")), unit_end)
+    return norm.startswith(word_tuple("targets", "plan_parts"), unit_end)
 
 
 def _is_a_statistic(reading: Reading, value_start: int, unit_end: int) -> bool:
@@ -157,7 +157,7 @@ def _is_not_an_amount(norm: str, start: int, end: int) -> bool:
     return (
         following == "年"
         or before[-1:] in ("“", "\u201d", "-", "/")
-        or before.endswith(tuple(table("targets", "rank_before")))
+        or before.endswith(word_tuple("targets", "rank_before"))
     )
 
 
