@@ -131,8 +131,7 @@ class Reading:
 
     def _marks(self, marks: str) -> list[int]:
         if marks not in self._mark_index:
-            found = re.finditer(f"[{re.escape(marks)}]", self.norm)
-            self._mark_index[marks] = [m.start() for m in found]
+            self._mark_index[marks] = sorted(_positions(self.norm, marks))
         return self._mark_index[marks]
 
     @cached_property
@@ -146,6 +145,16 @@ class Reading:
             if piece:
                 yield Paragraph(start, end, piece, self.norm[start:end])
             start = end + 1
+
+
+def _positions(text: str, marks: str) -> Iterator[int]:
+    """Where each of ``marks`` stands in ``text`` (``str.find`` runs faster than a pattern's
+    scan of every character)."""
+    for mark in set(marks):
+        at = text.find(mark)
+        while at >= 0:
+            yield at
+            at = text.find(mark, at + 1)
 
 
 def _in_source_script(cleaned: str, origin: list[int], source: str) -> str:
