@@ -129,6 +129,10 @@ class Reading:
         found = bisect.bisect_left(positions, at)
         return positions[found] if found < len(positions) else len(self.norm)
 
+    def mark_positions(self, marks: str) -> list[int]:
+        """The indexes in ``norm`` of the characters of ``marks``, in order (found once)."""
+        return self._marks(marks)
+
     def _marks(self, marks: str) -> list[int]:
         if marks not in self._mark_index:
             self._mark_index[marks] = sorted(_positions(self.norm, marks))
