@@ -197,7 +197,10 @@ def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int, bool]]:
         line, offsets = _without(raw, start, removed)
         text, kept = _squeeze_spaces(line, _cell_gaps(raw) >= MIN_CELL_GAPS)
         at_figure = PLACEHOLDER_AT_END.search(raw) is not None
-        positions = list(offsets) if isinstance(kept, range) else [offsets[i] for i in kept]
+        if isinstance(kept, range):
+            positions = list(offsets[kept.start : kept.stop])
+        else:
+            positions = [offsets[i] for i in kept]
         yield text, positions, end, at_figure
         start = end + 1
 
@@ -224,8 +227,9 @@ def _squeeze_spaces(line: str, row: bool) -> tuple[str, Sequence[int]]:
     gap becomes one tab. Returns the text and the index in ``line`` of each of its characters
     (a gap's at its first space)."""
     stretches = list(NON_SPACE.finditer(line))
-    if len(stretches) == 1 and stretches[0].span() == (0, len(line)):
-        return line, range(len(line))
+    if len(stretches) == 1:
+        begin, end = stretches[0].span()
+        return line[begin:end], range(begin, end)
     pieces: list[str] = []
     kept: list[int] = []
     previous_end = -1
@@ -270,7 +274,7 @@ def wrap_width(lines: list[str]) -> int | None:
     counts = Counter(lengths)
 
     def near(n: int) -> int:
-        return sum(counts[m] for m in range(n - WRAP_SLACK, n + WRAP_SLACK + 1))
+        return sum(counts.get(m, 0) for m in range(n - WRAP_SLACK, n + WRAP_SLACK + 1))
 
     mode = max(counts, key=lambda n: (near(n), n))
     share = near(mode) / len(lengths)
