@@ -226,6 +226,11 @@ def _squeeze_spaces(line: str, row: bool) -> tuple[str, Sequence[int]]:
     In a table row — a line with two or more cell gaps (a tab, or two spaces or more) — each
     gap becomes one tab. Returns the text and the index in ``line`` of each of its characters
     (a gap's at its first space)."""
+    if "\ufeff" not in line:
+        stripped = line.strip()
+        if stripped and len(stripped.split(maxsplit=1)) == 1:
+            begin = len(line) - len(line.lstrip())
+            return stripped, range(begin, begin + len(stripped))
     stretches = list(NON_SPACE.finditer(line))
     if len(stretches) == 1:
         begin, end = stretches[0].span()
