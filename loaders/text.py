@@ -82,7 +82,8 @@ class Reading:
         simplified = to_simplified(source)
         cleaned, origin = _clean(simplified)
         self.text = cleaned if simplified == source else _in_source_script(cleaned, origin, source)
-        self.origin = [*origin, len(source)]
+        origin.append(len(source))
+        self.origin = origin
         self.norm = fold_width(cleaned)
         self._mark_index: dict[str, list[int]] = {}
         self._spans: dict[tuple[int, int], Span] = {}
