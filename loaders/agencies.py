@@ -141,7 +141,7 @@ def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[Run, int]]:
     verb."""
     verbs = _verbs()
     cursor = start
-    brackets = _OpenBrackets(norm, cursor)
+    brackets = OpenBrackets(norm, cursor)
     for m in finditer(_verb_pattern(), norm, start, end):
         if brackets.inside(m.start()):
             continue
@@ -152,7 +152,7 @@ def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[Run, int]]:
         brackets.restart(cursor)
 
 
-class _OpenBrackets:
+class OpenBrackets:
     """Whether a point lies inside brackets opened after a cursor (a verb or separator inside
     a name's own brackets, 各县(市、区)…, does not count). Points are asked for in order, and
     the brackets are counted on from the last point rather than from the cursor again, so a
@@ -172,10 +172,19 @@ class _OpenBrackets:
         return self.depth > 0
 
 
-def first_verb_run(norm: str, start: int, end: int) -> tuple[Run, int] | None:
-    """The run of names before the first role verb of ``norm[start:end]``, and the verb's
-    end, if there is one."""
-    return next(iter(_verb_runs(norm, start, end)), None)
+def opening_verb_run(norm: str, start: int, end: int) -> tuple[Run, int] | None:
+    """The run of names from ``start`` to the first role verb of ``norm[start:end]``, and the
+    verb's end; None when a verb stands at ``start`` or none follows (the first of
+    :func:`_verb_runs` when it opens at ``start``, found without looking further)."""
+    brackets = OpenBrackets(norm, start)
+    for m in finditer(_verb_pattern(), norm, start, end):
+        if brackets.inside(m.start()):
+            continue
+        if m.start() == start:
+            return None
+        role = _verbs()[int(m.lastgroup.removeprefix("v"))][1]  # type: ignore[union-attr]
+        return Run(role, start, m.start()), m.end()
+    return None
 
 
 def run_names(
@@ -263,7 +272,7 @@ def _split_outside_brackets(
 ) -> Iterator[tuple[int, int]]:
     """Stretches between separators that stand outside brackets."""
     cursor = start
-    brackets = _OpenBrackets(norm, cursor)
+    brackets = OpenBrackets(norm, cursor)
     for m in separator.finditer(norm, start, end):
         if brackets.inside(m.start()):
             continue
@@ -276,7 +285,7 @@ def _split_outside_brackets(
 def _split_names(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Names joined by ``、`` (or by 会同/和/及 between two names), brackets kept whole."""
     cursor = start
-    brackets = _OpenBrackets(norm, cursor)
+    brackets = OpenBrackets(norm, cursor)
     for m in _joiner_pattern().finditer(norm, start, end):
         if m.start() < cursor or brackets.inside(m.start()):
             continue

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from plankg.loaders.agencies import (
-    first_verb_run,
+    OpenBrackets,
     is_agency_like,
     names_an_agency,
+    opening_verb_run,
     run_agency_names,
 )
 from plankg.loaders.model import Role
@@ -26,7 +27,8 @@ from plankg.loaders.patterns import alternation, regex
 from plankg.loaders.text import CELL, Paragraph, Reading
 
 OPENING, CLOSING = "(", ")"
-SENTENCE_END = re.compile(r"[。;!?]")
+SENTENCE_END_MARKS = "。;!?"
+SENTENCE_END = re.compile(f"[{SENTENCE_END_MARKS}]")
 CLAUSE_START = re.compile(r",")
 BRACKET = re.compile(r"[()]")
 
@@ -204,14 +206,22 @@ def _prose(reading: Reading, start: int, end: int) -> Iterator[Clause]:
     if not alternation("assignment", "role_words").search(norm, start, end):
         return
     cursor = start
-    for m in [*SENTENCE_END.finditer(norm, start, end), None]:
-        stop = m.end() if m else end
+    brackets = OpenBrackets(norm, start)
+    for stop in _sentence_stops(reading, start, end):
         s_start, s_end = _strip(norm, cursor, stop)
         cursor = stop
-        if s_end <= s_start or _inside(norm, start, s_start):
+        if s_end <= s_start or brackets.inside(s_start):
             continue
         if _has_role_word(norm[s_start:s_end]):
             yield from _sentence_clauses(reading, s_start, s_end)
+
+
+def _sentence_stops(reading: Reading, start: int, end: int) -> list[int]:
+    """Where each sentence of ``norm[start:end]`` stops (after its mark), and ``end``: what
+    :data:`SENTENCE_END` finds there, from the reading's index of the marks."""
+    marks = reading.mark_positions(SENTENCE_END_MARKS)
+    first, last = bisect.bisect_left(marks, start), bisect.bisect_left(marks, end)
+    return [at + 1 for at in marks[first:last]] + [end]
 
 
 def _sentence_clauses(reading: Reading, start: int, end: int) -> list[Clause]:
@@ -262,8 +272,8 @@ def _opening_agencies(reading: Reading, start: int, end: int) -> tuple[Role, int
     """The role and the end of its verb, when ``reading.norm[start:end]`` opens with a run of
     names closed by a role verb and every word of the run is an agency's name:
     ``由中国科协、全国妇联牵头`` yes; ``引导企业参与`` no."""
-    found = first_verb_run(reading.norm, start, end)
-    if found is None or found[0].start != start:
+    found = opening_verb_run(reading.norm, start, end)
+    if found is None:
         return None
     names, counts, dropped = run_agency_names(reading.norm, found[0], "")
     strong = all(is_strong_agency(name) for name in names)
