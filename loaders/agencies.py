@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from plankg.loaders.model import AgencyMention, Role, StatedCount
-from plankg.loaders.patterns import alternation, regex, table
+from plankg.loaders.patterns import alternation, finditer, regex, table, word_tuple
 from plankg.loaders.text import Reading
 
 GROUP_SPLIT = re.compile(r"[,;。\n]")
@@ -87,7 +87,7 @@ def _runs(norm: str, start: int, end: int) -> Iterator[Run]:
             cursor = verb_end
         default = _label_role(label, has_lead)
         rest = norm[cursor:seg_end].lstrip(",;。 \n")
-        if has_lead and rest.startswith(tuple(table("assignment", "opening_verbs"))):
+        if has_lead and rest.startswith(word_tuple("assignment", "opening_verbs")):
             default = "partner"
         if default and rest.strip(",;。 \n"):
             yield Run(default, cursor, seg_end)
@@ -141,8 +141,8 @@ def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[Run, int]]:
     verb."""
     verbs = _verbs()
     cursor = start
-    brackets = _OpenBrackets(norm, cursor)
-    for m in _verb_pattern().finditer(norm, start, end):
+    brackets = OpenBrackets(norm, cursor)
+    for m in finditer(_verb_pattern(), norm, start, end):
         if brackets.inside(m.start()):
             continue
         role = verbs[int(m.lastgroup.removeprefix("v"))][1]  # type: ignore[union-attr]
@@ -152,7 +152,7 @@ def _verb_runs(norm: str, start: int, end: int) -> Iterator[tuple[Run, int]]:
         brackets.restart(cursor)
 
 
-class _OpenBrackets:
+class OpenBrackets:
     """Whether a point lies inside brackets opened after a cursor (a verb or separator inside
     a name's own brackets, 各县(市、区)…, does not count). Points are asked for in order, and
     the brackets are counted on from the last point rather than from the cursor again, so a
@@ -172,10 +172,19 @@ class _OpenBrackets:
         return self.depth > 0
 
 
-def first_verb_run(norm: str, start: int, end: int) -> tuple[Run, int] | None:
-    """The run of names before the first role verb of ``norm[start:end]``, and the verb's
-    end, if there is one."""
-    return next(iter(_verb_runs(norm, start, end)), None)
+def opening_verb_run(norm: str, start: int, end: int) -> tuple[Run, int] | None:
+    """The run of names from ``start`` to the first role verb of ``norm[start:end]``, and the
+    verb's end; None when a verb stands at ``start`` or none follows (the first of
+    :func:`_verb_runs` when it opens at ``start``, found without looking further)."""
+    brackets = OpenBrackets(norm, start)
+    for m in finditer(_verb_pattern(), norm, start, end):
+        if brackets.inside(m.start()):
+            continue
+        if m.start() == start:
+            return None
+        role = _verbs()[int(m.lastgroup.removeprefix("v"))][1]  # type: ignore[union-attr]
+        return Run(role, start, m.start()), m.end()
+    return None
 
 
 def run_names(
@@ -263,7 +272,7 @@ def _split_outside_brackets(
 ) -> Iterator[tuple[int, int]]:
     """Stretches between separators that stand outside brackets."""
     cursor = start
-    brackets = _OpenBrackets(norm, cursor)
+    brackets = OpenBrackets(norm, cursor)
     for m in separator.finditer(norm, start, end):
         if brackets.inside(m.start()):
             continue
@@ -276,7 +285,7 @@ def _split_outside_brackets(
 def _split_names(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Names joined by ``、`` (or by 会同/和/及 between two names), brackets kept whole."""
     cursor = start
-    brackets = _OpenBrackets(norm, cursor)
+    brackets = OpenBrackets(norm, cursor)
     for m in _joiner_pattern().finditer(norm, start, end):
         if m.start() < cursor or brackets.inside(m.start()):
             continue
@@ -342,7 +351,7 @@ def is_agency_like(name: str) -> bool:
 
 @cache
 def _name_suffixes() -> tuple[str, ...]:
-    return tuple(table("agency", "name_suffixes"))
+    return word_tuple("agency", "name_suffixes")
 
 
 def resolve_name(name: str, inherited: str) -> tuple[str, str | None]:
@@ -362,13 +371,13 @@ def resolve_name(name: str, inherited: str) -> tuple[str, str | None]:
 
 
 def _party_organs() -> tuple[str, ...]:
-    return tuple(table("agency", "party_organs"))
+    return word_tuple("agency", "party_organs")
 
 
 def _level_for(name: str, inherited: str) -> str:
     """A committee prefix (市委) passes only to party organs; others get its plain level (市)."""
     levels: dict[str, str] = table("agency", "committee_levels")
-    if inherited in levels and not name.endswith(tuple(table("agency", "party_organs"))):
+    if inherited in levels and not name.endswith(word_tuple("agency", "party_organs")):
         return levels[inherited]
     return inherited
 
@@ -380,7 +389,7 @@ def is_bare(name: str) -> bool:
         return False
     if regex("agency", "national").search(name) and not name.endswith(_party_organs()):
         return False
-    return name.endswith(tuple(table("agency", "bare_suffixes")))
+    return name.endswith(word_tuple("agency", "bare_suffixes"))
 
 
 def _unique(mentions: list[AgencyMention]) -> tuple[AgencyMention, ...]:

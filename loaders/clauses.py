@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from plankg.loaders.agencies import (
-    first_verb_run,
+    OpenBrackets,
     is_agency_like,
     names_an_agency,
+    opening_verb_run,
     run_agency_names,
 )
 from plankg.loaders.model import Role
@@ -26,7 +27,8 @@ from plankg.loaders.patterns import alternation, regex
 from plankg.loaders.text import CELL, Paragraph, Reading
 
 OPENING, CLOSING = "(", ")"
-SENTENCE_END = re.compile(r"[。;!?]")
+SENTENCE_END_MARKS = "。;!?"
+SENTENCE_END = re.compile(f"[{SENTENCE_END_MARKS}]")
 CLAUSE_START = re.compile(r",")
 BRACKET = re.compile(r"[()]")
 
@@ -91,6 +93,8 @@ def clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
 
 
 def _clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
+    if not _may_assign(reading.norm, start, end):
+        return []
     brackets = list(_bracket_clauses(reading, start, end))
     taken = [(c.start - 1, c.end + 1) for c in brackets]
     others = [
@@ -99,6 +103,15 @@ def _clauses_in(reading: Reading, start: int, end: int) -> list[Clause]:
         if not any(s <= c.start < e or c.start <= s < c.end for s, e in taken)
     ]
     return sorted([*brackets, *_first_of_overlapping(others)], key=lambda c: c.start)
+
+
+def _may_assign(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` holds a role word or a label, as every clause does (most
+    paragraphs of a plan hold neither, and are passed over at once)."""
+    return bool(
+        alternation("assignment", "role_words").search(norm, start, end)
+        or alternation("assignment", "labels").search(norm, start, end)
+    )
 
 
 def _first_of_overlapping(clauses: list[Clause]) -> list[Clause]:
@@ -126,9 +139,19 @@ def bracket_groups(norm: str, start: int, end: int) -> Iterator[tuple[int, int]]
 
 def _bracket_clauses(reading: Reading, start: int, end: int) -> Iterator[Clause]:
     for opened, closed in bracket_groups(reading.norm, start, end):
-        inner = reading.norm[opened + 1 : closed]
-        if _has_role_word(inner) and _names_an_agency(reading, opened + 1, closed):
+        if _is_bracket_clause(reading, opened + 1, closed):
             yield Clause(opened + 1, closed, False)
+
+
+def _is_bracket_clause(reading: Reading, start: int, end: int) -> bool:
+    """Whether the words in a bracket give agencies a role (asked once for each bracket)."""
+    key = ("bracket clause", start, end)
+    found: bool | None = reading.found.get(key)
+    if found is None:
+        inner = reading.norm[start:end]
+        found = _has_role_word(inner) and _names_an_agency(reading, start, end)
+        reading.found[key] = found
+    return found
 
 
 def _has_role_word(text: str) -> bool:
@@ -142,7 +165,10 @@ def _names_an_agency(reading: Reading, start: int, end: int) -> bool:
 def _inline_labels(reading: Reading, start: int, end: int) -> Iterator[Clause]:
     """A label after a sentence inside a paragraph: ``…开展活动。牵头单位：A。责任单位：B``."""
     norm = reading.norm
-    for m in _inline_label_pattern().finditer(norm, start, end):
+    first = alternation("assignment", "labels").search(norm, start, end)
+    if first is None:
+        return
+    for m in _inline_label_pattern().finditer(norm, first.start(), end):
         at = m.start("label")
         if at == start or _inside(norm, start, at):
             continue
@@ -180,14 +206,32 @@ def _prose(reading: Reading, start: int, end: int) -> Iterator[Clause]:
     if not alternation("assignment", "role_words").search(norm, start, end):
         return
     cursor = start
-    for m in [*SENTENCE_END.finditer(norm, start, end), None]:
-        stop = m.end() if m else end
+    brackets = OpenBrackets(norm, start)
+    for stop in _sentence_stops(reading, start, end):
         s_start, s_end = _strip(norm, cursor, stop)
         cursor = stop
-        if s_end <= s_start or _inside(norm, start, s_start):
+        if s_end <= s_start or brackets.inside(s_start):
             continue
         if _has_role_word(norm[s_start:s_end]):
-            yield from _prose_in_sentence(reading, s_start, s_end)
+            yield from _sentence_clauses(reading, s_start, s_end)
+
+
+def _sentence_stops(reading: Reading, start: int, end: int) -> list[int]:
+    """Where each sentence of ``norm[start:end]`` stops (after its mark), and ``end``: what
+    :data:`SENTENCE_END` finds there, from the reading's index of the marks."""
+    marks = reading.mark_positions(SENTENCE_END_MARKS)
+    first, last = bisect.bisect_left(marks, start), bisect.bisect_left(marks, end)
+    return [at + 1 for at in marks[first:last]] + [end]
+
+
+def _sentence_clauses(reading: Reading, start: int, end: int) -> list[Clause]:
+    """The clauses of one sentence (read once: a measure's sentences are its paragraph's, which
+    the plan's coverage reads again)."""
+    key = ("sentence clauses", start, end)
+    found: list[Clause] | None = reading.found.get(key)
+    if found is None:
+        found = reading.found[key] = list(_prose_in_sentence(reading, start, end))
+    return found
 
 
 def _prose_in_sentence(reading: Reading, start: int, end: int) -> Iterator[Clause]:
@@ -228,8 +272,8 @@ def _opening_agencies(reading: Reading, start: int, end: int) -> tuple[Role, int
     """The role and the end of its verb, when ``reading.norm[start:end]`` opens with a run of
     names closed by a role verb and every word of the run is an agency's name:
     ``由中国科协、全国妇联牵头`` yes; ``引导企业参与`` no."""
-    found = first_verb_run(reading.norm, start, end)
-    if found is None or found[0].start != start:
+    found = opening_verb_run(reading.norm, start, end)
+    if found is None:
         return None
     names, counts, dropped = run_agency_names(reading.norm, found[0], "")
     strong = all(is_strong_agency(name) for name in names)

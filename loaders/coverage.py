@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
 from plankg.loaders.clauses import find_clauses
@@ -17,7 +17,7 @@ from plankg.loaders.targets import find_targets
 from plankg.loaders.text import Reading
 from plankg.tables import Table
 
-SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
+SENTENCE_MARKS = "。;!?\n"
 AGENCY_NAMED = re.compile(
     r"(?:[省市区县州旗]|团[省市区县]委)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|科协|妇联|文联|社科联|总工会|政府)"
 )
@@ -82,13 +82,27 @@ def _unread_clauses(plan: Plan, reading: Reading) -> list[Finding]:
     read = _Extents((s.start, s.end) for s in _read_spans(plan))
     found = []
     clauses = _Extents(reading.extent(c.start, c.end) for c in find_clauses(reading))
-    for m in SENTENCE.finditer(reading.norm):
-        extent = reading.extent(m.start(), m.end())
-        if _overlaps(*extent, read) or not _looks_assigned(m.group(), extent, clauses):
+    for start, end in sentences(reading):
+        extent = reading.extent(start, end)
+        sentence = reading.norm[start:end]
+        if _overlaps(*extent, read) or not _looks_assigned(sentence, extent, clauses):
             continue
-        span = reading.span(m.start(), m.end())
+        span = reading.span(start, end)
         found.append(Finding(span.line, span.text.strip()))
     return found
+
+
+def sentences(reading: Reading) -> Iterator[tuple[int, int]]:
+    """The extent of each sentence of the reading, its closing mark included (a line break
+    closes one too, left out): what ``[^。;!?\\n]+[。;!?]?`` finds, from the index of the
+    marks rather than a scan of every character."""
+    cursor = 0
+    for at in reading.mark_positions(SENTENCE_MARKS):
+        if at > cursor:
+            yield cursor, at + (reading.norm[at] != "\n")
+        cursor = at + 1
+    if cursor < len(reading.norm):
+        yield cursor, len(reading.norm)
 
 
 def _looks_assigned(sentence: str, extent: tuple[int, int], clauses: _Extents) -> bool:

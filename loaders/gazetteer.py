@@ -56,8 +56,10 @@ def divisions() -> dict[str, tuple[Division, ...]]:
     found: dict[str, dict[str, Division]] = {}
     for code, name, level, parent in map(itemgetter(*columns), rows_read):
         division = Division(code, name, level, parent or None)
-        for alias in (name, *_aliases(name, level, short_names)):
-            found.setdefault(alias, {})[code] = division
+        found.setdefault(name, {})[code] = division
+        if level == "province" or AUTONOMOUS in name:
+            for alias in _aliases(name, level, short_names):
+                found.setdefault(alias, {})[code] = division
     return {name: tuple(by_code.values()) for name, by_code in found.items()}
 
 
@@ -82,6 +84,12 @@ def _aliases(name: str, level: str, short_names: dict[str, str]) -> list[str]:
 def _autonomous() -> re.Pattern[str]:
     groups = "|".join(sorted(table("regions", "ethnic_groups"), key=len, reverse=True))
     return re.compile(rf"^(?P<place>.+?)(?:(?:{groups})族)+{AUTONOMOUS}(?P<kind>州|县|旗)$")
+
+
+@cache
+def province_codes() -> dict[str, str]:
+    """The code of each province by its name (read once: a plan's place is settled by them)."""
+    return {d.name: d.code for d in by_code().values() if d.level == "province"}
 
 
 def province_of(division: Division) -> Division:

@@ -23,10 +23,11 @@ from plankg.loaders.gazetteer import (
     level_of,
     places,
     prefecture_of,
+    province_codes,
     province_of,
 )
 from plankg.loaders.model import Citation, Region
-from plankg.loaders.patterns import regex, table
+from plankg.loaders.patterns import regex, table, word_tuple
 from plankg.loaders.portal import portal_fields
 from plankg.loaders.script import to_simplified
 from plankg.loaders.structure import Block
@@ -86,7 +87,7 @@ def _drafts() -> list[str]:
 
 
 def _body_opener(paras: list[Paragraph]) -> int | None:
-    openers = tuple(table("metadata", "body_openers"))
+    openers = word_tuple("metadata", "body_openers")
     for i, p in enumerate(paras):
         if p.norm.startswith(openers) and not is_title_like(p.text):
             return i
@@ -221,7 +222,7 @@ def _news_verbs() -> list[str]:
 
 def _issuer_name(text: str) -> str | None:
     name = _without_junk(text).removesuffix("文件").strip(" •·-*")
-    if name.endswith(tuple(table("metadata", "issuer_suffixes"))) and is_title_like(name):
+    if name.endswith(word_tuple("metadata", "issuer_suffixes")) and is_title_like(name):
         return name
     return None
 
@@ -428,7 +429,7 @@ def _province_evidence(
     """Province codes the text points to: a province named, or the abbreviation a cited
     文号 starts with (豫政办 → Henan)."""
     short_names: dict[str, str] = table("provinces", "names")
-    codes = {d.name: d.code for d in by_code().values() if d.level == "province"}
+    codes = province_codes()
     found = [codes[p] for p in short_names if p in f"{title}{issuer or ''}" and p in codes]
     for c in citations:
         for province, short in short_names.items():

@@ -9,13 +9,14 @@ is read in O(n log n) even when it is one run-on list of quantities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from plankg.loaders.errors import NotAPlanError
 from plankg.loaders.model import Target
-from plankg.loaders.patterns import alternation, regex, table
+from plankg.loaders.patterns import alternation, regex, table, word_tuple
 from plankg.loaders.text import Reading
 
 SENTENCE_MARKS = "。;!?\n"
@@ -38,14 +39,14 @@ def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
     norm = reading.norm
     found = [
         (m.start("value"), m.end("unit"))
-        for m in regex("targets", "quantity").finditer(norm, start, end)
+        for m in _quantities(norm, start, end)
         if not _is_not_an_amount(norm, m.start("value"), m.end("unit"))
     ]
     found += [
         (m.start("numeral"), m.end("unit"))
         for m in regex("targets", "numeral_quantity").finditer(norm, start, end)
-        if norm.endswith(tuple(table("targets", "numeral_after")), start, m.start())
-        and not norm.startswith(tuple(table("targets", "numeral_idioms")), m.start())
+        if norm.endswith(word_tuple("targets", "numeral_after"), start, m.start())
+        and not norm.startswith(word_tuple("targets", "numeral_idioms"), m.start())
     ]
     if len(found) > MAX_QUANTITIES:
         raise NotAPlanError(f"{len(found):,} quantities (a plan states at most {MAX_QUANTITIES:,})")
@@ -56,9 +57,22 @@ def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
     ]
 
 
+DIGIT = re.compile(r"\d")
+
+
+def _quantities(norm: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of the quantity pattern in ``norm[start:end]``, looked for from the first
+    digit (each opens with one; a pattern opening with a look-behind is otherwise tried at
+    every character)."""
+    first = DIGIT.search(norm, start, end)
+    if first is None:
+        return iter(())
+    return regex("targets", "quantity").finditer(norm, first.start(), end)
+
+
 def _counts_plan_parts(norm: str, unit_end: int) -> bool:
     """实施5项提升行动: a count of the plan's own parts."""
-    return norm.startswith(tuple(table("targets", "plan_parts")), unit_end)
+    return norm.startswith(word_tuple("targets", "plan_parts"), unit_end)
 
 
 def _is_a_statistic(reading: Reading, value_start: int, unit_end: int) -> bool:
@@ -73,7 +87,16 @@ def _is_a_statistic(reading: Reading, value_start: int, unit_end: int) -> bool:
 
 
 def target_at(reading: Reading, value_start: int, unit_end: int) -> Target:
-    """The target whose quantity stands at ``reading.text[value_start:unit_end]``."""
+    """The target whose quantity stands at ``reading.text[value_start:unit_end]`` (read once:
+    the plan's coverage asks again for the targets its measures read)."""
+    key = ("target", value_start, unit_end)
+    found: Target | None = reading.found.get(key)
+    if found is None:
+        found = reading.found[key] = _target_at(reading, value_start, unit_end)
+    return found
+
+
+def _target_at(reading: Reading, value_start: int, unit_end: int) -> Target:
     norm = reading.norm
     value, value_max, more, unit = _quantity(norm, value_start, unit_end)
     sentence_start = max(
@@ -134,7 +157,7 @@ def _is_not_an_amount(norm: str, start: int, end: int) -> bool:
     return (
         following == "年"
         or before[-1:] in ("“", "\u201d", "-", "/")
-        or before.endswith(tuple(table("targets", "rank_before")))
+        or before.endswith(word_tuple("targets", "rank_before"))
     )
 
 

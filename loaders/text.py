@@ -25,8 +25,12 @@ PLACEHOLDER = re.compile(r"\[image:[^\]\n]{0,200}\]")
 PLACEHOLDER_AT_END = re.compile(r"\[image:[^\]\n]{0,200}\]\s*$")
 """A figure's placeholder, ``[image: image1.jpg]``: at most 200 characters, so a line of
 unclosed ``[image:`` ×n is read in linear time."""
-GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）])+")
+_SYLLABLE = r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）]"
+GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_SYLLABLE})+")
 """A pinyin gloss after a character (``質(zhì)``), as some reposts print them."""
+GLOSS_SYLLABLE = re.compile(_SYLLABLE)
+"""What every gloss holds: looked for first, since a pattern opening with a look-behind is
+tried at every character of a text (and most texts have no gloss)."""
 TERMINAL = frozenset("。！？；：!?;:)）》」』】…")
 CONTINUING = frozenset("、，,")
 """A line ending in a list or clause separator always runs on."""
@@ -78,7 +82,8 @@ class Reading:
         simplified = to_simplified(source)
         cleaned, origin = _clean(simplified)
         self.text = cleaned if simplified == source else _in_source_script(cleaned, origin, source)
-        self.origin = [*origin, len(source)]
+        origin.append(len(source))
+        self.origin = origin
         self.norm = fold_width(cleaned)
         self._mark_index: dict[str, list[int]] = {}
         self._spans: dict[tuple[int, int], Span] = {}
@@ -96,16 +101,16 @@ class Reading:
         """The source span of ``text[start:end]`` (made once for each stretch: the parse asks
         for the same names' spans again)."""
         key = (start, end)
-        if key not in self._spans:
+        found = self._spans.get(key)
+        if found is None:
             begin, finish = self.extent(start, end)
-            self._spans[key] = Span(
-                begin,
-                finish,
-                self.line_of(begin),
-                self.line_of(max(begin, finish - 1)),
-                self.text[start:end],
+            starts = self._line_starts
+            last = bisect.bisect_right(starts, finish - 1) if finish > begin else 0
+            first = bisect.bisect_right(starts, begin)
+            found = self._spans[key] = Span(
+                begin, finish, first, max(first, last), self.text[start:end]
             )
-        return self._spans[key]
+        return found
 
     def extent(self, start: int, end: int) -> tuple[int, int]:
         """The source offsets of ``text[start:end]``: the start and end of its :meth:`span`."""
@@ -125,10 +130,13 @@ class Reading:
         found = bisect.bisect_left(positions, at)
         return positions[found] if found < len(positions) else len(self.norm)
 
+    def mark_positions(self, marks: str) -> list[int]:
+        """The indexes in ``norm`` of the characters of ``marks``, in order (found once)."""
+        return self._marks(marks)
+
     def _marks(self, marks: str) -> list[int]:
         if marks not in self._mark_index:
-            found = re.finditer(f"[{re.escape(marks)}]", self.norm)
-            self._mark_index[marks] = [m.start() for m in found]
+            self._mark_index[marks] = sorted(_positions(self.norm, marks))
         return self._mark_index[marks]
 
     @cached_property
@@ -142,6 +150,16 @@ class Reading:
             if piece:
                 yield Paragraph(start, end, piece, self.norm[start:end])
             start = end + 1
+
+
+def _positions(text: str, marks: str) -> Iterator[int]:
+    """Where each of ``marks`` stands in ``text`` (``str.find`` runs faster than a pattern's
+    scan of every character)."""
+    for mark in set(marks):
+        at = text.find(mark)
+        while at >= 0:
+            yield at
+            at = text.find(mark, at + 1)
 
 
 def _in_source_script(cleaned: str, origin: list[int], source: str) -> str:
@@ -180,7 +198,10 @@ def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int, bool]]:
         line, offsets = _without(raw, start, removed)
         text, kept = _squeeze_spaces(line, _cell_gaps(raw) >= MIN_CELL_GAPS)
         at_figure = PLACEHOLDER_AT_END.search(raw) is not None
-        positions = list(offsets) if isinstance(kept, range) else [offsets[i] for i in kept]
+        if isinstance(kept, range):
+            positions = list(offsets[kept.start : kept.stop])
+        else:
+            positions = [offsets[i] for i in kept]
         yield text, positions, end, at_figure
         start = end + 1
 
@@ -196,12 +217,8 @@ def _without(raw: str, start: int, removed: set[int]) -> tuple[str, Sequence[int
 
 def _placeholder_offsets(source: str) -> set[int]:
     """Characters that are not the plan's text: figure placeholders and pinyin glosses."""
-    return {
-        i
-        for pattern in (PLACEHOLDER, GLOSS)
-        for m in pattern.finditer(source)
-        for i in range(m.start(), m.end())
-    }
+    patterns = [PLACEHOLDER] + ([GLOSS] if GLOSS_SYLLABLE.search(source) else [])
+    return {i for pattern in patterns for m in pattern.finditer(source) for i in range(*m.span())}
 
 
 def _squeeze_spaces(line: str, row: bool) -> tuple[str, Sequence[int]]:
@@ -210,9 +227,15 @@ def _squeeze_spaces(line: str, row: bool) -> tuple[str, Sequence[int]]:
     In a table row — a line with two or more cell gaps (a tab, or two spaces or more) — each
     gap becomes one tab. Returns the text and the index in ``line`` of each of its characters
     (a gap's at its first space)."""
+    if "\ufeff" not in line:
+        stripped = line.strip()
+        if stripped and len(stripped.split(maxsplit=1)) == 1:
+            begin = len(line) - len(line.lstrip())
+            return stripped, range(begin, begin + len(stripped))
     stretches = list(NON_SPACE.finditer(line))
-    if len(stretches) == 1 and stretches[0].span() == (0, len(line)):
-        return line, range(len(line))
+    if len(stretches) == 1:
+        begin, end = stretches[0].span()
+        return line[begin:end], range(begin, end)
     pieces: list[str] = []
     kept: list[int] = []
     previous_end = -1
@@ -257,7 +280,7 @@ def wrap_width(lines: list[str]) -> int | None:
     counts = Counter(lengths)
 
     def near(n: int) -> int:
-        return sum(counts[m] for m in range(n - WRAP_SLACK, n + WRAP_SLACK + 1))
+        return sum(counts.get(m, 0) for m in range(n - WRAP_SLACK, n + WRAP_SLACK + 1))
 
     mode = max(counts, key=lambda n: (near(n), n))
     share = near(mode) / len(lengths)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from plankg.loaders.coverage import sentences
 from plankg.loaders.read import read_plan, sample_paths
+from plankg.loaders.text import Reading
 
 ZHOUKOU, XINZHENG, XINZHOU, NANHU, QUANZHOU = sample_paths()
 
@@ -34,3 +40,10 @@ def test_missing_metadata_is_named():
     assert read_plan(XINZHENG).coverage.missing == ("issuer", "doc_number", "issued")
     assert read_plan(NANHU).coverage.missing == ("region_code", "doc_number", "issued")
     assert read_plan(QUANZHOU).coverage.missing == ()
+
+
+@given(st.text(alphabet="科普。;；!?！？\n 　,，a", max_size=40))
+def test_sentences_are_what_the_sentence_pattern_finds(text):
+    reading = Reading(text)
+    pattern = re.compile(r"[^。;!?\n]+[。;!?]?")
+    assert list(sentences(reading)) == [m.span() for m in pattern.finditer(reading.norm)]

@@ -6,8 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import hypothesis.strategies as st
 import pytest
-from plankg.loaders.patterns import load_patterns
+from hypothesis import given
+from plankg.loaders.agencies import _verb_pattern
+from plankg.loaders.patterns import _opener, finditer, load_patterns
+from plankg.loaders.read import sample_paths
 
 
 def pattern_cases(node: Any = None, path: str = "") -> Iterator[tuple[str, str, str, bool]]:
@@ -38,3 +42,42 @@ def test_the_patterns_file_has_examples():
 )
 def test_pattern_examples(where, pattern, example, matches):
     assert bool(re.search(pattern, example)) is matches, where
+
+
+VERB_TEXT = st.text(
+    alphabet="为作牵头负责配合参与协助组织实施具体成员部门单位市教育局、，。()", max_size=60
+)
+
+
+@given(VERB_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_finditer_finds_what_the_pattern_finds(text, start, end):
+    """The role verbs looked for by their first characters: the same matches, in order."""
+    pattern = _verb_pattern()
+    found = [m.span() for m in finditer(pattern, text, start, end)]
+    assert found == [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_finditer_on_the_samples():
+    pattern = _verb_pattern()
+    for path in sample_paths():
+        text = path.read_text(encoding="utf-8")
+        expected = [(m.span(), m.lastgroup) for m in pattern.finditer(text, 0, len(text))]
+        assert [(m.span(), m.lastgroup) for m in finditer(pattern, text, 0, len(text))] == expected
+        assert len(expected) > 10
+
+
+@pytest.mark.parametrize(
+    ("pattern", "opener"),
+    [
+        ("牵头|配合|为[^,]{0,3}牵头", "[为牵配]"),
+        ("(?P<a>[ab]+)c", "[ab]"),
+        ("(?<![0-9])x", None),  # a look-behind first: not read
+        ("a?b", None),  # may open with b as well: not read
+        (r"\d+", None),
+        ("[一-龥]", None),  # too wide a class
+        ("(?i)ab", None),
+    ],
+)
+def test_opener(pattern, opener):
+    found = _opener(re.compile(pattern))
+    assert (found.pattern if found else None) == opener

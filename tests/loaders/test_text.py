@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
-from plankg.loaders.text import Reading
+from plankg.loaders.text import NON_SPACE, Reading, _squeeze_spaces
 
 
 def paragraphs(text: str) -> list[str]:
@@ -69,3 +69,14 @@ def test_every_kept_character_comes_from_the_source(source):
     for i, char in enumerate(reading.text):
         if char != "\n":
             assert source[reading.origin[i]] == char or char == " "
+
+
+@given(
+    st.text(alphabet=["a", "中", " ", "\u3000", "\t", "\ufeff", "\xa0", "\u2028", "\x1c", "\u200b"])
+)
+def test_a_line_of_one_stretch_is_trimmed_to_it(line):
+    """The shortcut for a line holding one stretch of text keeps what the pattern finds."""
+    stretches = list(NON_SPACE.finditer(line))
+    assume(len(stretches) == 1)
+    text, kept = _squeeze_spaces(line, row=False)
+    assert (text, list(kept)) == (stretches[0].group(), list(range(*stretches[0].span())))
