@@ -73,6 +73,10 @@ class Command(click.Command):
         except errors.PlankgError as e:
             click.echo(f"plankg: {e}", err=True)
             ctx.exit(e.exit_code)
+        except Exception:
+            if Stopped.signum is not None:
+                raise SystemExit(128 + Stopped.signum) from None
+            raise
 
 
 class Group(click.Group):
@@ -250,9 +254,17 @@ def main() -> None:
         signal.signal(signal.SIGTERM, stop)
 
 
+class Stopped:
+    """The signal that stopped the run, once one has: an error it caused on its way out (an
+    import it broke off fails as an ImportError) ends the run as the signal does."""
+
+    signum: int | None = None
+
+
 def stop(signum: int, _: object) -> NoReturn:
     """SIGTERM ends a run as an error would: outputs being written are dropped and the
     previous ones stay (exit 128 + the signal's number, as the shell reports it)."""
+    Stopped.signum = signum
     raise SystemExit(128 + signum)
 
 
