@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from itertools import groupby
+from operator import itemgetter
 
 from plankg.graph.rdf.build import PREFIXES, Quad, Triple
 from rdflib import Literal, URIRef
@@ -76,25 +77,29 @@ def format_triples(
     """The triples with their terms written as Turtle; ``written`` keeps the terms written so
     far, for the next call on overlapping triples."""
     written = written_terms() if written is None else written
+    known = written.get
 
     def write(node: URIRef | Literal) -> str:
-        text = written.get(node)
-        if text is None:
-            text = written[node] = term(node, PREFIX_ORDER)
+        text = written[node] = term(node, PREFIX_ORDER)
         return text
 
-    return {(write(s), write(p), write(o)) for s, p, o in triples}
+    # a term met before (most are) costs a lookup, not a call
+    return {
+        (known(s) or write(s), known(p) or write(p), known(o) or write(o)) for s, p, o in triples
+    }
 
 
 def turtle_body(triples: Iterable[FormattedTriple]) -> str:
     """Subject blocks, sorted by subject, predicate (``a`` first) and object."""
     lines: list[str] = []
-    ordered = sorted(triples, key=lambda t: (t[0], t[1] != "a", t[1], t[2]))
-    for subject, group in groupby(ordered, key=lambda t: t[0]):
-        by_predicate = groupby(group, key=lambda t: t[1])
+    for subject, group in groupby(sorted(triples), key=itemgetter(0)):
         blocks = [
-            f"    {p} " + " ,\n        ".join(o for _, _, o in objs) for p, objs in by_predicate
+            f"    {p} " + " ,\n        ".join([o for _, _, o in objs])
+            for p, objs in groupby(group, key=itemgetter(1))
         ]
+        typed = next((i for i, block in enumerate(blocks) if block.startswith("    a ")), 0)
+        if typed:  # ``a`` first: the triples sort as tuples (fast), then its block moves up
+            blocks.insert(0, blocks.pop(typed))
         lines.append(f"\n{subject}\n" + " ;\n".join(blocks) + " .")
     return "\n".join(lines) + "\n" if lines else ""
 
