@@ -35,6 +35,10 @@ ALL_PREFIXES = {
 FormattedTriple = tuple[str, str, str]
 """A triple with each term written as Turtle; sorting these orders the document."""
 PREFIX_ORDER = sorted(ALL_PREFIXES.items(), key=lambda kv: len(kv[1]), reverse=True)
+NAMESPACE_PREFIXES = {namespace: prefix for prefix, namespace in reversed(PREFIX_ORDER)}
+"""Each namespace of :data:`PREFIX_ORDER` with its prefix (the first in that order where two
+prefixes share one). Every namespace ends in ``/`` or ``#`` and a local name has neither, so an
+IRI can only be written with the namespace that ends at its last ``/`` or ``#``."""
 
 
 def serialize_turtle(triples: Iterable[Triple]) -> str:
@@ -108,9 +112,24 @@ def term(node: URIRef | Literal, prefixes: list[tuple[str, str]]) -> str:
     if isinstance(node, Literal):
         return literal(node, prefixes)
     iri = str(node)
+    if prefixes is PREFIX_ORDER:
+        return _prefixed(iri)
     for prefix, namespace in prefixes:
         if iri.startswith(namespace) and LOCAL_NAME.match(iri[len(namespace) :]):
             return f"{prefix}:{iri[len(namespace) :]}"
+    return _bracketed(iri)
+
+
+def _prefixed(iri: str) -> str:
+    """:func:`term` of an IRI with :data:`PREFIX_ORDER`, found by one look-up."""
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = NAMESPACE_PREFIXES.get(iri[:cut])
+    if prefix is not None and LOCAL_NAME.match(iri, cut):
+        return f"{prefix}:{iri[cut:]}"
+    return _bracketed(iri)
+
+
+def _bracketed(iri: str) -> str:
     return "<" + IRI_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
 
 

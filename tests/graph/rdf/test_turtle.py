@@ -3,7 +3,7 @@ first, then the predicates and objects sorted as written."""
 
 from __future__ import annotations
 
-from plankg.graph.rdf.turtle import format_triples, turtle_body
+from plankg.graph.rdf.turtle import PREFIX_ORDER, format_triples, term, turtle_body
 from plankg.ontology import PK
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
@@ -41,3 +41,13 @@ def test_terms_written_once_are_shared_by_later_calls():
     assert format_triples([(PLAN, RDF.type, PK.Plan)], written) == {
         ("<https://w3id.org/plankg/id/plan/x>", "a", "pk:Plan")
     }
+
+
+def test_an_iri_is_prefixed_by_one_look_up_as_by_trying_every_namespace(triples):
+    """:func:`term` finds an IRI's prefix by one look-up with :data:`PREFIX_ORDER`; with any
+    other list (here a copy) it tries each namespace, longest first: the same text."""
+    slow = list(PREFIX_ORDER)
+    nodes = {node for triple in triples for node in triple}
+    nodes |= {URIRef(f"{PK}a/b"), URIRef(f"{PK}"), URIRef("x"), URIRef(f"{PK}1st"), OTHER}
+    assert all(term(node, PREFIX_ORDER) == term(node, slow) for node in nodes)
+    assert term(URIRef(f"{PK}a-b_c"), PREFIX_ORDER) == "pk:a-b_c"
