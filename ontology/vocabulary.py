@@ -62,4 +62,15 @@ def _terms() -> list[str]:
     return sorted({s[len(ONTOLOGY) :] for s in subjects if s.startswith(ONTOLOGY)})
 
 
-PK = ClosedNamespace(ONTOLOGY, _terms())
+def closed_namespace(iri: str, terms: list[str]) -> ClosedNamespace:
+    """rdflib's closed namespace, each term also kept as an attribute of it: ``PK.Plan`` is an
+    attribute read instead of a call of its ``__getattr__`` (a build of the samples reads some
+    15,000). A term that names an attribute of the class (a ``str`` method) is left to
+    rdflib, as before; a misspelt term still raises."""
+    namespace = ClosedNamespace(iri, terms)
+    own = {t: namespace[t] for t in terms if not hasattr(ClosedNamespace, t)}
+    vars(namespace).update(own)
+    return namespace
+
+
+PK = closed_namespace(ONTOLOGY, _terms())
