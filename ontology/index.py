@@ -49,33 +49,37 @@ def parse_vocabulary(texts: Iterable[str]) -> Graph:
 
 
 class VocabularyIndex:
-    """The vocabulary's triples (blank nodes left out), by subject and by (predicate, object),
-    in the order of their rows; a few of :class:`rdflib.Graph`'s lookups, with its names."""
+    """The vocabulary's triples (blank nodes left out), by subject and by (predicate, IRI
+    object), in the order of their rows; a few of :class:`rdflib.Graph`'s lookups, with its
+    names. Kept as text: an rdflib term is made when a lookup returns it (a build asks for a
+    few dozen of the 1,600)."""
 
     def __init__(self, rows: Iterable[Row]) -> None:
         self.rows = sorted(rows, key=row_order)
-        self._by_subject: dict[URIRef, dict[URIRef, list[Term]]] = {}
-        self._by_object: dict[tuple[URIRef, Term], list[URIRef]] = {}
+        self._by_subject: dict[str, dict[str, list[list[str | None]]]] = {}
+        self._by_object: dict[tuple[str, str], list[str]] = {}
         for s, p, o in self.rows:
-            subject, predicate, value = URIRef(s), URIRef(p), _term(o)
-            self._by_subject.setdefault(subject, {}).setdefault(predicate, []).append(value)
-            self._by_object.setdefault((predicate, value), []).append(subject)
+            self._by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+            if len(o) == 1:
+                self._by_object.setdefault((p, str(o[0])), []).append(s)
 
     def all_subjects(self) -> Iterator[URIRef]:
-        return iter(self._by_subject)
+        return map(URIRef, self._by_subject)
 
     def objects(self, subject: URIRef, predicate: URIRef) -> Iterator[Term]:
-        return iter(self._by_subject.get(subject, {}).get(predicate, ()))
+        return map(_term, self._by_subject.get(str(subject), {}).get(str(predicate), ()))
 
-    def subjects(self, predicate: URIRef, value: Term) -> Iterator[URIRef]:
-        return iter(self._by_object.get((predicate, value), ()))
+    def subjects(self, predicate: URIRef, value: URIRef) -> Iterator[URIRef]:
+        return map(URIRef, self._by_object.get((str(predicate), str(value)), ()))
 
     def value(self, subject: URIRef, predicate: URIRef) -> Term | None:
         return next(self.objects(subject, predicate), None)
 
-    def has_object(self, subject: URIRef, value: Term) -> bool:
-        """Whether some triple links ``subject`` to ``value`` (rdflib's ``(s, None, o) in g``)."""
-        return any(value in found for found in self._by_subject.get(subject, {}).values())
+    def has_object(self, subject: URIRef, value: URIRef) -> bool:
+        """Whether some triple links ``subject`` to the IRI ``value`` (rdflib's
+        ``(s, None, o) in g``)."""
+        iri = [str(value)]
+        return any(iri in found for found in self._by_subject.get(str(subject), {}).values())
 
 
 def _term(encoded: list[str | None]) -> Term:
