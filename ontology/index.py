@@ -137,12 +137,13 @@ def vocabulary_index() -> VocabularyIndex:
 
 
 def read_cache(path: Path) -> list[Row] | None:
-    """The rows cached in ``path``; None when it is missing or unreadable."""
+    """The rows cached in ``path``; None when it is missing, unreadable or not rows."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [(str(s), str(p), list(o)) for s, p, o in data["triples"]]
+        rows = [(str(s), str(p), list(o)) for s, p, o in data["triples"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    return rows if all(len(o) in (1, 3) for _, _, o in rows) else None
 
 
 def cache_text(rows: list[Row]) -> str:

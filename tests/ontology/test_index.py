@@ -84,6 +84,8 @@ def test_a_broken_cache_is_replaced(fresh_cache):
     path = cache_path(vocabulary_digest(TEXTS))
     path.write_text('{"triples": [["half', encoding="utf-8")
     assert read_cache(path) is None
+    path.write_text('{"triples": [["s", "p", ["o", "zh"]]]}', encoding="utf-8")
+    assert read_cache(path) is None
     assert vocabulary_index().rows == graph_rows(ontology_graph())
     assert read_cache(path) == graph_rows(ontology_graph())
 
