@@ -8,10 +8,10 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from plankg.ontology.index import VocabularyIndex, vocabulary_index
 from plankg.ontology.vocabulary import PK, PKAT, ontology_graph, zh_en
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
-from rdflib.term import Node
 
 UNCLASSIFIED = PKAT.unclassified
 
@@ -19,16 +19,16 @@ UNCLASSIFIED = PKAT.unclassified
 @cache
 def aliases() -> dict[str, tuple[URIRef, ...]]:
     """Each matching name (``教育局``) with the types it names, longest first."""
-    graph = ontology_graph()
+    graph = vocabulary_index()
     found: dict[str, set[URIRef]] = {}
     for concept in graph.subjects(RDF.type, PK.AgencyType):
         for alias in _matching_names(graph, concept):
-            found.setdefault(alias, set()).add(concept)  # type: ignore[arg-type]
+            found.setdefault(alias, set()).add(concept)
     ordered = sorted(found, key=lambda a: (-len(a), a))
     return {a: tuple(sorted(found[a])) for a in ordered}
 
 
-def _matching_names(graph: Graph, concept: Node) -> set[str]:
+def _matching_names(graph: VocabularyIndex, concept: URIRef) -> set[str]:
     """The Chinese names a type matches by: its preferred, alternative and hidden labels."""
     labels = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
     return {

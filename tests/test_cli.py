@@ -182,20 +182,34 @@ IMPORTED_BY_HELP = """
 import sys
 from plankg.cli import main
 try:
-    main(["--help"])
+    main(ARGS)
 except SystemExit:
     pass
 print(*sorted(m for m in sys.modules if m.split(".")[0] in HEAVY), sep="\\n", file=sys.stderr)
 """
 
 
+def heavy_imports_of(args: list[str]) -> tuple[str, list[str]]:
+    """What ``plankg ARGS`` prints, and the heavy libraries it imported."""
+    code = f"HEAVY = {HEAVY_LIBRARIES!r}\nARGS = {args!r}\n{IMPORTED_BY_HELP}"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout, done.stderr.split()
+
+
 def test_help_imports_none_of_the_heavy_libraries():
     """``plankg --help`` lists the commands without importing rdflib, networkx, the Neo4j
     driver, pyvis or matplotlib (its time is measured in benchmarks/startup.py)."""
-    code = f"HEAVY = {HEAVY_LIBRARIES!r}\n{IMPORTED_BY_HELP}"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "build" in done.stdout and "push" in done.stdout and "Commands:" in done.stdout
-    assert done.stderr.split() == []
+    shown, imported = heavy_imports_of(["--help"])
+    assert "build" in shown and "push" in shown and "Commands:" in shown
+    assert imported == []
+
+
+def test_build_help_lists_the_engines_without_importing_rdflib():
+    """The ``--engine`` choices come from :data:`plankg.graph.rdf.ENGINES`, whose package
+    imports its modules when first used."""
+    shown, imported = heavy_imports_of(["build", "--help"])
+    assert "[fast|pyshacl]" in shown and "--engine" in shown
+    assert imported == []
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,8 @@ from plankg.loaders.model import (
     Span,
     Target,
 )
-from plankg.ontology import PK, PKP, ontology_graph
+from plankg.ontology import PK, PKP
+from plankg.ontology.index import vocabulary_index
 from plankg.ontology.taxonomy import agency_types
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
@@ -105,7 +106,7 @@ def plankg_version() -> str:
 def _concept_triples(concept: URIRef) -> tuple[Triple, ...]:
     """The concept as the data needs it: type, labels, notation, broader (with the broader
     concept's own, for the canonical actions' groups)."""
-    vocabulary = ontology_graph()
+    vocabulary = vocabulary_index()
     found = tuple(
         (concept, predicate, value)
         for predicate in CONCEPT_PREDICATES
@@ -118,7 +119,7 @@ def _concept_triples(concept: URIRef) -> tuple[Triple, ...]:
 @cache
 def _document_triples(document: URIRef) -> tuple[Triple, ...]:
     """A known document (an outline) as ``ontology/actions.ttl`` describes it."""
-    vocabulary = ontology_graph()
+    vocabulary = vocabulary_index()
     return tuple(
         (document, p, o)
         for p in (RDF.type, PK.docNumber, DCTERMS.title, DCTERMS.alternative)

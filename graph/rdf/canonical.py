@@ -10,7 +10,8 @@ from functools import cache
 
 from plankg.loaders.model import Action, Plan
 from plankg.loaders.script import to_simplified
-from plankg.ontology import PK, PKCA, PKP, ontology_graph
+from plankg.ontology import PK, PKCA, PKP
+from plankg.ontology.index import vocabulary_index
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
@@ -36,11 +37,11 @@ class CanonicalAction:
 
 @cache
 def canonical_actions(generation: str) -> tuple[CanonicalAction, ...]:
-    graph = ontology_graph()
+    graph = vocabulary_index()
     scheme = PKCA[f"outline-{generation}"]
     found = []
     for concept in sorted(graph.subjects(SKOS.inScheme, scheme), key=str):
-        if (concept, None, PK.CanonicalAction) not in graph or not isinstance(concept, URIRef):
+        if not graph.has_object(concept, PK.CanonicalAction):
             continue
         labels = {
             str(label)

@@ -16,7 +16,8 @@ from functools import cache
 from plankg.graph.rdf.segment import segment
 from plankg.loaders.model import Plan
 from plankg.loaders.script import to_simplified
-from plankg.ontology import ID, PK, ontology_graph
+from plankg.ontology import ID, PK
+from plankg.ontology.index import vocabulary_index
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF
 
@@ -56,7 +57,7 @@ class KnownDocument:
 @cache
 def known_documents() -> tuple[KnownDocument, ...]:
     """The documents ``ontology/actions.ttl`` describes (the national outlines)."""
-    graph = ontology_graph()
+    graph = vocabulary_index()
     found = []
     for doc in sorted(graph.subjects(RDF.type, PK.Document), key=str):
         number = graph.value(doc, PK.docNumber)

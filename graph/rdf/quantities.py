@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from plankg.ontology.vocabulary import read_text
+from plankg.ontology.index import read_text
 from rdflib import Namespace, URIRef
 
 UNIT = Namespace("http://qudt.org/vocab/unit/")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 UNSAFE = frozenset(' <>"{}|\\^`#?/%[]')
 NOT_IN_IRIS = frozenset(("Cc", "Cf", "Co", "Cs", "Cn", "Zs", "Zl", "Zp"))
@@ -27,6 +28,7 @@ def segment(text: str) -> str:
     return "".join(_encoded(c) if _unsafe(c) else c for c in text)
 
 
+@cache  # a plan's text has a few thousand distinct characters, met again and again
 def _unsafe(char: str) -> bool:
     if char in UNSAFE:
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from itertools import groupby
+from operator import itemgetter
 
 from plankg.graph.rdf.build import PREFIXES, Quad, Triple
 from rdflib import Literal, URIRef
@@ -34,6 +35,10 @@ ALL_PREFIXES = {
 FormattedTriple = tuple[str, str, str]
 """A triple with each term written as Turtle; sorting these orders the document."""
 PREFIX_ORDER = sorted(ALL_PREFIXES.items(), key=lambda kv: len(kv[1]), reverse=True)
+NAMESPACE_PREFIXES = {namespace: prefix for prefix, namespace in reversed(PREFIX_ORDER)}
+"""Each namespace of :data:`PREFIX_ORDER` with its prefix (the first in that order where two
+prefixes share one). Every namespace ends in ``/`` or ``#`` and a local name has neither, so an
+IRI can only be written with the namespace that ends at its last ``/`` or ``#``."""
 
 
 def serialize_turtle(triples: Iterable[Triple]) -> str:
@@ -76,25 +81,29 @@ def format_triples(
     """The triples with their terms written as Turtle; ``written`` keeps the terms written so
     far, for the next call on overlapping triples."""
     written = written_terms() if written is None else written
+    known = written.get
 
     def write(node: URIRef | Literal) -> str:
-        text = written.get(node)
-        if text is None:
-            text = written[node] = term(node, PREFIX_ORDER)
+        text = written[node] = term(node, PREFIX_ORDER)
         return text
 
-    return {(write(s), write(p), write(o)) for s, p, o in triples}
+    # a term met before (most are) costs a lookup, not a call
+    return {
+        (known(s) or write(s), known(p) or write(p), known(o) or write(o)) for s, p, o in triples
+    }
 
 
 def turtle_body(triples: Iterable[FormattedTriple]) -> str:
     """Subject blocks, sorted by subject, predicate (``a`` first) and object."""
     lines: list[str] = []
-    ordered = sorted(triples, key=lambda t: (t[0], t[1] != "a", t[1], t[2]))
-    for subject, group in groupby(ordered, key=lambda t: t[0]):
-        by_predicate = groupby(group, key=lambda t: t[1])
+    for subject, group in groupby(sorted(triples), key=itemgetter(0)):
         blocks = [
-            f"    {p} " + " ,\n        ".join(o for _, _, o in objs) for p, objs in by_predicate
+            f"    {p} " + " ,\n        ".join([o for _, _, o in objs])
+            for p, objs in groupby(group, key=itemgetter(1))
         ]
+        typed = next((i for i, block in enumerate(blocks) if block.startswith("    a ")), 0)
+        if typed:  # ``a`` first: the triples sort as tuples (fast), then its block moves up
+            blocks.insert(0, blocks.pop(typed))
         lines.append(f"\n{subject}\n" + " ;\n".join(blocks) + " .")
     return "\n".join(lines) + "\n" if lines else ""
 
@@ -103,9 +112,24 @@ def term(node: URIRef | Literal, prefixes: list[tuple[str, str]]) -> str:
     if isinstance(node, Literal):
         return literal(node, prefixes)
     iri = str(node)
+    if prefixes is PREFIX_ORDER:
+        return _prefixed(iri)
     for prefix, namespace in prefixes:
         if iri.startswith(namespace) and LOCAL_NAME.match(iri[len(namespace) :]):
             return f"{prefix}:{iri[len(namespace) :]}"
+    return _bracketed(iri)
+
+
+def _prefixed(iri: str) -> str:
+    """:func:`term` of an IRI with :data:`PREFIX_ORDER`, found by one look-up."""
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = NAMESPACE_PREFIXES.get(iri[:cut])
+    if prefix is not None and LOCAL_NAME.match(iri, cut):
+        return f"{prefix}:{iri[cut:]}"
+    return _bracketed(iri)
+
+
+def _bracketed(iri: str) -> str:
     return "<" + IRI_FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04X}", iri) + ">"
 
 

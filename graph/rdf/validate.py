@@ -15,12 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from plankg.errors import InputError, UsageError, one_line
+from plankg.graph.rdf.engines import ENGINES
 from plankg.ontology import shapes_graph
 from rdflib import Graph
 from rdflib.namespace import SH
-
-ENGINES = ("fast", "pyshacl")
-
 
 SEVERITIES = ("Violation", "Warning")
 """The severities reported: a violation makes the graph not conform; a warning is a gap of the

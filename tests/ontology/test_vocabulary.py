@@ -131,3 +131,17 @@ def test_terms_of_the_last_version_are_deprecated_with_their_replacement(ontolog
     deprecated = set(ontology.subjects(OWL.deprecated, Literal(True)))
     assert {PK.actionKind, PK.value, PK.unit, PK.year, PK.periodStart, PK.periodEnd} <= deprecated
     assert all(ontology.value(t, DCTERMS.isReplacedBy) is not None for t in deprecated)
+
+
+def test_the_terms_read_as_attributes_are_rdflibs():
+    """``PK``'s terms are kept as its attributes (a fast read): each is the IRI rdflib's closed
+    namespace gives, and a misspelt term still raises."""
+    terms = [
+        s[len(str(PK)) :]
+        for s in ontology_graph().subjects()
+        if isinstance(s, URIRef) and s.startswith(PK)
+    ]
+    assert len(terms) > 90
+    assert all(getattr(PK, t) == PK[t] == URIRef(f"{PK}{t}") for t in terms)
+    with pytest.raises(AttributeError):
+        _ = PK.Plann

@@ -1,0 +1,157 @@
+"""The vocabulary files read once: their triples kept in a small index for the lookups a build
+makes (a concept's labels, the canonical actions, the agency types' names), and cached on disk
+keyed by the files' digest, so that a build does not parse 70 KB of Turtle each time.
+
+The cache is a JSON file under the user's cache folder (``$PLANKG_CACHE_DIR``, else
+``$XDG_CACHE_HOME/plankg``, else ``~/.cache/plankg``) named by the SHA-256 of the vocabulary
+files: an edited file is read afresh, never from a stale cache. Its content is a function of
+the files alone (triples sorted), so two runs write the same bytes. A folder that cannot be
+written only costs the parse. The index holds the triples without blank nodes (the OWL
+restrictions and lists, which no lookup reads); :func:`plankg.ontology.ontology_graph` keeps
+the whole graph for notebooks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from plankg.errors import OutputError
+from plankg.files import write_texts
+from rdflib import Graph, Literal, URIRef
+
+VOCABULARY_FILES = ("plankg.ttl", "agency-types.ttl", "actions.ttl")
+"""The ontology and its concept schemes, read together as one graph."""
+CACHE_FORMAT = "1"
+"""Changed when the cache's layout changes, so that an old cache is not read."""
+
+Term = URIRef | Literal
+Row = tuple[str, str, list[str | None]]
+"""A triple as the cache stores it: subject, predicate, and ``[iri]`` or ``[lexical form,
+language, datatype]``."""
+
+
+def read_text(name: str) -> str:
+    return files("plankg.ontology").joinpath(name).read_text(encoding="utf-8")
+
+
+def parse_vocabulary(texts: Iterable[str]) -> Graph:
+    graph = Graph()
+    for text in texts:  # parsed into one graph: a third faster than merging three
+        graph.parse(data=text, format="turtle")
+    return graph
+
+
+class VocabularyIndex:
+    """The vocabulary's triples (blank nodes left out), by subject and by (predicate, IRI
+    object), in the order of their rows; a few of :class:`rdflib.Graph`'s lookups, with its
+    names. Kept as text: an rdflib term is made when a lookup returns it (a build asks for a
+    few dozen of the 1,600)."""
+
+    def __init__(self, rows: Iterable[Row]) -> None:
+        self.rows = sorted(rows, key=row_order)
+        self._by_subject: dict[str, dict[str, list[list[str | None]]]] = {}
+        self._by_object: dict[tuple[str, str], list[str]] = {}
+        for s, p, o in self.rows:
+            self._by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+            if len(o) == 1:
+                self._by_object.setdefault((p, str(o[0])), []).append(s)
+
+    def all_subjects(self) -> Iterator[URIRef]:
+        return map(URIRef, self._by_subject)
+
+    def objects(self, subject: URIRef, predicate: URIRef) -> Iterator[Term]:
+        return map(_term, self._by_subject.get(str(subject), {}).get(str(predicate), ()))
+
+    def subjects(self, predicate: URIRef, value: URIRef) -> Iterator[URIRef]:
+        return map(URIRef, self._by_object.get((str(predicate), str(value)), ()))
+
+    def value(self, subject: URIRef, predicate: URIRef) -> Term | None:
+        return next(self.objects(subject, predicate), None)
+
+    def has_object(self, subject: URIRef, value: URIRef) -> bool:
+        """Whether some triple links ``subject`` to the IRI ``value`` (rdflib's
+        ``(s, None, o) in g``)."""
+        iri = [str(value)]
+        return any(iri in found for found in self._by_subject.get(str(subject), {}).values())
+
+
+def _term(encoded: list[str | None]) -> Term:
+    if len(encoded) == 1:
+        return URIRef(str(encoded[0]))
+    lexical, language, datatype = encoded
+    return Literal(str(lexical), lang=language, datatype=URIRef(datatype) if datatype else None)
+
+
+def graph_rows(graph: Graph) -> list[Row]:
+    """The graph's triples without blank nodes, as the cache stores them, sorted."""
+    rows: list[Row] = []
+    for s, p, o in graph:
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            rows.append((str(s), str(p), [str(o)]))
+        elif isinstance(s, URIRef) and isinstance(o, Literal):
+            datatype = str(o.datatype) if o.datatype else None
+            rows.append((str(s), str(p), [str(o), o.language, datatype]))
+    return sorted(rows, key=row_order)
+
+
+def row_order(row: Row) -> tuple[str, str, list[str]]:
+    return row[0], row[1], [part or "" for part in row[2]]
+
+
+def vocabulary_digest(texts: Iterable[str]) -> str:
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    for text in texts:
+        digest.update(hashlib.sha256(text.encode("utf-8")).digest())
+    return digest.hexdigest()
+
+
+def cache_folder() -> Path:
+    if folder := os.environ.get("PLANKG_CACHE_DIR"):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "plankg"
+
+
+def cache_path(digest: str) -> Path:
+    return cache_folder() / f"vocabulary-{digest[:32]}.json"
+
+
+@cache
+def vocabulary_index() -> VocabularyIndex:
+    """The vocabulary's index: from the cache when it holds these files' triples, else parsed
+    (and cached for the next run)."""
+    texts = [read_text(name) for name in VOCABULARY_FILES]
+    path = cache_path(vocabulary_digest(texts))
+    rows = read_cache(path)
+    if rows is None:
+        rows = graph_rows(parse_vocabulary(texts))
+        write_cache(path, rows)
+    return VocabularyIndex(rows)
+
+
+def read_cache(path: Path) -> list[Row] | None:
+    """The rows cached in ``path``; None when it is missing, unreadable or not rows."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rows = [(str(s), str(p), list(o)) for s, p, o in data["triples"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return rows if all(len(o) in (1, 3) for _, _, o in rows) else None
+
+
+def cache_text(rows: list[Row]) -> str:
+    return json.dumps({"triples": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_cache(path: Path, rows: list[Row]) -> None:
+    """Write the cache in one step (a reader sees the whole file or none); a folder that cannot
+    be written is left as it is."""
+    with suppress(OutputError):
+        write_texts({path: cache_text(rows)})
