@@ -320,11 +320,12 @@ def build_many(
         output = _Output(turtle.file, trig.file, checker, engine, checked=pooled)
         for done, result in enumerate(converted, start=1):
             result, rekey = _keyed(result, keys)
-            results.append(result)
             if rekey is None:
                 output.add(result)
+                results.append(result)
             else:
-                again.append((len(results) - 1, *rekey))
+                again.append((len(results), *rekey))
+                results.append(FileResult(result.path))
             if progress:
                 progress(done, len(paths))
         rekeyed = map_files(

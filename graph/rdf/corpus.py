@@ -10,8 +10,9 @@ another plan already has.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -188,12 +189,42 @@ def map_files(
 ) -> Iterator[R]:
     """``work(file)`` for every file, in order: in this process for a few files or one worker,
     else in a pool of ``workers`` processes (default: all cores). ``work`` must be picklable
-    (a module-level function, or a :func:`functools.partial` of one)."""
+    (a module-level function, or a :func:`functools.partial` of one).
+
+    At most ``AHEAD`` chunks per worker are handed out beyond the one being read, so results
+    never pile up in memory when the reader is slower than the pool (``Executor.map`` hands
+    out every file at once)."""
     if not in_pool(len(files), workers, parallel_from):
         yield from _counted(map(work, files), len(files), progress)
         return
-    with ProcessPoolExecutor(max_workers=_workers(workers)) as pool:
-        yield from _counted(pool.map(work, files, chunksize=chunksize), len(files), progress)
+    count = _workers(workers)
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        results = _in_order(pool, work, files, chunksize, AHEAD * count)
+        yield from _counted(results, len(files), progress)
+
+
+AHEAD = 2
+"""Chunks handed out per worker ahead of the reader."""
+
+
+def _in_order(
+    pool: ProcessPoolExecutor,
+    work: Callable[[T], R],
+    files: Sequence[T],
+    chunksize: int,
+    window: int,
+) -> Iterator[R]:
+    pending: deque[Future[list[R]]] = deque()
+    for start in range(0, len(files), chunksize):
+        pending.append(pool.submit(_each, work, files[start : start + chunksize]))
+        if len(pending) > window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _each(work: Callable[[T], R], files: Sequence[T]) -> list[R]:
+    return [work(file) for file in files]
 
 
 def in_pool(count: int, workers: int | None, parallel_from: int = PARALLEL_THRESHOLD) -> bool:
