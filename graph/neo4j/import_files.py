@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,6 +38,8 @@ SCALAR_TYPES: tuple[tuple[type, str], ...] = (
     (str, "string"),
 )
 
+PLAIN_PATH = re.compile(r"[\w./-]+")
+"""A path the import's list of multiline files reads as itself."""
 Row = tuple[str, list[str], dict[str, Any]]
 """An id (a uri, or a mapping's slot), labels, properties."""
 Keep = Callable[[str], bool]
@@ -208,34 +211,51 @@ class ImportFiles:
 
     nodes: list[Path]
     relationships: list[Path]
-    multiline: bool
+    spanning: list[Path]
+    """The files with a cell that spans lines (the import reads them more slowly)."""
     report: Path
     """Where the import writes its report (of bad entries: there should be none)."""
+
+    @property
+    def multiline(self) -> bool:
+        return bool(self.spanning)
 
     def arguments(self) -> list[str]:
         return [
             *(f"--nodes={path}" for path in self.nodes),
             *(f"--relationships={path}" for path in self.relationships),
             "--array-delimiter=U+001F",
-            f"--multiline-fields={'true' if self.multiline else 'false'}",
+            *self._multiline(),
             f"--report-file={self.report}",
         ]
+
+    def _multiline(self) -> list[str]:
+        """Only the files that need it are read as multiline (the import's format v2 names
+        them, as patterns: a path with a character a pattern reads otherwise makes them
+        all multiline)."""
+        if not self.spanning:
+            return ["--multiline-fields=false"]
+        if any(not PLAIN_PATH.fullmatch(str(path)) for path in self.spanning):
+            return ["--multiline-fields=true"]
+        paths = ",".join(str(path) for path in self.spanning)
+        return ["--multiline-fields-format=v2", f"--multiline-fields={paths}"]
 
 
 def write_import_files(graph: PropertyGraph, folder: Path) -> ImportFiles:
     """The import's CSV files in ``folder`` (``nodes-001.csv``…, ``relationships-001.csv``…)."""
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, list[Path]] = {"nodes": [], "relationships": []}
-    multiline = False
+    spanning = []
     for table in import_tables(graph):
         paths = written[table.kind]
         path = folder / f"{table.kind}-{len(paths) + 1:03d}.csv"
         text = table.text()
         path.write_text(text, encoding="utf-8")
         paths.append(path)
-        multiline = multiline or spans_lines(text, len(table.rows))
+        if spans_lines(text, len(table.rows)):
+            spanning.append(path)
     report = folder / "import.report"
-    return ImportFiles(written["nodes"], written["relationships"], multiline, report)
+    return ImportFiles(written["nodes"], written["relationships"], spanning, report)
 
 
 class ImportWriter:
@@ -249,7 +269,7 @@ class ImportWriter:
         self.paths: dict[tuple[str, tuple[str, ...]], Path] = {}
         self.written: dict[str, list[Path]] = {"nodes": [], "relationships": []}
         self.rows: dict[str, int] = {"nodes": 0, "relationships": 0}
-        self.multiline = False
+        self.spanning: dict[Path, None] = {}
 
     def add(self, tables: Iterable[ImportTable]) -> None:
         for table in tables:
@@ -272,10 +292,10 @@ class ImportWriter:
                 out.write(text)
             lines = len(table.rows)
         self.rows[table.kind] += len(table.rows)
-        self.multiline = self.multiline or spans_lines(text, lines - 1)
+        if spans_lines(text, lines - 1):
+            self.spanning[path] = None
 
     def files(self) -> ImportFiles:
         report = self.folder / "import.report"
-        return ImportFiles(
-            self.written["nodes"], self.written["relationships"], self.multiline, report
-        )
+        nodes, relationships = self.written["nodes"], self.written["relationships"]
+        return ImportFiles(nodes, relationships, list(self.spanning), report)
