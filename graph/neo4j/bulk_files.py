@@ -108,8 +108,13 @@ class _Stream:
         mine = {uri for uri, _ in plans}
         owners = self.owners
 
+        kept: dict[str, bool] = {}
+
         def keep(uri: str) -> bool:
-            return owners.of(uri) in mine
+            found = kept.get(uri)
+            if found is None:
+                found = kept[uri] = owners.of(uri) in mine
+            return found
 
         for triple in triples:
             if keep(str(triple[0])) or _related_to(triple, keep):
