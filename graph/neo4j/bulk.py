@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from plankg.graph.neo4j.bulk_files import write_corpus_files
 from plankg.graph.neo4j.connection import Connection, GraphDatabaseError, Neo4jSettings
 from plankg.graph.neo4j.digests import FAMILIES, plan_digest, record_digests
-from plankg.graph.neo4j.families import derived_triples
+from plankg.graph.neo4j.families import derived_triples, stored_citations
 from plankg.graph.neo4j.import_files import ImportFiles, write_import_files
 from plankg.graph.neo4j.push import create_schema
 from plankg.graph.neo4j.read import stored_counts
@@ -34,6 +34,7 @@ from plankg.graph.neo4j.rows import property_graph
 from plankg.graph.neo4j.templates import template
 from plankg.graph.rdf.build import Triple
 from plankg.graph.rdf.corpus import Corpus
+from plankg.graph.rdf.families import TaskItem
 
 NEO4J_LOCAL = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
 DEFAULT_HOME = NEO4J_LOCAL.parents[1] / ".neo4j"
@@ -158,20 +159,39 @@ def bulk_load_corpus(
     """Load the plans of ``corpus`` as :func:`bulk_load` loads triples, but with the files
     written a part of the plans at a time (:mod:`plankg.graph.neo4j.bulk_files`), then record
     each plan's digest and the derived graph's, as a push that wrote them exactly would: a
-    later ``plankg push`` of the same plans skips them all."""
+    later ``plankg push`` of the same plans skips them all. The revision links and task
+    families are made once, before the import, as a push makes them (from the measures and
+    citations of the plans loaded together: the database is empty); should the loaded plans'
+    citations in the database hold one the measures did not know, they are made again for the
+    derived graph's digest."""
     check_bulk_target(connection, server)
+    started = perf_counter()
+    tasks = corpus.tasks()
+    across = derived_triples(connection, corpus.keys, tasks)
+    families = perf_counter() - started
     with _files_folder(folder) as where:
-        written = write_corpus_files(corpus, where)
+        written = write_corpus_files(corpus, where, links=across)
         report = BulkReport(written.triples, written.nodes, written.relationships)
         report.files = len(written.files.nodes) + len(written.files.relationships)
-        report.seconds.update(written.seconds)
+        report.seconds = {"families": families, **written.seconds}
         _import_and_index(connection, server, written.files, report)
     started = perf_counter()
     digests = dict(written.digests)
-    digests[FAMILIES] = plan_digest(derived_triples(connection, corpus.keys, corpus.tasks()))
+    if not set(citation_pairs(stored_citations(connection))) <= set(task_citations(tasks)):
+        across = derived_triples(connection, corpus.keys, tasks)
+    digests[FAMILIES] = plan_digest(across)
     record_digests(connection, digests)
     report.seconds["digests"] = perf_counter() - started
     return report
+
+
+def task_citations(tasks: Iterable[TaskItem]) -> Iterator[tuple[str, str]]:
+    """(citer, cited) plan keys the measures of the plans loaded together know of."""
+    return ((citer, item.plan) for item in tasks for citer in item.cited_by)
+
+
+def citation_pairs(cites: dict[str, set[str]]) -> Iterator[tuple[str, str]]:
+    return ((citer, cited) for citer, cited_keys in cites.items() for cited in cited_keys)
 
 
 @contextmanager

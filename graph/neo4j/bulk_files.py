@@ -16,7 +16,7 @@ the same corpus gives the same bytes. Every plan's digest is taken on the way
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
@@ -82,11 +82,10 @@ def _related_to(triple: Triple, keep: Callable[[str], bool]) -> bool:
 class _Stream:
     """One writing of a corpus's files: what is written so far, and what waits for the end."""
 
-    def __init__(self, corpus: Corpus, folder: Path) -> None:
+    def __init__(self, corpus: Corpus, folder: Path, links: Iterable[Triple]) -> None:
         self.writer = ImportWriter(folder)
         self.owners = Owners([str(plan_iri(key)) for key in corpus.keys])
         self.links: dict[str | None, list[Triple]] = defaultdict(list)
-        links = {**corpus_links(corpus.keys), **corpus_families(corpus.plans, corpus.keys)}
         for triple in links:
             self.links[self.owners.of(str(triple[0]))].append(triple)
         self.shared: dict[Triple, None] = {}
@@ -164,10 +163,16 @@ class _Stream:
 
 
 def write_corpus_files(
-    corpus: Corpus, folder: Path, plans_per_part: int = DEFAULT_PLANS_PER_PART
+    corpus: Corpus,
+    folder: Path,
+    plans_per_part: int = DEFAULT_PLANS_PER_PART,
+    links: Iterable[Triple] | None = None,
 ) -> CorpusFiles:
-    """The import files of ``corpus`` in ``folder``, ``plans_per_part`` plans at a time."""
-    stream = _Stream(corpus, folder)
+    """The import files of ``corpus`` in ``folder``, ``plans_per_part`` plans at a time, with
+    ``links`` across plans (by default the corpus's revision links and task families)."""
+    if links is None:
+        links = {**corpus_links(corpus.keys), **corpus_families(corpus.plans, corpus.keys)}
+    stream = _Stream(corpus, folder, links)
     for part in corpus.plan_parts(plans_per_part):
         stream.part(part)
     return stream.finish()
