@@ -7,7 +7,9 @@ node whose IRI lies under a plan's IRI (``…/plan/411600/2021-2025/…``) by th
 plan, its rows made from the part's triples and the links across plans that start at it (the
 revision links and task families, made first, are given to the part of their subject's plan);
 a node under no plan's IRI (the vocabulary, shared by the plans) by a last part, from the
-triples about it the plan parts held, kept de-duplicated until then. A node that is only ever
+triples about it the plan parts held, kept de-duplicated until then. A plan whose triples state
+a fact about another plan's node (its subject under that plan's IRI) is refused in one line:
+that fact could not be written with the other plan's node. A node that is only ever
 the object of another part's triple is written bare at the end. Each part's rows are sorted, so
 the same corpus gives the same bytes. Every plan's digest is taken on the way
 (:func:`~plankg.graph.neo4j.digests.plan_digest` of the triples a push would digest).
@@ -32,7 +34,7 @@ from plankg.graph.neo4j.import_files import (
     node_tables,
     relationship_tables,
 )
-from plankg.graph.neo4j.mapping import RESOURCE_LABEL, Mapping
+from plankg.graph.neo4j.mapping import RESOURCE_LABEL, Mapping, MappingError
 from plankg.graph.neo4j.push import DEFAULT_PLANS_PER_PART
 from plankg.graph.neo4j.rows import property_graph
 from plankg.graph.rdf.build import Triple, corpus_links
@@ -54,6 +56,10 @@ class CorpusFiles:
     relationships: int = 0
     digests: dict[str, str] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=lambda: {"rows": 0.0, "files": 0.0})
+
+
+class BulkFilesError(MappingError):
+    """The plans' triples are not split as the import files written a part at a time need."""
 
 
 class Owners:
@@ -116,7 +122,15 @@ class _Stream:
             return found
 
         for triple in triples:
-            if keep(str(triple[0])) or _related_to(triple, keep):
+            subject = str(triple[0])
+            if keep(subject):
+                self.result.triples += 1
+            elif owners.of(subject) is not None:
+                raise BulkFilesError(
+                    f"a plan's triples state a fact about <{subject}>, a node of another "
+                    "plan: the bulk import cannot write it with that plan (push without --bulk)"
+                )
+            elif _related_to(triple, keep):
                 self.result.triples += 1
             else:
                 self.shared[triple] = None

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 from plankg.graph.neo4j import property_graph
-from plankg.graph.neo4j.bulk_files import Owners, write_corpus_files
+from plankg.graph.neo4j.bulk_files import BulkFilesError, Owners, write_corpus_files
 from plankg.graph.neo4j.digests import plan_digest
 from plankg.graph.neo4j.import_files import write_import_files
 from plankg.graph.neo4j.push import DEFAULT_PLANS_PER_PART
 from plankg.graph.rdf.corpus import Corpus
-from plankg.graph.rdf.iris import plan_key
+from plankg.graph.rdf.iris import plan_iri, plan_key
 from plankg.graph.rdf.replicate import replicated_plans
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
 
 
 def rows(paths: list[Path]) -> Counter[frozenset[tuple[str, str]]]:
@@ -69,3 +71,22 @@ def test_a_node_belongs_to_the_plan_its_iri_lies_under():
     assert owners.of(plan + "-draft/youth") == plan + "-draft"
     assert owners.of(plan) == plan
     assert owners.of("https://w3id.org/plankg/id/agency/科协") is None
+
+
+def test_a_plan_stating_a_fact_about_another_plans_node_is_refused(corpus, tmp_path):
+    """The parts could not write it with the other plan's node: one line, before the import."""
+    first, second = (str(plan_iri(key)) for key in corpus.keys[:2])
+    odd = (URIRef(first + "/x"), RDFS.label, Literal("elsewhere"))
+    parts = [[(first, [])], [(second, [odd])]]
+    with pytest.raises(BulkFilesError, match=r"a fact about <.*/x>, a node of another plan"):
+        write_corpus_files(ListedParts(corpus, parts), tmp_path, links=[])
+
+
+class ListedParts:
+    """A corpus whose plan parts are given."""
+
+    def __init__(self, corpus, parts):
+        self.keys, self.plans, self.parts = corpus.keys, corpus.plans, parts
+
+    def plan_parts(self, plans_per_part):
+        return iter(self.parts)
