@@ -16,22 +16,25 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 from urllib.parse import urlsplit
 
+from plankg.graph.neo4j.bulk_files import write_corpus_files
 from plankg.graph.neo4j.connection import Connection, GraphDatabaseError, Neo4jSettings
 from plankg.graph.neo4j.digests import FAMILIES, plan_digest, record_digests
-from plankg.graph.neo4j.families import derived_triples
+from plankg.graph.neo4j.families import derived_triples, stored_citations
 from plankg.graph.neo4j.import_files import ImportFiles, write_import_files
-from plankg.graph.neo4j.push import DEFAULT_PLANS_PER_PART, create_schema
+from plankg.graph.neo4j.push import create_schema
 from plankg.graph.neo4j.read import stored_counts
 from plankg.graph.neo4j.rows import property_graph
 from plankg.graph.neo4j.templates import template
 from plankg.graph.rdf.build import Triple
 from plankg.graph.rdf.corpus import Corpus
+from plankg.graph.rdf.families import TaskItem
 
 NEO4J_LOCAL = Path(__file__).resolve().parents[2] / "scripts" / "neo4j-local"
 DEFAULT_HOME = NEO4J_LOCAL.parents[1] / ".neo4j"
@@ -146,31 +149,59 @@ def bulk_load(
     """Load ``triples`` into the empty database of ``server`` through CSV files written to
     ``folder`` (a temporary folder, removed afterwards, when None)."""
     check_bulk_target(connection, server)
-    if folder is not None:
-        return _load(connection, triples, server, folder)
-    with tempfile.TemporaryDirectory(prefix="plankg-bulk-") as temporary:
-        return _load(connection, triples, server, Path(temporary))
+    with _files_folder(folder) as where:
+        return _load(connection, triples, server, where)
 
 
 def bulk_load_corpus(
     connection: Connection, corpus: Corpus, server: LocalServer, folder: Path | None = None
 ) -> BulkReport:
-    """Load the plans of ``corpus`` as :func:`bulk_load` does, then record each plan's digest
-    and the derived graph's, as a push that wrote them exactly would: a later ``plankg push``
-    of the same plans skips them all."""
-    report = bulk_load(connection, corpus.triples(), server, folder)
-    record_loaded_digests(connection, corpus)
+    """Load the plans of ``corpus`` as :func:`bulk_load` loads triples, but with the files
+    written a part of the plans at a time (:mod:`plankg.graph.neo4j.bulk_files`), then record
+    each plan's digest and the derived graph's, as a push that wrote them exactly would: a
+    later ``plankg push`` of the same plans skips them all. The revision links and task
+    families are made once, before the import, as a push makes them (from the measures and
+    citations of the plans loaded together: the database is empty); should the loaded plans'
+    citations in the database hold one the measures did not know, they are made again for the
+    derived graph's digest."""
+    check_bulk_target(connection, server)
+    started = perf_counter()
+    tasks = corpus.tasks()
+    across = derived_triples(connection, corpus.keys, tasks)
+    families = perf_counter() - started
+    with _files_folder(folder) as where:
+        written = write_corpus_files(corpus, where, links=across)
+        report = BulkReport(written.triples, written.nodes, written.relationships)
+        report.files = len(written.files.nodes) + len(written.files.relationships)
+        report.seconds = {"families": families, **written.seconds}
+        _import_and_index(connection, server, written.files, report)
+    started = perf_counter()
+    digests = dict(written.digests)
+    if not set(citation_pairs(stored_citations(connection))) <= set(task_citations(tasks)):
+        across = derived_triples(connection, corpus.keys, tasks)
+    digests[FAMILIES] = plan_digest(across)
+    record_digests(connection, digests)
+    report.seconds["digests"] = perf_counter() - started
     return report
 
 
-def record_loaded_digests(connection: Connection, corpus: Corpus) -> None:
-    digests = {
-        uri: plan_digest(triples)
-        for part in corpus.plan_parts(DEFAULT_PLANS_PER_PART)
-        for uri, triples in part
-    }
-    digests[FAMILIES] = plan_digest(derived_triples(connection, corpus.keys, corpus.tasks()))
-    record_digests(connection, digests)
+def task_citations(tasks: Iterable[TaskItem]) -> Iterator[tuple[str, str]]:
+    """(citer, cited) plan keys the measures of the plans loaded together know of."""
+    return ((citer, item.plan) for item in tasks for citer in item.cited_by)
+
+
+def citation_pairs(cites: dict[str, set[str]]) -> Iterator[tuple[str, str]]:
+    return ((citer, cited) for citer, cited_keys in cites.items() for cited in cited_keys)
+
+
+@contextmanager
+def _files_folder(folder: Path | None) -> Iterator[Path]:
+    """``folder``, or a temporary one removed afterwards."""
+    if folder is not None:
+        yield folder
+        return
+    with tempfile.TemporaryDirectory(prefix="plankg-bulk-") as temporary:
+        yield Path(temporary)
 
 
 def _load(
@@ -181,9 +212,19 @@ def _load(
     graph = property_graph(triples)
     report.triples, report.nodes = graph.triples, graph.node_count
     report.relationships = graph.relationship_count
+    report.seconds["rows"] = perf_counter() - started
+    started = perf_counter()
     files = write_import_files(graph, folder)
     report.files = len(files.nodes) + len(files.relationships)
-    report.seconds["rows and files"] = perf_counter() - started
+    report.seconds["files"] = perf_counter() - started
+    _import_and_index(connection, server, files, report)
+    return report
+
+
+def _import_and_index(
+    connection: Connection, server: LocalServer, files: ImportFiles, report: BulkReport
+) -> None:
+    """The import, then the constraints and indexes; the counts the database holds."""
     database = connection.settings.database or DEFAULT_DATABASE
     _import(server, files, database, report)
     started = perf_counter()
@@ -192,7 +233,6 @@ def _load(
     report.seconds["constraints and indexes"] = perf_counter() - started
     counts = stored_counts(connection)
     report.stored_nodes, report.stored_relationships = counts.nodes, counts.relationships
-    return report
 
 
 def _import(server: LocalServer, files: ImportFiles, database: str, report: BulkReport) -> None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -37,8 +38,12 @@ SCALAR_TYPES: tuple[tuple[type, str], ...] = (
     (str, "string"),
 )
 
+PLAIN_PATH = re.compile(r"[\w./-]+")
+"""A path the import's list of multiline files reads as itself."""
 Row = tuple[str, list[str], dict[str, Any]]
 """An id (a uri, or a mapping's slot), labels, properties."""
+Keep = Callable[[str], bool]
+"""Whether a node (by its uri) is written here."""
 
 
 @dataclass(frozen=True)
@@ -50,10 +55,11 @@ class ImportTable:
     header: tuple[str, ...]
     rows: list[list[str]] = field(default_factory=list)
 
-    def text(self) -> str:
+    def text(self, header: bool = True) -> str:
         out = io.StringIO()
         writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
-        writer.writerow(self.header)
+        if header:
+            writer.writerow(self.header)
         writer.writerows(self.rows)
         return out.getvalue()
 
@@ -136,11 +142,20 @@ class _Typed:
         return keys, columns
 
 
-def node_tables(graph: PropertyGraph) -> list[ImportTable]:
+def node_tables(graph: PropertyGraph, keep: Keep | None = None) -> list[ImportTable]:
+    """The nodes of ``graph`` (those ``keep`` keeps, when given)."""
     rows = (
         (row.uri, [RESOURCE_LABEL, *row.labels], {**row.props, **row.derived})
-        for row in graph.all_rows()
+        for labels, uris in graph.nodes.items()
+        for uri in uris
+        if keep is None or keep(uri)
+        for row in (graph.row(uri, labels),)
     )
+    return bare_node_tables(rows)
+
+
+def bare_node_tables(rows: Iterable[Row]) -> list[ImportTable]:
+    """Node rows as the tables of their label sets and typings."""
     return _grouped(rows, f"uri:ID({ID_SPACE})", "nodes")
 
 
@@ -154,15 +169,19 @@ def _slot_props(slot: dict[str, str | None]) -> dict[str, Any]:
     return {key: value for key, value in slot.items() if value is not None and key != "slot"}
 
 
-def relationship_tables(graph: PropertyGraph) -> list[ImportTable]:
-    """Relationships grouped by the typed keys of their derived properties."""
+def relationship_tables(graph: PropertyGraph, keep: Keep | None = None) -> list[ImportTable]:
+    """Relationships grouped by the typed keys of their derived properties (those one of whose
+    ends ``keep`` keeps, when given)."""
     ends = (f":START_ID({ID_SPACE})", f":END_ID({ID_SPACE})", ":TYPE")
     plain = ImportTable("relationships", ends)
     tables: dict[tuple[str, ...], ImportTable] = {(): plain}
     typed = _Typed()
     found = graph.relationship_props
     for start, out in graph.outgoing.items():
+        mine = keep is None or keep(start)
         for rel_type, end in out:
+            if not mine and keep is not None and not keep(end):
+                continue
             props = found.get((start, rel_type, end))
             if not props:
                 plain.rows.append([start, end, rel_type])
@@ -192,31 +211,91 @@ class ImportFiles:
 
     nodes: list[Path]
     relationships: list[Path]
-    multiline: bool
+    spanning: list[Path]
+    """The files with a cell that spans lines (the import reads them more slowly)."""
     report: Path
     """Where the import writes its report (of bad entries: there should be none)."""
+
+    @property
+    def multiline(self) -> bool:
+        return bool(self.spanning)
 
     def arguments(self) -> list[str]:
         return [
             *(f"--nodes={path}" for path in self.nodes),
             *(f"--relationships={path}" for path in self.relationships),
             "--array-delimiter=U+001F",
-            f"--multiline-fields={'true' if self.multiline else 'false'}",
+            *self._multiline(),
             f"--report-file={self.report}",
         ]
+
+    def _multiline(self) -> list[str]:
+        """Only the files that need it are read as multiline (the import's format v2 names
+        them, as patterns: a path with a character a pattern reads otherwise makes them
+        all multiline)."""
+        if not self.spanning:
+            return ["--multiline-fields=false"]
+        if any(not PLAIN_PATH.fullmatch(str(path)) for path in self.spanning):
+            return ["--multiline-fields=true"]
+        paths = ",".join(str(path) for path in self.spanning)
+        return ["--multiline-fields-format=v2", f"--multiline-fields={paths}"]
 
 
 def write_import_files(graph: PropertyGraph, folder: Path) -> ImportFiles:
     """The import's CSV files in ``folder`` (``nodes-001.csv``…, ``relationships-001.csv``…)."""
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, list[Path]] = {"nodes": [], "relationships": []}
-    multiline = False
+    spanning = []
     for table in import_tables(graph):
         paths = written[table.kind]
         path = folder / f"{table.kind}-{len(paths) + 1:03d}.csv"
         text = table.text()
         path.write_text(text, encoding="utf-8")
         paths.append(path)
-        multiline = multiline or spans_lines(text, len(table.rows))
+        if spans_lines(text, len(table.rows)):
+            spanning.append(path)
     report = folder / "import.report"
-    return ImportFiles(written["nodes"], written["relationships"], multiline, report)
+    return ImportFiles(written["nodes"], written["relationships"], spanning, report)
+
+
+class ImportWriter:
+    """The import's CSV files written a few tables at a time (a part of the graph each), so
+    that no more than a part is held: the rows of each :meth:`add` are appended, sorted, to
+    the file of their header (``nodes-001.csv``… in the order the headers first come)."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.paths: dict[tuple[str, tuple[str, ...]], Path] = {}
+        self.written: dict[str, list[Path]] = {"nodes": [], "relationships": []}
+        self.rows: dict[str, int] = {"nodes": 0, "relationships": 0}
+        self.spanning: dict[Path, None] = {}
+
+    def add(self, tables: Iterable[ImportTable]) -> None:
+        for table in tables:
+            if table.rows:
+                self._append(table)
+
+    def _append(self, table: ImportTable) -> None:
+        table.rows.sort()
+        key = (table.kind, table.header)
+        path = self.paths.get(key)
+        text = table.text(header=path is None)
+        if path is None:
+            paths = self.written[table.kind]
+            path = self.paths[key] = self.folder / f"{table.kind}-{len(paths) + 1:03d}.csv"
+            paths.append(path)
+            path.write_text(text, encoding="utf-8")
+            lines = len(table.rows) + 1
+        else:
+            with path.open("a", encoding="utf-8") as out:
+                out.write(text)
+            lines = len(table.rows)
+        self.rows[table.kind] += len(table.rows)
+        if spans_lines(text, lines - 1):
+            self.spanning[path] = None
+
+    def files(self) -> ImportFiles:
+        report = self.folder / "import.report"
+        nodes, relationships = self.written["nodes"], self.written["relationships"]
+        return ImportFiles(nodes, relationships, list(self.spanning), report)

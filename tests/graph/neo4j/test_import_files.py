@@ -15,6 +15,7 @@ from plankg.graph.neo4j.import_files import (
     value_type,
     write_import_files,
 )
+from rdflib import Literal, Namespace
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +113,30 @@ def test_the_order_of_the_triples_changes_no_byte(triples, tmp_path):
         first.nodes + first.relationships, second.nodes + second.relationships, strict=True
     ):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def spanning_graph():
+    """A node whose title spans two lines, and one whose number does not."""
+    pk = Namespace("https://w3id.org/plankg/ontology#")
+    node = Namespace("https://w3id.org/plankg/id/x/")
+    return property_graph(
+        [(node.a, pk.title, Literal("一行\n二行")), (node.b, pk.number, Literal(3))]
+    )
+
+
+def test_only_the_files_whose_cells_span_lines_are_read_as_multiline(tmp_path):
+    files = write_import_files(spanning_graph(), tmp_path)
+    spanning = [p for p in files.nodes if "\n" in "".join(c for row in read(p) for c in row)]
+    assert files.spanning == spanning and len(spanning) == 1 < len(files.nodes)
+    arguments = files.arguments()
+    assert "--multiline-fields-format=v2" in arguments
+    assert f"--multiline-fields={spanning[0]}" in arguments
+
+
+def test_a_path_a_pattern_would_misread_makes_every_file_multiline(tmp_path):
+    files = write_import_files(spanning_graph(), tmp_path / "a (1)")
+    assert "--multiline-fields=true" in files.arguments()
+
+
+def test_files_without_a_line_break_are_not_multiline(graph, tmp_path):
+    assert "--multiline-fields=false" in write_import_files(graph, tmp_path).arguments()
