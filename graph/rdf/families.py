@@ -38,8 +38,6 @@ TEXT_WEIGHT = 0.5
 GRAMS = (2, 3)
 NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 
-Vector = dict[str, float]
-
 
 @dataclass(frozen=True)
 class TaskItem:
@@ -175,22 +173,24 @@ class _Space:
         """Add ``item`` to family ``row``, whose sum's dot product with it is ``dot``."""
         squared = self.norms[row] ** 2 + 2 * dot + self.squares[item]
         grams = self.grams[item]
-        new = grams[self.totals[row, grams] == 0.0]
+        self._extend_order(row, grams)
         self.totals[row, grams] += self.values[item]
-        if len(new):
-            self.order[row] = np.concatenate([self.order[row], new])
-            self.lengths[row] = len(self.order[row])
         self.norms[row] = math.sqrt(max(squared, 0.0)) or 1.0
 
     def absorb(self, row: int, other: int) -> None:
         """Add family ``other``'s sum to family ``row``'s."""
-        theirs = self.order[other]
-        new = theirs[self.totals[row, theirs] == 0.0]
+        self._extend_order(row, self.order[other])
         self.totals[row] += self.totals[other]
-        self.order[row] = np.concatenate([self.order[row], new])
-        self.lengths[row] = len(self.order[row])
         total = self.totals[row, self.order[row]]
         self.norms[row] = math.sqrt(_ordered_sum(total * total)) or 1.0
+
+    def _extend_order(self, row: int, grams: np.ndarray) -> None:
+        """Add to family ``row``'s gram order those of ``grams`` its sum does not hold yet
+        (called before they are added to the sum)."""
+        new = grams[self.totals[row, grams] == 0.0]
+        if len(new):
+            self.order[row] = np.concatenate([self.order[row], new])
+            self.lengths[row] = len(self.order[row])
 
     def pair(self, a: int, b: int) -> float:
         """The cosine of two families' centroids."""
@@ -341,32 +341,31 @@ def _assigned(space: _Space, items: Sequence[TaskItem], threshold: float) -> lis
 
 def _merged(space: _Space, families: list[_Family], merge: float) -> list[_Family]:
     """Merge the most alike pair of families with no plan in common, while any is alike
-    enough. Pair similarities are kept and only the merged family's are taken again."""
+    enough (ties: the earliest pair). Pair similarities are kept and only the merged family's
+    are taken again. A family's row is its place in ``families``."""
     alike = {
         (a.row, b.row): space.pair(a.row, b.row)
         for i, a in enumerate(families)
         for b in families[i + 1 :]
         if not a.plans & b.plans
     }
-    position = {f.row: i for i, f in enumerate(families)}
+    gone: set[int] = set()
     while alike:
-        (a, b), best = max(
-            alike.items(), key=lambda p: (p[1], -position[p[0][0]], -position[p[0][1]])
-        )
+        (a, b), best = max(alike.items(), key=lambda p: (p[1], -p[0][0], -p[0][1]))
         if best < merge:
             break
-        kept, gone = families[position[a]], families[position[b]]
+        kept = families[a]
         space.absorb(a, b)
-        kept.members.extend(gone.members)
-        kept.plans |= gone.plans
+        kept.members.extend(families[b].members)
+        kept.plans |= families[b].plans
+        gone.add(b)
         alike = {pair: x for pair, x in alike.items() if a not in pair and b not in pair}
         for other in families:
             row = other.row
-            if row not in (a, b) and row in position and not kept.plans & other.plans:
-                pair = (a, row) if position[a] < position[row] else (row, a)
+            if row != a and row not in gone and not kept.plans & other.plans:
+                pair = (min(a, row), max(a, row))
                 alike[pair] = space.pair(*pair)
-        del position[b]
-    return [f for f in families if f.row in position]
+    return [f for f in families if f.row not in gone]
 
 
 def _family(
