@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -54,12 +55,27 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 """Headless Chromium as the browser tests and benchmarks/views.py launch it."""
+CACHE_DIR = pytest.StashKey[str]()
 
 
 @cache
 def sample_id(path: Path) -> str:
     """``zhoukou`` for the sample plan of 周口市: a test id by region, not by file hash."""
     return REGION_IDS[read_plan(path).region.name]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The vocabulary cache of the run in a folder of its own (the user's cache is not
+    written, and no test reads a cache an earlier run left); removed at the end."""
+    if "PLANKG_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="plankg-test-cache-")
+        os.environ["PLANKG_CACHE_DIR"] = config.stash[CACHE_DIR] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if folder := config.stash.get(CACHE_DIR, None):
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ["PLANKG_CACHE_DIR"]
 
 
 def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
