@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -48,13 +47,11 @@ class PlaceMatch:
 def divisions() -> dict[str, tuple[Division, ...]]:
     """Divisions by name (aliases included: 广西, 内蒙古, 宁夏…)."""
     rows = files("plankg.loaders").joinpath("data/regions.tsv").read_text(encoding="utf-8")
-    lines = [line for line in rows.splitlines() if not line.startswith("#")]
-    rows_read = csv.reader(lines, delimiter="\t")
-    header = next(rows_read)
-    columns = [header.index(c) for c in ("code", "name", "level", "parent")]
+    lines = [line.split("\t") for line in rows.splitlines() if not line.startswith("#")]
+    columns = itemgetter(*(lines[0].index(c) for c in ("code", "name", "level", "parent")))
     short_names = table("regions", "province_short_names")
     found: dict[str, dict[str, Division]] = {}
-    for code, name, level, parent in map(itemgetter(*columns), rows_read):
+    for code, name, level, parent in map(columns, lines[1:]):
         division = Division(code, name, level, parent or None)
         found.setdefault(name, {})[code] = division
         if level == "province" or AUTONOMOUS in name:

@@ -44,7 +44,7 @@ def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
     ]
     found += [
         (m.start("numeral"), m.end("unit"))
-        for m in regex("targets", "numeral_quantity").finditer(norm, start, end)
+        for m in finditer(regex("targets", "numeral_quantity"), norm, start, end)
         if norm.endswith(word_tuple("targets", "numeral_after"), start, m.start())
         and not norm.startswith(word_tuple("targets", "numeral_idioms"), m.start())
     ]

@@ -70,7 +70,8 @@ def test_finditer_passes_over_a_look_behind(text, start, end):
 
 
 def test_finditer_on_the_samples():
-    for pattern in (_verb_pattern(), regex("targets", "quantity")):
+    quantities = (regex("targets", "quantity"), regex("targets", "numeral_quantity"))
+    for pattern in (_verb_pattern(), *quantities):
         matches = 0
         for path in sample_paths():
             text = path.read_text(encoding="utf-8")
@@ -78,7 +79,7 @@ def test_finditer_on_the_samples():
             found = [(m.span(), m.lastgroup) for m in finditer(pattern, text, 0, len(text))]
             assert found == expected
             matches += len(expected)
-        assert matches > 50
+        assert matches > 10
 
 
 @pytest.mark.parametrize(
