@@ -129,10 +129,23 @@ def _chain(
 
 
 def _longest_name_at(text: str, at: int, names: dict[str, tuple[Division, ...]]) -> str | None:
-    for length in range(min(MAX_NAME, len(text) - at), 1, -1):
-        if text[at : at + length] in names:
+    longest = len(text) - at
+    for length in _name_lengths().get(text[at], ()) if longest > 1 else ():
+        if length <= longest and text[at : at + length] in names:
             return text[at : at + length]
     return None
+
+
+@cache
+def _name_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths of the names (two to :data:`MAX_NAME` characters) by their first character,
+    longest first: a place is looked for only where a name can open, at the lengths names
+    have."""
+    lengths: dict[str, set[int]] = {}
+    for name in divisions():
+        if 1 < len(name) <= MAX_NAME:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
 def _resolved(text: str, start: int, end: int, chain: list[tuple[int, int, str]]) -> PlaceMatch:
