@@ -48,8 +48,17 @@ def opens_with_label(norm: str) -> bool:
 
 def find_clauses(reading: Reading, start: int = 0, end: int | None = None) -> list[Clause]:
     """Every assignment clause in ``reading.text[start:end]``, in order (table rows are read by
-    :mod:`plankg.loaders.tables`)."""
+    :mod:`plankg.loaders.tables`). Found once for each stretch (a measure's clauses are asked
+    for again, for the one that closes it): the list is shared, not to be changed."""
     end = len(reading.text) if end is None else end
+    key = ("find clauses", start, end)
+    found: list[Clause] | None = reading.found.get(key)
+    if found is None:
+        found = reading.found[key] = _find_clauses(reading, start, end)
+    return found
+
+
+def _find_clauses(reading: Reading, start: int, end: int) -> list[Clause]:
     paras = [p for p in _paragraphs(reading, start, end) if CELL not in p.norm]
     found: list[Clause] = []
     i = 0

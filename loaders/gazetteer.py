@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -48,13 +47,11 @@ class PlaceMatch:
 def divisions() -> dict[str, tuple[Division, ...]]:
     """Divisions by name (aliases included: 广西, 内蒙古, 宁夏…)."""
     rows = files("plankg.loaders").joinpath("data/regions.tsv").read_text(encoding="utf-8")
-    lines = [line for line in rows.splitlines() if not line.startswith("#")]
-    rows_read = csv.reader(lines, delimiter="\t")
-    header = next(rows_read)
-    columns = [header.index(c) for c in ("code", "name", "level", "parent")]
+    lines = [line.split("\t") for line in rows.splitlines() if not line.startswith("#")]
+    columns = itemgetter(*(lines[0].index(c) for c in ("code", "name", "level", "parent")))
     short_names = table("regions", "province_short_names")
     found: dict[str, dict[str, Division]] = {}
-    for code, name, level, parent in map(itemgetter(*columns), rows_read):
+    for code, name, level, parent in map(columns, lines[1:]):
         division = Division(code, name, level, parent or None)
         found.setdefault(name, {})[code] = division
         if level == "province" or AUTONOMOUS in name:
@@ -132,10 +129,23 @@ def _chain(
 
 
 def _longest_name_at(text: str, at: int, names: dict[str, tuple[Division, ...]]) -> str | None:
-    for length in range(min(MAX_NAME, len(text) - at), 1, -1):
-        if text[at : at + length] in names:
+    longest = len(text) - at
+    for length in _name_lengths().get(text[at], ()) if longest > 1 else ():
+        if length <= longest and text[at : at + length] in names:
             return text[at : at + length]
     return None
+
+
+@cache
+def _name_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths of the names (two to :data:`MAX_NAME` characters) by their first character,
+    longest first: a place is looked for only where a name can open, at the lengths names
+    have."""
+    lengths: dict[str, set[int]] = {}
+    for name in divisions():
+        if 1 < len(name) <= MAX_NAME:
+            lengths.setdefault(name[0], set()).add(len(name))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
 def _resolved(text: str, start: int, end: int, chain: list[tuple[int, int, str]]) -> PlaceMatch:

@@ -81,24 +81,60 @@ def finditer(pattern: re.Pattern[str], text: str, start: int, end: int) -> Itera
 @cache
 def _opener(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A pattern matching any character a match of ``pattern`` can open with, or None when the
-    pattern does not say (a look-behind, an optional start, a class of categories, a flag)."""
+    pattern does not say (an optional start, a wide class, a flag). Look-arounds and anchors
+    before the first character are passed over (they consume nothing)."""
     if pattern.flags & ~re.UNICODE:
         return None
     try:
-        chars = _first_characters(list(_parser.parse(pattern.pattern)))
+        members = _first_characters(_consuming(list(_parser.parse(pattern.pattern))))
     except (re.error, TypeError, ValueError):
         return None
-    if not chars:
+    if not members:
         return None
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]")
+    return re.compile("[" + "".join(map(_class_member, _ordered(members))) + "]")
 
 
 MAX_RANGE = 256
 """A class spanning more characters than this (``[\\u4e00-\\u9fff]``) is not worth listing."""
+CATEGORIES = {_constants.CATEGORY_DIGIT: r"\d"}
+"""Categories an opener may name, as a class member (``\\d``: a quantity opens with a digit)."""
+ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+
+Member = int | str
+"""A character's code point, or a category's escape (``\\d``)."""
 
 
-def _first_characters(items: list[Any]) -> set[int] | None:
-    """The code points a match of the items of a parsed pattern opens with, or None."""
+def _ordered(members: set[Member]) -> list[Member]:
+    """Characters by code point, then categories."""
+    return sorted(m for m in members if isinstance(m, int)) + sorted(
+        m for m in members if isinstance(m, str)
+    )
+
+
+def _class_member(member: Member) -> str:
+    return member if isinstance(member, str) else re.escape(chr(member))
+
+
+def _consuming(items: list[Any]) -> list[Any]:
+    """The items of a parsed pattern from the first that can consume a character: look-arounds
+    and anchors (``(?<![\\d.])``, ``(?:^|(?<=…))``) before it are left out."""
+    at = 0
+    while at < len(items) and _zero_width(items[at]):
+        at += 1
+    return items[at:]
+
+
+def _zero_width(item: tuple[Any, Any]) -> bool:
+    op, arg = item
+    if op in ZERO_WIDTH:
+        return True
+    if op is _constants.BRANCH:
+        return all(alternative and all(map(_zero_width, alternative)) for alternative in arg[1])
+    return False
+
+
+def _first_characters(items: list[Any]) -> set[Member] | None:
+    """What a match of the items of a parsed pattern opens with, or None."""
     if not items:
         return None
     op, arg = items[0]
@@ -116,20 +152,22 @@ def _first_characters(items: list[Any]) -> set[int] | None:
     return None
 
 
-def _class_characters(members: list[tuple[Any, Any]]) -> set[int] | None:
-    chars: set[int] = set()
+def _class_characters(members: list[tuple[Any, Any]]) -> set[Member] | None:
+    chars: set[Member] = set()
     for op, arg in members:
         if op is _constants.LITERAL:
             chars.add(arg)
         elif op is _constants.RANGE and arg[1] - arg[0] < MAX_RANGE:
             chars.update(range(arg[0], arg[1] + 1))
+        elif op is _constants.CATEGORY and arg in CATEGORIES:
+            chars.add(CATEGORIES[arg])
         else:
             return None
     return chars
 
 
-def _union(sets: Iterator[set[int] | None]) -> set[int] | None:
-    found: set[int] = set()
+def _union(sets: Iterator[set[Member] | None]) -> set[Member] | None:
+    found: set[Member] = set()
     for chars in sets:
         if chars is None:
             return None

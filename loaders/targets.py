@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from plankg.loaders.errors import NotAPlanError
 from plankg.loaders.model import Target
-from plankg.loaders.patterns import alternation, regex, table, word_tuple
+from plankg.loaders.patterns import alternation, finditer, regex, table, word_tuple
 from plankg.loaders.text import Reading
 
 SENTENCE_MARKS = "。;!?\n"
@@ -44,7 +44,7 @@ def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
     ]
     found += [
         (m.start("numeral"), m.end("unit"))
-        for m in regex("targets", "numeral_quantity").finditer(norm, start, end)
+        for m in finditer(regex("targets", "numeral_quantity"), norm, start, end)
         if norm.endswith(word_tuple("targets", "numeral_after"), start, m.start())
         and not norm.startswith(word_tuple("targets", "numeral_idioms"), m.start())
     ]
@@ -57,17 +57,11 @@ def find_targets(reading: Reading, start: int, end: int) -> list[Target]:
     ]
 
 
-DIGIT = re.compile(r"\d")
-
-
 def _quantities(norm: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The matches of the quantity pattern in ``norm[start:end]``, looked for from the first
-    digit (each opens with one; a pattern opening with a look-behind is otherwise tried at
-    every character)."""
-    first = DIGIT.search(norm, start, end)
-    if first is None:
-        return iter(())
-    return regex("targets", "quantity").finditer(norm, first.start(), end)
+    """The matches of the quantity pattern in ``norm[start:end]``, tried only where a digit
+    stands (each opens with one after its look-behind, which the regex engine would otherwise
+    try at every character)."""
+    return finditer(regex("targets", "quantity"), norm, start, end)
 
 
 def _counts_plan_parts(norm: str, unit_end: int) -> bool:

@@ -192,10 +192,11 @@ def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int, bool]]:
     """Each line of ``source`` cleaned, with the source offset of every character kept, of the
     line's end, and whether a placeholder closed it (a figure cut into the sentence there)."""
     removed = _placeholder_offsets(source)
+    ordered = sorted(removed)
     start = 0
     for raw in source.split("\n"):
         end = start + len(raw)
-        line, offsets = _without(raw, start, removed)
+        line, offsets = _without(raw, start, removed, ordered)
         text, kept = _squeeze_spaces(line, _cell_gaps(raw) >= MIN_CELL_GAPS)
         at_figure = PLACEHOLDER_AT_END.search(raw) is not None
         if isinstance(kept, range):
@@ -206,10 +207,14 @@ def _physical_lines(source: str) -> Iterator[tuple[str, list[int], int, bool]]:
         start = end + 1
 
 
-def _without(raw: str, start: int, removed: set[int]) -> tuple[str, Sequence[int]]:
-    """The line ``raw`` (at ``start`` in the source) without the ``removed`` characters, and
-    the source offset of each character left."""
-    if not removed or not any(start <= i < start + len(raw) for i in removed):
+def _without(
+    raw: str, start: int, removed: set[int], ordered: list[int]
+) -> tuple[str, Sequence[int]]:
+    """The line ``raw`` (at ``start`` in the source) without the ``removed`` characters (also
+    given ``ordered``, to find the first at or after ``start`` by bisection), and the source
+    offset of each character left."""
+    first = bisect.bisect_left(ordered, start)
+    if first == len(ordered) or ordered[first] >= start + len(raw):
         return raw, range(start, start + len(raw))
     kept = [start + i for i in range(len(raw)) if start + i not in removed]
     return "".join(raw[at - start] for at in kept), kept

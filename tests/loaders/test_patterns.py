@@ -10,7 +10,7 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import given
 from plankg.loaders.agencies import _verb_pattern
-from plankg.loaders.patterns import _opener, finditer, load_patterns
+from plankg.loaders.patterns import _opener, finditer, load_patterns, regex
 from plankg.loaders.read import sample_paths
 
 
@@ -57,13 +57,29 @@ def test_finditer_finds_what_the_pattern_finds(text, start, end):
     assert found == [m.span() for m in pattern.finditer(text, start, end)]
 
 
+QUANTITY_TEXT = st.text(alphabet="0123456789.-—第年 人次万%个达到，。", max_size=60)
+
+
+@given(QUANTITY_TEXT, st.integers(0, 60), st.integers(0, 60))
+def test_finditer_passes_over_a_look_behind(text, start, end):
+    """The quantities (a look-behind, then a digit) looked for from each digit: the same
+    matches, in order."""
+    pattern = regex("targets", "quantity")
+    found = [m.span() for m in finditer(pattern, text, start, end)]
+    assert found == [m.span() for m in pattern.finditer(text, start, end)]
+
+
 def test_finditer_on_the_samples():
-    pattern = _verb_pattern()
-    for path in sample_paths():
-        text = path.read_text(encoding="utf-8")
-        expected = [(m.span(), m.lastgroup) for m in pattern.finditer(text, 0, len(text))]
-        assert [(m.span(), m.lastgroup) for m in finditer(pattern, text, 0, len(text))] == expected
-        assert len(expected) > 10
+    quantities = (regex("targets", "quantity"), regex("targets", "numeral_quantity"))
+    for pattern in (_verb_pattern(), *quantities):
+        matches = 0
+        for path in sample_paths():
+            text = path.read_text(encoding="utf-8")
+            expected = [(m.span(), m.lastgroup) for m in pattern.finditer(text, 0, len(text))]
+            found = [(m.span(), m.lastgroup) for m in finditer(pattern, text, 0, len(text))]
+            assert found == expected
+            matches += len(expected)
+        assert matches > 10
 
 
 @pytest.mark.parametrize(
@@ -71,9 +87,14 @@ def test_finditer_on_the_samples():
     [
         ("牵头|配合|为[^,]{0,3}牵头", "[为牵配]"),
         ("(?P<a>[ab]+)c", "[ab]"),
-        ("(?<![0-9])x", None),  # a look-behind first: not read
+        ("(?<![0-9])x", "[x]"),  # a look-behind consumes nothing: passed over
+        (r"(?<![\d.])(?P<v>\d+)%", r"[\d]"),  # a digit opens a quantity
+        ("(?:^|(?<=[^a]))b", "[b]"),  # anchors and look-arounds: passed over
+        ("(?:|(?<=a))b", None),  # an empty alternative: not read
+        ("(?=a)", None),  # nothing consumed
         ("a?b", None),  # may open with b as well: not read
-        (r"\d+", None),
+        (r"\d+", r"[\d]"),  # a digit, as a category
+        (r"\w+", None),  # a category not listed
         ("[一-龥]", None),  # too wide a class
         ("(?i)ab", None),
     ],
