@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from itertools import groupby
 from operator import itemgetter
 
 from plankg.graph.rdf.build import PREFIXES, Quad, Triple
+from plankg.graph.rdf.terms import Concept
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
@@ -21,6 +23,8 @@ LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 INTEGER = re.compile(r"[+-]?\d+\Z")
 DECIMAL = re.compile(r"[+-]?\d*\.\d+\Z")
 STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+UNESCAPES = {escaped: c for c, escaped in STRING_ESCAPES.items()}
+ESCAPED = re.compile(r"\\(?:u[0-9A-F]{4}|[\\\"nrt])")
 STRING_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
 IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 ALL_PREFIXES = {
@@ -95,8 +99,14 @@ def format_triples(
 
 def turtle_body(triples: Iterable[FormattedTriple]) -> str:
     """Subject blocks, sorted by subject, predicate (``a`` first) and object."""
+    return sorted_body(sorted(triples))
+
+
+def sorted_body(ordered: Iterable[FormattedTriple]) -> str:
+    """:func:`turtle_body` of triples sorted already (each once): cut from one sorted list,
+    several bodies need no sorting of their own."""
     lines: list[str] = []
-    for subject, group in groupby(sorted(triples), key=itemgetter(0)):
+    for subject, group in groupby(ordered, key=itemgetter(0)):
         blocks = [
             f"    {p} " + " ,\n        ".join([o for _, _, o in objs])
             for p, objs in groupby(group, key=itemgetter(1))
@@ -134,21 +144,105 @@ def _bracketed(iri: str) -> str:
 
 
 def literal(node: Literal, prefixes: list[tuple[str, str]]) -> str:
-    lexical = str(node)
-    if node.datatype == XSD.integer and INTEGER.match(lexical):
+    return written_literal(str(node), node.language, node.datatype, prefixes)
+
+
+def written_literal(
+    lexical: str,
+    language: str | None,
+    datatype: URIRef | None,
+    prefixes: list[tuple[str, str]] = PREFIX_ORDER,
+) -> str:
+    """A literal of this lexical form, language and datatype as Turtle."""
+    if datatype == XSD.integer and INTEGER.match(lexical):
         return lexical
-    if node.datatype == XSD.decimal and DECIMAL.match(lexical):
+    if datatype == XSD.decimal and DECIMAL.match(lexical):
         return lexical
-    if node.datatype == XSD.boolean and lexical in ("true", "false"):
+    if datatype == XSD.boolean and lexical in ("true", "false"):
         return lexical
     quoted = '"' + STRING_SPECIAL.sub(_escape, lexical) + '"'
-    if node.language:
-        return f"{quoted}@{node.language}"
-    if node.datatype and node.datatype != XSD.string:
-        return f"{quoted}^^{term(node.datatype, prefixes)}"
+    if language:
+        return f"{quoted}@{language}"
+    if datatype and datatype != XSD.string:
+        return f"{quoted}^^{term(datatype, prefixes)}"
     return quoted
 
 
 def _escape(m: re.Match[str]) -> str:
     c = m.group()
     return STRING_ESCAPES.get(c) or f"\\u{ord(c):04X}"
+
+
+def lexical(text: str) -> str:
+    """The lexical form of a literal as :func:`term` writes it: ``"北京"@zh`` → ``北京``."""
+    if not text.startswith('"'):
+        return text
+    return ESCAPED.sub(_unescape, text[1 : text.rindex('"')])
+
+
+def _unescape(m: re.Match[str]) -> str:
+    escaped = m.group()
+    return UNESCAPES.get(escaped) or chr(int(escaped[2:], 16))
+
+
+class _Constants(dict[URIRef, str]):
+    """Terms as Turtle, each written when first used (``rdf:type`` as ``a``)."""
+
+    def __missing__(self, node: URIRef) -> str:
+        text = self[node] = "a" if node == RDF.type else term(node, PREFIX_ORDER)
+        return text
+
+
+CONSTANTS = _Constants()
+"""The constants of the plan writer (namespace terms, concepts), written once per process."""
+_CONCEPTS: dict[URIRef, tuple[FormattedTriple, ...]] = {}
+
+
+class TurtleTerms:
+    """The plan writer's terms as Turtle text (what :func:`term` writes of the rdflib term
+    :class:`~.terms.RdflibTerms` makes): a term factory for the build. One per plan: it keeps
+    the IRIs it wrote (:attr:`written`), from which the build tells the plan's own subjects."""
+
+    constants: Mapping[URIRef, str] = CONSTANTS
+
+    def __init__(self) -> None:
+        self.written: dict[URIRef, str] = {}
+
+    def iri(self, node: URIRef) -> str:
+        text = self.written.get(node)
+        if text is None:
+            text = self.written[node] = term(node, PREFIX_ORDER)
+        return text
+
+    def plain(self, value: str) -> str:
+        return written_literal(value, None, None)
+
+    def tagged(self, value: str, language: str) -> str:
+        return written_literal(value, language, None)
+
+    def integer(self, value: int) -> str:
+        return written_literal(str(value), None, XSD.integer)
+
+    def boolean(self, value: bool) -> str:
+        return "true" if value else "false"
+
+    def decimal(self, value: Decimal) -> str:
+        return written_literal(f"{value:f}", None, XSD.decimal)  # rdflib's lexical form
+
+    def typed(self, lexical: str, datatype: URIRef) -> str:
+        return written_literal(lexical, None, datatype)
+
+    def concept(self, node: URIRef, triples: Concept) -> tuple[FormattedTriple, ...]:
+        found = _CONCEPTS.get(node)
+        if found is None:
+            found = _CONCEPTS[node] = tuple(_formatted(t) for t in triples(node))
+        return found
+
+
+def _formatted(triple: Triple) -> FormattedTriple:
+    s, p, o = triple
+    return (
+        CONSTANTS[s],
+        CONSTANTS[p],
+        literal(o, PREFIX_ORDER) if isinstance(o, Literal) else CONSTANTS[o],
+    )
