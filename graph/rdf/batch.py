@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from plankg.files import staged
-from plankg.graph.rdf.build import citation_graphs, corpus_links, write_plan
+from plankg.graph.rdf.build import TermGraphs, citation_graphs, corpus_links, write_plan
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
     Corpus,
@@ -58,8 +58,11 @@ from plankg.graph.rdf.turtle import (
     FormattedTriple,
     TurtleTerms,
     format_triples,
+    joined_blocks,
     lexical,
     sorted_body,
+    subject_block,
+    subject_groups,
     term,
     trig_block,
     turtle_body,
@@ -141,22 +144,19 @@ def process_file(
     key = key or plan_key(plan)
     terms = TurtleTerms()
     graphs = write_plan(plan, key, terms)
-    asserted, derived = graphs.asserted, graphs.derived
-    ordered = sorted({**asserted, **derived, **graphs.vocabulary})
-    own_subjects = _own_terms(plan, key, terms.written)
-    own = [t for t in ordered if t[0] in own_subjects]
-    index = Index(t for t in ordered if t[1] in INDEXED)
+    text = _PlanText.of(graphs, _own_terms(plan, key, terms.written))
+    index = Index(t for t in text.ordered if t[1] in INDEXED)
     result = FileResult(
         path=str(path),
         key=key,
         sha256=plan.source.sha256,
-        chunk=sorted_body(own),
-        trig=trig_block(plan_graph_iri(key), sorted_body(t for t in ordered if t in asserted))
-        + trig_block(DERIVED_GRAPH, sorted_body(t for t in ordered if t in derived)),
-        shared=[t for t in ordered if t[0] not in own_subjects],
+        chunk=joined_blocks(text.own),
+        trig=trig_block(plan_graph_iri(key), joined_blocks(text.asserted))
+        + trig_block(DERIVED_GRAPH, turtle_body(graphs.derived)),
+        shared=text.shared_triples,
         vocabulary=set(graphs.vocabulary),
         record=DocumentRecord.of(plan, plan_iri(key)),
-        counts=_counts(index, len(ordered)),
+        counts=_counts(index, len(text.ordered)),
         leads=_leads(index),
         agencies=set(index.subjects("a", AGENCY)),
         warnings=plan.warnings,
@@ -164,16 +164,48 @@ def process_file(
         plan=plan if keep_plan else None,
         tasks=plan_tasks(plan, key),
     )
-    return (
-        validate_result(result, validate_turtle(checked_text(result), engine))
-        if validate
-        else result
-    )
+    if not validate:
+        return result
+    report = validate_turtle(checked_text(result, joined_blocks(text.shared)), engine)
+    return validate_result(result, report)
 
 
-def checked_text(result: FileResult) -> str:
-    """What SHACL checks of a plan: its own triples and the shared ones it uses."""
-    return turtle_header() + result.chunk + sorted_body(result.shared)
+@dataclass
+class _PlanText:
+    """A plan's triples as Turtle text, sorted once, and the statements (a subject's triples
+    each) cut from the one list: of its own subjects, of the others (shared), of its graph."""
+
+    ordered: list[FormattedTriple]
+    own: list[str] = field(default_factory=list)
+    shared: list[str] = field(default_factory=list)
+    shared_triples: list[FormattedTriple] = field(default_factory=list)
+    asserted: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, graphs: TermGraphs[str], own_subjects: set[str]) -> _PlanText:
+        asserted = graphs.asserted
+        text = cls(sorted({**asserted, **graphs.derived, **graphs.vocabulary}))
+        for subject, group in subject_groups(text.ordered):
+            triples = list(group)
+            block = subject_block(subject, triples)
+            if subject in own_subjects:
+                text.own.append(block)
+            else:
+                text.shared.append(block)
+                text.shared_triples.extend(triples)
+            stated = [t for t in triples if t in asserted]
+            if len(stated) == len(triples):  # the statement as written already
+                text.asserted.append(block)
+            elif stated:
+                text.asserted.append(subject_block(subject, stated))
+        return text
+
+
+def checked_text(result: FileResult, shared: str | None = None) -> str:
+    """What SHACL checks of a plan: its own triples and the shared ones it uses (``shared``:
+    their statements, when written already)."""
+    shared = sorted_body(result.shared) if shared is None else shared
+    return turtle_header() + result.chunk + shared
 
 
 def validate_result(result: FileResult, report: ValidationReport) -> FileResult:

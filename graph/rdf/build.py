@@ -81,6 +81,18 @@ ACTION_CLASSES = {"提升行动": PK.EnhancementAction, "重点工程": PK.KeyPr
 CONCEPT_PREDICATES = (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.broader)
 
 
+# The writer's terms of other vocabularies, resolved once: each look-up in an rdflib
+# DefinedNamespace (``RDF.type``) makes a new URIRef.
+TYPE, LABEL, NOTATION, VERSION_INFO = RDF.type, RDFS.label, SKOS.notation, OWL.versionInfo
+TITLE, DESCRIPTION, TEMPORAL = DCTERMS.title, DCTERMS.description, DCTERMS.temporal
+ISSUED, IS_PART_OF = DCTERMS.issued, DCTERMS.isPartOf
+USED, ASSOCIATED_WITH, SOFTWARE_AGENT = PROV.used, PROV.wasAssociatedWith, PROV.SoftwareAgent
+GENERATED_BY, DERIVED_FROM = PROV.wasGeneratedBy, PROV.wasDerivedFrom
+INSTANT, IN_GYEAR, IN_DATE = TIME.Instant, TIME.inXSDgYear, TIME.inXSDDate
+PROPER_INTERVAL, BEGINNING, END = TIME.ProperInterval, TIME.hasBeginning, TIME.hasEnd
+CLASSIFICATION, DATE, GYEAR = ORG.classification, XSD.date, XSD.gYear
+
+
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 """A triple and the named graph it is in."""
@@ -316,43 +328,43 @@ class _PlanWriter(Generic[T]):
     def _source(self) -> None:
         version = plankg_version()
         k, t, add = self.k, self.terms, self.add
-        source, node, a = self.iri(self.source), self.iri(self.node), k[RDF.type]
+        source, node, a = self.iri(self.source), self.iri(self.node), k[TYPE]
         extraction = self.iri(iris.extraction_iri(self.sha256, version))
         software = self.iri(iris.software_iri(version))
         add((source, a, k[PK.SourceFile]))
         add((source, k[PK.fileName], t.plain(self.plan.source.name)))
         add((source, k[PK.sha256], t.plain(self.sha256)))
         add((extraction, a, k[PK.Extraction]))
-        add((extraction, k[PROV.used], source))
-        add((extraction, k[PROV.wasAssociatedWith], software))
-        add((software, a, k[PROV.SoftwareAgent]))
-        add((software, k[RDFS.label], t.tagged(f"plankg {version}", "en")))
-        add((software, k[OWL.versionInfo], t.plain(version)))
-        add((node, k[PROV.wasGeneratedBy], extraction))
+        add((extraction, k[USED], source))
+        add((extraction, k[ASSOCIATED_WITH], software))
+        add((software, a, k[SOFTWARE_AGENT]))
+        add((software, k[LABEL], t.tagged(f"plankg {version}", "en")))
+        add((software, k[VERSION_INFO], t.plain(version)))
+        add((node, k[GENERATED_BY], extraction))
 
     def _plan(self) -> None:
         plan, add, k, t = self.plan, self.add, self.k, self.terms
         node = self.iri(self.node)
-        add((node, k[RDF.type], k[PK.Plan]))
-        add((node, k[DCTERMS.title], t.tagged(plan.title, "zh")))
-        add((node, k[PROV.wasDerivedFrom], self.iri(self.source)))
+        add((node, k[TYPE], k[PK.Plan]))
+        add((node, k[TITLE], t.tagged(plan.title, "zh")))
+        add((node, k[DERIVED_FROM], self.iri(self.source)))
         add((node, k[PK.isDraft], t.boolean(plan.draft)))
         if plan.period:
-            add((node, k[DCTERMS.temporal], self._period(*plan.period)))
+            add((node, k[TEMPORAL], self._period(*plan.period)))
         if plan.doc_number:
             add((node, k[PK.docNumber], t.plain(plan.doc_number)))
         if plan.issued:
-            add((node, k[DCTERMS.issued], t.typed(plan.issued.isoformat(), XSD.date)))
+            add((node, k[ISSUED], t.typed(plan.issued.isoformat(), DATE)))
         if plan.issuer:
             add((node, k[PK.issuerName], t.tagged(plan.issuer, "zh")))
 
     def _region(self, place: Place) -> T:
         node, k, add = self.iri(iris.region_iri(place.key)), self.k, self.add
-        add((node, k[RDF.type], k[PK.Region]))
-        add((node, k[RDFS.label], self.terms.tagged(place.name, "zh")))
+        add((node, k[TYPE], k[PK.Region]))
+        add((node, k[LABEL], self.terms.tagged(place.name, "zh")))
         add((node, k[PK.regionLevel], self._concept(LEVELS[place.level])))
         if place.code:
-            add((node, k[SKOS.notation], self.terms.typed(place.code, PK.GBT2260)))
+            add((node, k[NOTATION], self.terms.typed(place.code, PK.GBT2260)))
         if place.within:
             add((node, k[PK.withinRegion], self._region(place.within)))
         return node
@@ -362,13 +374,13 @@ class _PlanWriter(Generic[T]):
         k, add = self.k, self.add
         clause = self.clauses.get(span)
         if clause is not None:
-            add((node, k[PROV.wasDerivedFrom], clause))
+            add((node, k[DERIVED_FROM], clause))
             return
         clause = self.clauses[span] = self.iri(iris.clause_iri(self.sha256, span))
         t = self.terms
-        add((node, k[PROV.wasDerivedFrom], clause))
-        add((clause, k[RDF.type], k[PK.Clause]))
-        add((clause, k[DCTERMS.isPartOf], self.iri(self.source)))
+        add((node, k[DERIVED_FROM], clause))
+        add((clause, k[TYPE], k[PK.Clause]))
+        add((clause, k[IS_PART_OF], self.iri(self.source)))
         add((clause, k[PK.sourceText], t.plain(span.text)))
         add((clause, k[PK.startChar], t.integer(span.start)))
         add((clause, k[PK.endChar], t.integer(span.end)))
@@ -380,26 +392,26 @@ class _PlanWriter(Generic[T]):
         year precision, and the day."""
         node, k, t = self.iri(iris.year_iri(year, end)), self.k, self.terms
         day = f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
-        self.add((node, k[RDF.type], k[TIME.Instant]))
-        self.add((node, k[TIME.inXSDgYear], t.typed(f"{year:04d}", XSD.gYear)))
-        self.add((node, k[TIME.inXSDDate], t.typed(day, XSD.date)))
+        self.add((node, k[TYPE], k[INSTANT]))
+        self.add((node, k[IN_GYEAR], t.typed(f"{year:04d}", GYEAR)))
+        self.add((node, k[IN_DATE], t.typed(day, DATE)))
         return node
 
     def _period(self, start: int, end: int) -> T:
         """From the start of year ``start`` to the end of year ``end``."""
         node, k = self.iri(iris.period_iri(start, end)), self.k
-        self.add((node, k[RDF.type], k[TIME.ProperInterval]))
-        self.add((node, k[TIME.hasBeginning], self._year(start, end=False)))
-        self.add((node, k[TIME.hasEnd], self._year(end)))
+        self.add((node, k[TYPE], k[PROPER_INTERVAL]))
+        self.add((node, k[BEGINNING], self._year(start, end=False)))
+        self.add((node, k[END], self._year(end)))
         return node
 
     def _action(self, action: Action, iri: URIRef, canonical: CanonicalAction | None) -> None:
         add, k, t, node = self.add, self.k, self.terms, self.iri(iri)
         add((self.iri(self.node), k[PK.hasAction], node))
-        add((node, k[RDF.type], k[PK.Action]))
-        add((node, k[RDF.type], k[ACTION_CLASSES[action.kind]]))
+        add((node, k[TYPE], k[PK.Action]))
+        add((node, k[TYPE], k[ACTION_CLASSES[action.kind]]))
         add((node, k[PK.number], t.integer(action.number)))
-        add((node, k[DCTERMS.title], t.tagged(action.title, "zh")))
+        add((node, k[TITLE], t.tagged(action.title, "zh")))
         if canonical:
             add((node, k[PK.implements], self._concept(canonical.iri)))
         if action.population:
@@ -416,10 +428,10 @@ class _PlanWriter(Generic[T]):
         iri = iris.measure_iri(action_iri, measure)
         add, k, t, node = self.add, self.k, self.terms, self.iri(iri)
         add((self.iri(action_iri), k[PK.hasMeasure], node))
-        add((node, k[RDF.type], k[PK.Measure]))
+        add((node, k[TYPE], k[PK.Measure]))
         add((node, k[PK.number], t.integer(measure.number)))
-        add((node, k[DCTERMS.title], t.tagged(measure.title, "zh")))
-        add((node, k[DCTERMS.description], t.tagged(measure.text, "zh")))
+        add((node, k[TITLE], t.tagged(measure.title, "zh")))
+        add((node, k[DESCRIPTION], t.tagged(measure.text, "zh")))
         self._clause(node, measure.span)
         if not any(a.leads for a in action.assignments_of(measure)):
             add((node, k[PK.noLeadStated], t.boolean(True)))
@@ -437,7 +449,7 @@ class _PlanWriter(Generic[T]):
             agency = self._agency(mention)
             node = self.iri(iris.assignment_iri(stated_in, role, mention.name))
             add((owner, k[PK.hasAssignment], node))
-            add((node, k[RDF.type], k[PK.Assignment]))
+            add((node, k[TYPE], k[PK.Assignment]))
             add((node, k[PK.assignedAgency], agency))
             add((node, k[PK.role], self._concept(ROLES[role])))
             add((node, k[PK.statedAt], scope))
@@ -449,7 +461,7 @@ class _PlanWriter(Generic[T]):
         for index, count in enumerate(assignment.counts, start=1):
             node = self.iri(iris.count_iri(stated_in, count.role, index))
             add((owner, k[PK.hasAgencyCount], node))
-            add((node, k[RDF.type], k[PK.AgencyCount]))
+            add((node, k[TYPE], k[PK.AgencyCount]))
             add((node, k[PK.role], self._concept(ROLES[count.role])))
             add((node, k[PK.statedAt], scope))
             add((node, k[PK.surfaceForm], t.plain(count.text)))
@@ -468,11 +480,11 @@ class _PlanWriter(Generic[T]):
 
     def _new_agency(self, name: str) -> T:
         node, k = self.iri(iris.agency_iri(self.place.key, name)), self.k
-        self.add((node, k[RDF.type], k[PK.Agency]))
-        self.add((node, k[RDFS.label], self.terms.tagged(name, "zh")))
+        self.add((node, k[TYPE], k[PK.Agency]))
+        self.add((node, k[LABEL], self.terms.tagged(name, "zh")))
         self.add((node, k[PK.jurisdiction], self.iri(iris.region_iri(self.place.key))))
         for agency_type in agency_types(name):
-            self.add((node, k[ORG.classification], self._concept(agency_type)))
+            self.add((node, k[CLASSIFICATION], self._concept(agency_type)))
         return node
 
     def _quantity(self, node: T, target: Target, ranged: bool = True) -> None:
@@ -491,7 +503,7 @@ class _PlanWriter(Generic[T]):
     def _target(self, owner: T, link: T, iri: URIRef, target: Target) -> None:
         add, k, t, node = self.add, self.k, self.terms, self.iri(iri)
         add((owner, link, node))
-        add((node, k[RDF.type], k[PK.Target]))
+        add((node, k[TYPE], k[PK.Target]))
         self._quantity(node, target)
         add((node, k[PK.comparator], self._concept(COMPARATORS[target.comparator])))
         add((node, k[PK.perYear], t.boolean(target.per_year)))
@@ -504,7 +516,7 @@ class _PlanWriter(Generic[T]):
     def _baseline(self, baseline: Target) -> None:
         node, k = self.iri(URIRef(f"{self.node}/baseline")), self.k
         self.add((self.iri(self.node), k[PK.baseline], node))
-        self.add((node, k[RDF.type], k[PK.Baseline]))
+        self.add((node, k[TYPE], k[PK.Baseline]))
         self._quantity(node, baseline, ranged=False)
         if baseline.year:
             self.add((node, k[PK.observedAt], self._year(baseline.year)))
@@ -513,7 +525,7 @@ class _PlanWriter(Generic[T]):
     def _deadline(self, measure: URIRef, deadline: Deadline) -> None:
         node, k = self.iri(URIRef(f"{measure}/deadline")), self.k
         self.add((self.iri(measure), k[PK.deadline], node))
-        self.add((node, k[RDF.type], k[PK.Deadline]))
+        self.add((node, k[TYPE], k[PK.Deadline]))
         self.add((node, k[PK.deadlineKind], self._concept(DEADLINE_KINDS[deadline.kind])))
         self.add((node, k[PK.surfaceForm], self.terms.plain(deadline.text)))
         if deadline.kind == "by" and deadline.year:
@@ -536,10 +548,10 @@ class _PlanWriter(Generic[T]):
             node = self.iri(URIRef(f"{self.node}/phase/{index}"))
             add = self.add
             add((plan_node, k[PK.hasPhase], node))
-            add((node, k[RDF.type], k[PK.Phase]))
+            add((node, k[TYPE], k[PK.Phase]))
             add((node, k[PK.number], t.integer(index)))
-            add((node, k[DCTERMS.title], t.tagged(phase.name, "zh")))
-            add((node, k[DCTERMS.temporal], self._period(phase.start_year, phase.end_year)))
+            add((node, k[TITLE], t.tagged(phase.name, "zh")))
+            add((node, k[TEMPORAL], self._period(phase.start_year, phase.end_year)))
             self._clause(node, phase.span)
 
 

@@ -9,7 +9,7 @@ rdflib and compare graphs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import groupby
 from operator import itemgetter
@@ -19,9 +19,14 @@ from plankg.graph.rdf.terms import Concept
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+XSD_STRING, XSD_DECIMAL = XSD.string, XSD.decimal
+BARE = {
+    XSD.integer: re.compile(r"[+-]?\d+\Z"),
+    XSD.decimal: re.compile(r"[+-]?\d*\.\d+\Z"),
+    XSD.boolean: re.compile(r"(?:true|false)\Z"),
+}
+"""The datatypes whose literals Turtle writes bare, with the lexical forms it writes so."""
 LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
-INTEGER = re.compile(r"[+-]?\d+\Z")
-DECIMAL = re.compile(r"[+-]?\d*\.\d+\Z")
 STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 UNESCAPES = {escaped: c for c, escaped in STRING_ESCAPES.items()}
 ESCAPED = re.compile(r"\\(?:u[0-9A-F]{4}|[\\\"nrt])")
@@ -105,17 +110,39 @@ def turtle_body(triples: Iterable[FormattedTriple]) -> str:
 def sorted_body(ordered: Iterable[FormattedTriple]) -> str:
     """:func:`turtle_body` of triples sorted already (each once): cut from one sorted list,
     several bodies need no sorting of their own."""
-    lines: list[str] = []
-    for subject, group in groupby(ordered, key=itemgetter(0)):
-        blocks = [
-            f"    {p} " + " ,\n        ".join([o for _, _, o in objs])
-            for p, objs in groupby(group, key=itemgetter(1))
-        ]
-        typed = next((i for i, block in enumerate(blocks) if block.startswith("    a ")), 0)
-        if typed:  # ``a`` first: the triples sort as tuples (fast), then its block moves up
-            blocks.insert(0, blocks.pop(typed))
-        lines.append(f"\n{subject}\n" + " ;\n".join(blocks) + " .")
-    return "\n".join(lines) + "\n" if lines else ""
+    return joined_blocks([subject_block(s, triples) for s, triples in subject_groups(ordered)])
+
+
+def subject_groups(
+    ordered: Iterable[FormattedTriple],
+) -> Iterator[tuple[str, Iterator[FormattedTriple]]]:
+    """Sorted triples by subject."""
+    return groupby(ordered, key=itemgetter(0))
+
+
+def subject_block(subject: str, triples: Iterable[FormattedTriple]) -> str:
+    """The statement of one subject's sorted triples: ``a`` first (the triples sort as tuples,
+    fast, and its objects move up), then each predicate with its objects."""
+    typed: list[str] = []
+    parts: list[str] = []
+    last = ""
+    for _, p, o in triples:
+        if p == "a":
+            typed.append(o)
+        elif p == last:
+            parts.append(" ,\n        " + o)
+        else:
+            parts.append(" ;\n    " + p + " " + o)
+            last = p
+    rest = "".join(parts)
+    if typed:
+        return f"\n{subject}\n    a " + " ,\n        ".join(typed) + rest + " ."
+    return f"\n{subject}\n" + rest[3:] + " ."
+
+
+def joined_blocks(blocks: Sequence[str]) -> str:
+    """Subject statements as a Turtle body."""
+    return "\n".join(blocks) + "\n" if blocks else ""
 
 
 def term(node: URIRef | Literal, prefixes: list[tuple[str, str]]) -> str:
@@ -154,16 +181,14 @@ def written_literal(
     prefixes: list[tuple[str, str]] = PREFIX_ORDER,
 ) -> str:
     """A literal of this lexical form, language and datatype as Turtle."""
-    if datatype == XSD.integer and INTEGER.match(lexical):
-        return lexical
-    if datatype == XSD.decimal and DECIMAL.match(lexical):
-        return lexical
-    if datatype == XSD.boolean and lexical in ("true", "false"):
-        return lexical
+    if datatype is not None:
+        bare = BARE.get(datatype)
+        if bare is not None and bare.match(lexical):
+            return lexical
     quoted = '"' + STRING_SPECIAL.sub(_escape, lexical) + '"'
     if language:
         return f"{quoted}@{language}"
-    if datatype and datatype != XSD.string:
+    if datatype and datatype != XSD_STRING:
         return f"{quoted}^^{term(datatype, prefixes)}"
     return quoted
 
@@ -221,13 +246,13 @@ class TurtleTerms:
         return written_literal(value, language, None)
 
     def integer(self, value: int) -> str:
-        return written_literal(str(value), None, XSD.integer)
+        return str(value)  # an integer's lexical form is written bare
 
     def boolean(self, value: bool) -> str:
         return "true" if value else "false"
 
     def decimal(self, value: Decimal) -> str:
-        return written_literal(f"{value:f}", None, XSD.decimal)  # rdflib's lexical form
+        return written_literal(f"{value:f}", None, XSD_DECIMAL)  # rdflib's lexical form
 
     def typed(self, lexical: str, datatype: URIRef) -> str:
         return written_literal(lexical, None, datatype)
