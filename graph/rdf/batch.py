@@ -18,8 +18,8 @@ again under its content digest's key, in the pool, after the others.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -40,7 +40,6 @@ from plankg.graph.rdf.corpus import (
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.families import Mapper, TaskItem
-from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import (
     DERIVED_GRAPH,
     VOCABULARY_GRAPH,
@@ -91,7 +90,7 @@ COUNTED = {
         "targets": PK.Target,
     }.items()
 }
-INDEXED = {"a", COVERS, HAS_MEASURE, LEADS, JURISDICTION, LABEL}
+INDEXED = {COVERS, HAS_MEASURE, LEADS, JURISDICTION, LABEL}
 """The predicates the counts and the top leads read."""
 
 
@@ -145,7 +144,7 @@ def process_file(
     terms = TurtleTerms()
     graphs = write_plan(plan, key, terms)
     text = _PlanText.of(graphs, _own_terms(plan, key, terms.written))
-    index = Index(t for t in text.ordered if t[1] in INDEXED)
+    index = _TextIndex(text.ordered)
     result = FileResult(
         path=str(path),
         key=key,
@@ -158,7 +157,7 @@ def process_file(
         record=DocumentRecord.of(plan, plan_iri(key)),
         counts=_counts(index, len(text.ordered)),
         leads=_leads(index),
-        agencies=set(index.subjects("a", AGENCY)),
+        agencies=set(index.typed(AGENCY)),
         warnings=plan.warnings,
         coverage=plan.coverage,
         plan=plan if keep_plan else None,
@@ -242,25 +241,48 @@ def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
     return is_own
 
 
-def _counts(index: Index, triples: int) -> Counter[str]:
-    """The plan's figures, from an index of its triples as Turtle."""
-    counts = Counter({name: len(index.subjects("a", cls)) for name, cls in COUNTED.items()})
-    counts["assignments"] = sum(len(index.all(a, COVERS)) for a in index.subjects("a", ASSIGNMENT))
+class _TextIndex:
+    """What the counts and the top leads read of a plan's sorted triples (as Turtle text):
+    the subjects of each type, and the objects of each subject's :data:`INDEXED` predicates,
+    in order (the first is the least)."""
+
+    def __init__(self, ordered: Iterable[FormattedTriple]) -> None:
+        self.types: dict[str, list[str]] = defaultdict(list)
+        self.values: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for s, p, o in ordered:
+            if p == "a":
+                self.types[o].append(s)
+            elif p in INDEXED:
+                self.values[s, p].append(o)
+
+    def typed(self, cls: str) -> list[str]:
+        return self.types.get(cls, [])
+
+    def all(self, s: str, p: str) -> list[str]:
+        return self.values.get((s, p), [])
+
+    def label(self, s: str) -> str:
+        return lexical(next(iter(self.all(s, LABEL)), ""))
+
+
+def _counts(index: _TextIndex, triples: int) -> Counter[str]:
+    """The plan's figures."""
+    counts = Counter({name: len(index.typed(cls)) for name, cls in COUNTED.items()})
+    counts["assignments"] = sum(len(index.all(a, COVERS)) for a in index.typed(ASSIGNMENT))
     counts["triples"] = triples
     return counts
 
 
-def _leads(index: Index) -> dict[tuple[str, str], tuple[int, int]]:
+def _leads(index: _TextIndex) -> dict[tuple[str, str], tuple[int, int]]:
     """(region, agency) → (measures led, actions those measures belong to)."""
-    actions = index.subjects("a", ACTION)
-    action_of = {m: a for a in actions for m in index.all(a, HAS_MEASURE)}
+    action_of = {m: a for a in index.typed(ACTION) for m in index.all(a, HAS_MEASURE)}
     leads = {}
-    for agency in index.subjects("a", AGENCY):
+    for agency in index.typed(AGENCY):
         measures = index.all(agency, LEADS)
         if measures:
-            region = lexical(index.one(index.one(agency, JURISDICTION), LABEL) or "")
-            name = lexical(index.one(agency, LABEL) or "")
-            leads[(region, name)] = (len(measures), len({action_of[m] for m in measures}))
+            region = next(iter(index.all(agency, JURISDICTION)), "")
+            key = (index.label(region), index.label(agency))
+            leads[key] = (len(measures), len({action_of[m] for m in measures}))
     return leads
 
 
