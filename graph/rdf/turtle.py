@@ -3,7 +3,8 @@
 rdflib's serializer takes longer than parsing all five plans; this writer sorts subjects,
 predicates and objects and writes each term one way only, so the same triples always give the
 same bytes. It writes no blank nodes (plan graphs have none). The tests re-parse its output with
-rdflib and compare graphs.
+rdflib and compare graphs. :class:`TurtleTerms` makes a plan's terms as this text directly, for
+the build, so that no rdflib term stands in between.
 """
 
 from __future__ import annotations
