@@ -18,8 +18,8 @@ again under its content digest's key, in the pool, after the others.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from plankg.files import staged
-from plankg.graph.rdf.build import TermGraphs, citation_graphs, corpus_links, write_plan
+from plankg.graph.rdf.build import citation_graphs, corpus_links, write_plan
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
     Corpus,
@@ -49,19 +49,16 @@ from plankg.graph.rdf.iris import (
     plan_key,
     source_iri,
 )
+from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts, plan_leads
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.tasks import plan_tasks, task_triples
 from plankg.graph.rdf.turtle import (
-    CONSTANTS,
     PREFIX_ORDER,
     FormattedTriple,
     TurtleTerms,
     format_triples,
     joined_blocks,
-    lexical,
     sorted_body,
-    subject_block,
-    subject_groups,
     term,
     trig_block,
     turtle_body,
@@ -71,27 +68,11 @@ from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turt
 from plankg.loaders.coverage import findings_table, summary_table
 from plankg.loaders.model import Coverage, Plan
 from plankg.loaders.read import PlanReadError, read_plan
-from plankg.ontology import PK
 from plankg.tables import Table, row_order
 from rdflib import URIRef
-from rdflib.namespace import RDFS
 
 TOP_LEAD_COLUMNS = ("region", "agency", "measures_led", "actions_led")
 EXTRACTION_PREFIX = str(source_iri("")).replace("/source/", "/extraction/")
-AGENCY, ACTION, ASSIGNMENT = (CONSTANTS[c] for c in (PK.Agency, PK.Action, PK.Assignment))
-COVERS, HAS_MEASURE, LEADS = (CONSTANTS[p] for p in (PK.covers, PK.hasMeasure, PK.leads))
-JURISDICTION, LABEL = CONSTANTS[PK.jurisdiction], CONSTANTS[RDFS.label]
-COUNTED = {
-    name: CONSTANTS[cls]
-    for name, cls in {
-        "plans": PK.Plan,
-        "actions": PK.Action,
-        "measures": PK.Measure,
-        "targets": PK.Target,
-    }.items()
-}
-INDEXED = {COVERS, HAS_MEASURE, LEADS, JURISDICTION, LABEL}
-"""The predicates the counts and the top leads read."""
 
 
 @dataclass
@@ -143,8 +124,8 @@ def process_file(
     key = key or plan_key(plan)
     terms = TurtleTerms()
     graphs = write_plan(plan, key, terms)
-    text = _PlanText.of(graphs, _own_terms(plan, key, terms.written))
-    index = _TextIndex(text.ordered)
+    text = PlanText.of(graphs, _own_terms(plan, key, terms.written))
+    index = TextIndex(text.ordered)
     result = FileResult(
         path=str(path),
         key=key,
@@ -155,8 +136,8 @@ def process_file(
         shared=text.shared_triples,
         vocabulary=set(graphs.vocabulary),
         record=DocumentRecord.of(plan, plan_iri(key)),
-        counts=_counts(index, len(text.ordered)),
-        leads=_leads(index),
+        counts=plan_counts(index, len(text.ordered)),
+        leads=plan_leads(index),
         agencies=set(index.typed(AGENCY)),
         warnings=plan.warnings,
         coverage=plan.coverage,
@@ -167,37 +148,6 @@ def process_file(
         return result
     report = validate_turtle(checked_text(result, joined_blocks(text.shared)), engine)
     return validate_result(result, report)
-
-
-@dataclass
-class _PlanText:
-    """A plan's triples as Turtle text, sorted once, and the statements (a subject's triples
-    each) cut from the one list: of its own subjects, of the others (shared), of its graph."""
-
-    ordered: list[FormattedTriple]
-    own: list[str] = field(default_factory=list)
-    shared: list[str] = field(default_factory=list)
-    shared_triples: list[FormattedTriple] = field(default_factory=list)
-    asserted: list[str] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, graphs: TermGraphs[str], own_subjects: set[str]) -> _PlanText:
-        asserted = graphs.asserted
-        text = cls(sorted({**asserted, **graphs.derived, **graphs.vocabulary}))
-        for subject, group in subject_groups(text.ordered):
-            triples = list(group)
-            block = subject_block(subject, triples)
-            if subject in own_subjects:
-                text.own.append(block)
-            else:
-                text.shared.append(block)
-                text.shared_triples.extend(triples)
-            stated = [t for t in triples if t in asserted]
-            if len(stated) == len(triples):  # the statement as written already
-                text.asserted.append(block)
-            elif stated:
-                text.asserted.append(subject_block(subject, stated))
-        return text
 
 
 def checked_text(result: FileResult, shared: str | None = None) -> str:
@@ -239,51 +189,6 @@ def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
         return text in exact or text.startswith(prefixes)
 
     return is_own
-
-
-class _TextIndex:
-    """What the counts and the top leads read of a plan's sorted triples (as Turtle text):
-    the subjects of each type, and the objects of each subject's :data:`INDEXED` predicates,
-    in order (the first is the least)."""
-
-    def __init__(self, ordered: Iterable[FormattedTriple]) -> None:
-        self.types: dict[str, list[str]] = defaultdict(list)
-        self.values: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for s, p, o in ordered:
-            if p == "a":
-                self.types[o].append(s)
-            elif p in INDEXED:
-                self.values[s, p].append(o)
-
-    def typed(self, cls: str) -> list[str]:
-        return self.types.get(cls, [])
-
-    def all(self, s: str, p: str) -> list[str]:
-        return self.values.get((s, p), [])
-
-    def label(self, s: str) -> str:
-        return lexical(next(iter(self.all(s, LABEL)), ""))
-
-
-def _counts(index: _TextIndex, triples: int) -> Counter[str]:
-    """The plan's figures."""
-    counts = Counter({name: len(index.typed(cls)) for name, cls in COUNTED.items()})
-    counts["assignments"] = sum(len(index.all(a, COVERS)) for a in index.typed(ASSIGNMENT))
-    counts["triples"] = triples
-    return counts
-
-
-def _leads(index: _TextIndex) -> dict[tuple[str, str], tuple[int, int]]:
-    """(region, agency) → (measures led, actions those measures belong to)."""
-    action_of = {m: a for a in index.typed(ACTION) for m in index.all(a, HAS_MEASURE)}
-    leads = {}
-    for agency in index.typed(AGENCY):
-        measures = index.all(agency, LEADS)
-        if measures:
-            region = next(iter(index.all(agency, JURISDICTION)), "")
-            key = (index.label(region), index.label(agency))
-            leads[key] = (len(measures), len({action_of[m] for m in measures}))
-    return leads
 
 
 @dataclass
