@@ -14,6 +14,7 @@ from plankg.graph.rdf.turtle import (
     CONSTANTS,
     FormattedTriple,
     lexical,
+    sorted_triples_text,
     subject_block,
     subject_groups,
 )
@@ -47,7 +48,7 @@ class PlanText:
     @classmethod
     def of(cls, graphs: TermGraphs[str], own_subjects: set[str]) -> PlanText:
         asserted = graphs.asserted
-        text = cls(sorted({**asserted, **graphs.derived, **graphs.vocabulary}))
+        text = cls(sorted_triples_text({**asserted, **graphs.derived, **graphs.vocabulary}))
         for subject, group in subject_groups(text.ordered):
             triples = list(group)
             block = subject_block(subject, triples)

@@ -114,6 +114,15 @@ def sorted_body(ordered: Iterable[FormattedTriple]) -> str:
     return joined_blocks([subject_block(s, triples) for s, triples in subject_groups(ordered)])
 
 
+def sorted_triples_text(triples: Iterable[FormattedTriple]) -> list[FormattedTriple]:
+    """``sorted(triples)``, subject by subject: the same list, about twice as fast for a plan
+    (some 500 subjects of a few triples each, whose IRIs share long beginnings)."""
+    by_subject: dict[str, list[FormattedTriple]] = {}
+    for triple in triples:
+        by_subject.setdefault(triple[0], []).append(triple)
+    return [t for subject in sorted(by_subject) for t in sorted(by_subject[subject])]
+
+
 def subject_groups(
     ordered: Iterable[FormattedTriple],
 ) -> Iterator[tuple[str, Iterator[FormattedTriple]]]:
