@@ -26,6 +26,7 @@ from plankg.graph.rdf.quantities import as_written, quantity
 from plankg.graph.rdf.regions import Place, place_of
 from plankg.graph.rdf.tasks import corpus_families
 from plankg.graph.rdf.terms import RDFLIB_TERMS, T, Terms
+from plankg.graph.rdf.terms import Triple as RdflibTriple
 from plankg.loaders.model import (
     Action,
     AgencyMention,
@@ -93,7 +94,7 @@ PROPER_INTERVAL, BEGINNING, END = TIME.ProperInterval, TIME.hasBeginning, TIME.h
 CLASSIFICATION, DATE, GYEAR = ORG.classification, XSD.date, XSD.gYear
 
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+Triple = RdflibTriple
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 """A triple and the named graph it is in."""
 Triples = dict[Triple, None]
@@ -174,16 +175,13 @@ def plan_graphs(
     from the plan alone and the known documents); ``citations=False`` leaves them out, for a
     caller that resolves them across a corpus later (:func:`citation_graphs`)."""
     written = write_plan(plan, key, RDFLIB_TERMS)
+    parts = (written.asserted, written.derived, written.vocabulary)
     # rdflib terms: subjects and predicates are IRIs, as :data:`Triple` says
-    graphs = PlanGraphs(key, *(cast(Triples, g) for g in _named(written)))
+    graphs = PlanGraphs(key, *(cast(Triples, part) for part in parts))
     if citations:
         record = DocumentRecord.of(plan, iris.plan_iri(key))
         _cite(graphs, record, documents or DocumentIndex.of([record]))
     return graphs
-
-
-def _named(graphs: TermGraphs[T]) -> tuple[dict[tuple[T, T, T], None], ...]:
-    return graphs.asserted, graphs.derived, graphs.vocabulary
 
 
 def plan_triples(plan: Plan, key: str, documents: DocumentIndex | None = None) -> Triples:

@@ -16,6 +16,7 @@ T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 Term = URIRef | Literal
 Triple = tuple[URIRef, URIRef, Term]
+"""A triple of rdflib terms (:func:`plankg.graph.rdf.build.plan_graphs` gives them)."""
 Concept = Callable[[URIRef], tuple[Triple, ...]]
 """A concept's triples as the vocabulary gives them (rdflib terms, cached)."""
 
