@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -39,6 +39,7 @@ def _matching_names(graph: VocabularyIndex, concept: URIRef) -> set[str]:
     }
 
 
+@lru_cache(maxsize=1 << 14)  # every plan names the same few hundred agencies
 def agency_types(name: str) -> tuple[URIRef, ...]:
     """The functions of the agency called ``name``: the types of the longest alias it ends with
     (``市科工信局`` → science and technology, industry and IT), else unclassified."""

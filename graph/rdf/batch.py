@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TextIO
 
 from plankg.files import staged
-from plankg.graph.rdf.build import citation_graphs, corpus_links, plan_graphs
+from plankg.graph.rdf.build import citation_graphs, corpus_links, write_plan
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
     Corpus,
@@ -40,7 +40,6 @@ from plankg.graph.rdf.corpus import (
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.families import Mapper, TaskItem
-from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import (
     DERIVED_GRAPH,
     VOCABULARY_GRAPH,
@@ -50,33 +49,30 @@ from plankg.graph.rdf.iris import (
     plan_key,
     source_iri,
 )
+from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts, plan_leads
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.tasks import plan_tasks, task_triples
 from plankg.graph.rdf.turtle import (
     PREFIX_ORDER,
     FormattedTriple,
-    Written,
+    TurtleTerms,
     format_triples,
+    joined_blocks,
+    sorted_body,
     term,
     trig_block,
     turtle_body,
     turtle_header,
-    written_terms,
 )
 from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turtle
 from plankg.loaders.coverage import findings_table, summary_table
 from plankg.loaders.model import Coverage, Plan
 from plankg.loaders.read import PlanReadError, read_plan
-from plankg.ontology import PK
 from plankg.tables import Table, row_order
 from rdflib import URIRef
-from rdflib.namespace import RDF, RDFS
 
 TOP_LEAD_COLUMNS = ("region", "agency", "measures_led", "actions_led")
 EXTRACTION_PREFIX = str(source_iri("")).replace("/source/", "/extraction/")
-COUNTED = {"plans": PK.Plan, "actions": PK.Action, "measures": PK.Measure, "targets": PK.Target}
-INDEXED = {RDF.type, PK.covers, PK.hasMeasure, PK.leads, PK.jurisdiction, RDFS.label}
-"""The predicates the counts and the top leads read."""
 
 
 @dataclass
@@ -90,7 +86,8 @@ class FileResult:
     """The plan's own triples as Turtle."""
     trig: str = ""
     """The plan's graph and its derived facts as TriG blocks."""
-    shared: set[FormattedTriple] = field(default_factory=set)
+    shared: list[FormattedTriple] = field(default_factory=list)
+    """The triples about things other plans may share, sorted."""
     vocabulary: set[FormattedTriple] = field(default_factory=set)
     record: DocumentRecord | None = None
     """What the citations need, resolved once every plan is read."""
@@ -99,6 +96,7 @@ class FileResult:
     counts: Counter[str] = field(default_factory=Counter)
     leads: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     agencies: set[str] = field(default_factory=set)
+    """The plan's agencies, their IRIs as Turtle writes them."""
     warnings: tuple[str, ...] = ()
     error: str | None = None
     plan: Plan | None = None
@@ -124,44 +122,39 @@ def process_file(
     except PlanReadError as e:
         return FileResult(str(path), error=Problem.of(path, e).message)
     key = key or plan_key(plan)
-    graphs = plan_graphs(plan, key, citations=False)
-    written = written_terms()
-    asserted, derived, vocabulary = (
-        format_triples(g, written) for g in (graphs.asserted, graphs.derived, graphs.vocabulary)
-    )
-    everything = asserted | derived | vocabulary
-    own_subjects = _own_terms(plan, key, written)
-    own = {t for t in everything if t[0] in own_subjects}
-    triples = graphs.all()
-    index = Index(t for t in triples if t[1] in INDEXED)
+    terms = TurtleTerms()
+    graphs = write_plan(plan, key, terms)
+    text = PlanText.of(graphs, _own_terms(plan, key, terms.written))
+    index = TextIndex(text.ordered)
     result = FileResult(
         path=str(path),
         key=key,
         sha256=plan.source.sha256,
-        chunk=turtle_body(own),
-        trig=trig_block(plan_graph_iri(key), turtle_body(asserted))
-        + trig_block(DERIVED_GRAPH, turtle_body(derived)),
-        shared=everything - own,
-        vocabulary=vocabulary,
+        chunk=joined_blocks(text.own),
+        trig=trig_block(plan_graph_iri(key), joined_blocks(text.asserted))
+        + trig_block(DERIVED_GRAPH, turtle_body(graphs.derived)),
+        shared=text.shared_triples,
+        vocabulary=set(graphs.vocabulary),
         record=DocumentRecord.of(plan, plan_iri(key)),
-        counts=_counts(index, len(triples)),
-        leads=_leads(index),
-        agencies={str(a) for a in index.subjects(RDF.type, PK.Agency)},
+        counts=plan_counts(index, len(text.ordered)),
+        leads=plan_leads(index),
+        agencies=set(index.typed(AGENCY)),
         warnings=plan.warnings,
         coverage=plan.coverage,
         plan=plan if keep_plan else None,
         tasks=plan_tasks(plan, key),
     )
-    return (
-        validate_result(result, validate_turtle(checked_text(result), engine))
-        if validate
-        else result
-    )
+    if not validate:
+        return result
+    report = validate_turtle(checked_text(result, joined_blocks(text.shared)), engine)
+    return validate_result(result, report)
 
 
-def checked_text(result: FileResult) -> str:
-    """What SHACL checks of a plan: its own triples and the shared ones it uses."""
-    return turtle_header() + result.chunk + turtle_body(result.shared)
+def checked_text(result: FileResult, shared: str | None = None) -> str:
+    """What SHACL checks of a plan: its own triples and the shared ones it uses (``shared``:
+    their statements, when written already)."""
+    shared = sorted_body(result.shared) if shared is None else shared
+    return turtle_header() + result.chunk + shared
 
 
 def validate_result(result: FileResult, report: ValidationReport) -> FileResult:
@@ -170,10 +163,10 @@ def validate_result(result: FileResult, report: ValidationReport) -> FileResult:
     return result
 
 
-def _own_terms(plan: Plan, key: str, written: Written) -> set[str]:
-    """The terms, as written, of the subjects written in the plan's chunk (see :func:`_is_own`)."""
+def _own_terms(plan: Plan, key: str, written: dict[URIRef, str]) -> set[str]:
+    """The IRIs, as written, of the subjects written in the plan's chunk (see :func:`_is_own`)."""
     is_own = _is_own(plan, key)
-    return {text for node, text in written.items() if isinstance(node, URIRef) and is_own(node)}
+    return {text for node, text in written.items() if is_own(node)}
 
 
 def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
@@ -196,29 +189,6 @@ def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
         return text in exact or text.startswith(prefixes)
 
     return is_own
-
-
-def _counts(index: Index, triples: int) -> Counter[str]:
-    counts = Counter({name: len(index.subjects(RDF.type, cls)) for name, cls in COUNTED.items()})
-    counts["assignments"] = sum(
-        len(index.all(a, PK.covers)) for a in index.subjects(RDF.type, PK.Assignment)
-    )
-    counts["triples"] = triples
-    return counts
-
-
-def _leads(index: Index) -> dict[tuple[str, str], tuple[int, int]]:
-    """(region, agency) → (measures led, actions those measures belong to)."""
-    actions = index.subjects(RDF.type, PK.Action)
-    action_of = {m: a for a in actions for m in index.all(a, PK.hasMeasure)}
-    leads = {}
-    for agency in index.subjects(RDF.type, PK.Agency):
-        measures = index.all(agency, PK.leads)
-        if measures:
-            region = index.text(index.one(agency, PK.jurisdiction), RDFS.label) or ""
-            name = index.text(agency, RDFS.label) or ""
-            leads[(region, name)] = (len(measures), len({action_of[m] for m in measures}))
-    return leads
 
 
 @dataclass
@@ -378,9 +348,9 @@ class _Output:
             self.checks.append((result, check))
         self.turtle.write(result.chunk)
         self.trig.write(result.trig)
-        self.shared |= result.shared
+        self.shared.update(result.shared)
         self.vocabulary |= result.vocabulary
-        result.chunk, result.trig, result.shared, result.vocabulary = "", "", set(), set()
+        result.chunk, result.trig, result.shared, result.vocabulary = "", "", [], set()
 
 
 def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str]) -> FileResult:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
+from typing import Generic, cast
 
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import CanonicalAction, action_slugs
@@ -24,6 +25,8 @@ from plankg.graph.rdf.documents import (
 from plankg.graph.rdf.quantities import as_written, quantity
 from plankg.graph.rdf.regions import Place, place_of
 from plankg.graph.rdf.tasks import corpus_families
+from plankg.graph.rdf.terms import RDFLIB_TERMS, T, Terms
+from plankg.graph.rdf.terms import Triple as RdflibTriple
 from plankg.loaders.model import (
     Action,
     AgencyMention,
@@ -79,7 +82,19 @@ ACTION_CLASSES = {"提升行动": PK.EnhancementAction, "重点工程": PK.KeyPr
 CONCEPT_PREDICATES = (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.broader)
 
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+# The writer's terms of other vocabularies, resolved once: each look-up in an rdflib
+# DefinedNamespace (``RDF.type``) makes a new URIRef.
+TYPE, LABEL, NOTATION, VERSION_INFO = RDF.type, RDFS.label, SKOS.notation, OWL.versionInfo
+TITLE, DESCRIPTION, TEMPORAL = DCTERMS.title, DCTERMS.description, DCTERMS.temporal
+ISSUED, IS_PART_OF = DCTERMS.issued, DCTERMS.isPartOf
+USED, ASSOCIATED_WITH, SOFTWARE_AGENT = PROV.used, PROV.wasAssociatedWith, PROV.SoftwareAgent
+GENERATED_BY, DERIVED_FROM = PROV.wasGeneratedBy, PROV.wasDerivedFrom
+INSTANT, IN_GYEAR, IN_DATE = TIME.Instant, TIME.inXSDgYear, TIME.inXSDDate
+PROPER_INTERVAL, BEGINNING, END = TIME.ProperInterval, TIME.hasBeginning, TIME.hasEnd
+CLASSIFICATION, DATE, GYEAR = ORG.classification, XSD.date, XSD.gYear
+
+
+Triple = RdflibTriple
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 """A triple and the named graph it is in."""
 Triples = dict[Triple, None]
@@ -159,12 +174,14 @@ def plan_graphs(
     """The triples of one plan by named graph. ``documents`` resolves its citations (by default
     from the plan alone and the known documents); ``citations=False`` leaves them out, for a
     caller that resolves them across a corpus later (:func:`citation_graphs`)."""
-    writer = _PlanWriter(plan, key)
-    writer.write()
+    written = write_plan(plan, key, RDFLIB_TERMS)
+    parts = (written.asserted, written.derived, written.vocabulary)
+    # rdflib terms: subjects and predicates are IRIs, as :data:`Triple` says
+    graphs = PlanGraphs(key, *(cast(Triples, part) for part in parts))
     if citations:
         record = DocumentRecord.of(plan, iris.plan_iri(key))
-        _cite(writer.graphs, record, documents or DocumentIndex.of([record]))
-    return writer.graphs
+        _cite(graphs, record, documents or DocumentIndex.of([record]))
+    return graphs
 
 
 def plan_triples(plan: Plan, key: str, documents: DocumentIndex | None = None) -> Triples:
@@ -257,26 +274,45 @@ def graph_of(triples: Iterable[Triple]) -> Graph:
     return graph
 
 
-class _PlanWriter:
-    """Writes one plan; holds what every triple of it shares (its source, region, IRI)."""
+@dataclass
+class TermGraphs(Generic[T]):
+    """One plan's triples by named graph, in the terms of a :class:`~.terms.Terms` factory."""
 
-    def __init__(self, plan: Plan, key: str) -> None:
-        self.graphs = PlanGraphs(key)
+    key: str
+    asserted: dict[tuple[T, T, T], None] = field(default_factory=dict)
+    derived: dict[tuple[T, T, T], None] = field(default_factory=dict)
+    vocabulary: dict[tuple[T, T, T], None] = field(default_factory=dict)
+
+
+def write_plan(plan: Plan, key: str, terms: Terms[T]) -> TermGraphs[T]:
+    """The triples of one plan by named graph (citations aside), as ``terms`` makes them."""
+    writer = _PlanWriter(plan, key, terms)
+    writer.write()
+    return writer.graphs
+
+
+class _PlanWriter(Generic[T]):
+    """Writes one plan; holds what every triple of it shares (its source, region, IRI) and the
+    factory its terms come from (constants looked up in ``k``, each made once per process)."""
+
+    def __init__(self, plan: Plan, key: str, terms: Terms[T]) -> None:
+        self.graphs = TermGraphs[T](key)
         self.add = self.graphs.asserted.setdefault
+        self.terms, self.k, self.iri = terms, terms.constants, terms.iri
         self.plan = plan
         self.node = iris.plan_iri(key)
         self.sha256 = plan.source.sha256
         self.source = iris.source_iri(plan.source.sha256)
         self.place = place_of(plan.region)
-        self.clauses: dict[Span, URIRef] = {}
+        self.clauses: dict[Span, T] = {}
         """The clauses written: an assignment's clause is the derivation of each of its
         agencies' assignments, written once."""
-        self.agencies: dict[str, URIRef] = {}
+        self.agencies: dict[str, T] = {}
 
     def write(self) -> None:
         self._source()
         self._plan()
-        self.add((self.node, PK.region, self._region(self.place)))
+        self.add((self.iri(self.node), self.k[PK.region], self._region(self.place)))
         for (slug, canonical), action in zip(
             action_slugs(self.plan), self.plan.actions, strict=True
         ):
@@ -285,229 +321,235 @@ class _PlanWriter:
         self._phases()
         if self.plan.coordinating_office:
             office = self._agency(self.plan.coordinating_office)
-            self.add((self.node, PK.coordinatingOffice, office))
+            self.add((self.iri(self.node), self.k[PK.coordinatingOffice], office))
 
     def _source(self) -> None:
         version = plankg_version()
-        extraction, software = iris.extraction_iri(self.sha256, version), iris.software_iri(version)
-        add = self.add
-        add((self.source, RDF.type, PK.SourceFile))
-        add((self.source, PK.fileName, Literal(self.plan.source.name)))
-        add((self.source, PK.sha256, Literal(self.sha256)))
-        add((extraction, RDF.type, PK.Extraction))
-        add((extraction, PROV.used, self.source))
-        add((extraction, PROV.wasAssociatedWith, software))
-        add((software, RDF.type, PROV.SoftwareAgent))
-        add((software, RDFS.label, Literal(f"plankg {version}", lang="en")))
-        add((software, OWL.versionInfo, Literal(version)))
-        add((self.node, PROV.wasGeneratedBy, extraction))
+        k, t, add = self.k, self.terms, self.add
+        source, node, a = self.iri(self.source), self.iri(self.node), k[TYPE]
+        extraction = self.iri(iris.extraction_iri(self.sha256, version))
+        software = self.iri(iris.software_iri(version))
+        add((source, a, k[PK.SourceFile]))
+        add((source, k[PK.fileName], t.plain(self.plan.source.name)))
+        add((source, k[PK.sha256], t.plain(self.sha256)))
+        add((extraction, a, k[PK.Extraction]))
+        add((extraction, k[USED], source))
+        add((extraction, k[ASSOCIATED_WITH], software))
+        add((software, a, k[SOFTWARE_AGENT]))
+        add((software, k[LABEL], t.tagged(f"plankg {version}", "en")))
+        add((software, k[VERSION_INFO], t.plain(version)))
+        add((node, k[GENERATED_BY], extraction))
 
     def _plan(self) -> None:
-        plan, add = self.plan, self.add
-        add((self.node, RDF.type, PK.Plan))
-        add((self.node, DCTERMS.title, zh(plan.title)))
-        add((self.node, PROV.wasDerivedFrom, self.source))
-        add((self.node, PK.isDraft, Literal(plan.draft)))
+        plan, add, k, t = self.plan, self.add, self.k, self.terms
+        node = self.iri(self.node)
+        add((node, k[TYPE], k[PK.Plan]))
+        add((node, k[TITLE], t.tagged(plan.title, "zh")))
+        add((node, k[DERIVED_FROM], self.iri(self.source)))
+        add((node, k[PK.isDraft], t.boolean(plan.draft)))
         if plan.period:
-            add((self.node, DCTERMS.temporal, self._period(*plan.period)))
+            add((node, k[TEMPORAL], self._period(*plan.period)))
         if plan.doc_number:
-            add((self.node, PK.docNumber, Literal(plan.doc_number)))
+            add((node, k[PK.docNumber], t.plain(plan.doc_number)))
         if plan.issued:
-            add((self.node, DCTERMS.issued, Literal(plan.issued.isoformat(), datatype=XSD.date)))
+            add((node, k[ISSUED], t.typed(plan.issued.isoformat(), DATE)))
         if plan.issuer:
-            add((self.node, PK.issuerName, zh(plan.issuer)))
+            add((node, k[PK.issuerName], t.tagged(plan.issuer, "zh")))
 
-    def _region(self, place: Place) -> URIRef:
-        node = iris.region_iri(place.key)
-        self.add((node, RDF.type, PK.Region))
-        self.add((node, RDFS.label, zh(place.name)))
-        self.add((node, PK.regionLevel, self._concept(LEVELS[place.level])))
+    def _region(self, place: Place) -> T:
+        node, k, add = self.iri(iris.region_iri(place.key)), self.k, self.add
+        add((node, k[TYPE], k[PK.Region]))
+        add((node, k[LABEL], self.terms.tagged(place.name, "zh")))
+        add((node, k[PK.regionLevel], self._concept(LEVELS[place.level])))
         if place.code:
-            self.add((node, SKOS.notation, Literal(place.code, datatype=PK.GBT2260)))
+            add((node, k[NOTATION], self.terms.typed(place.code, PK.GBT2260)))
         if place.within:
-            self.add((node, PK.withinRegion, self._region(place.within)))
+            add((node, k[PK.withinRegion], self._region(place.within)))
         return node
 
-    def _clause(self, node: URIRef, span: Span) -> None:
+    def _clause(self, node: T, span: Span) -> None:
         """``node`` was read from ``span``: a clause node, one per span of the source."""
+        k, add = self.k, self.add
         clause = self.clauses.get(span)
         if clause is not None:
-            self.add((node, PROV.wasDerivedFrom, clause))
+            add((node, k[DERIVED_FROM], clause))
             return
-        clause = self.clauses[span] = iris.clause_iri(self.sha256, span)
-        add = self.add
-        add((node, PROV.wasDerivedFrom, clause))
-        add((clause, RDF.type, PK.Clause))
-        add((clause, DCTERMS.isPartOf, self.source))
-        add((clause, PK.sourceText, Literal(span.text)))
-        add((clause, PK.startChar, Literal(span.start)))
-        add((clause, PK.endChar, Literal(span.end)))
-        add((clause, PK.startLine, Literal(span.line)))
-        add((clause, PK.endLine, Literal(span.end_line)))
+        clause = self.clauses[span] = self.iri(iris.clause_iri(self.sha256, span))
+        t = self.terms
+        add((node, k[DERIVED_FROM], clause))
+        add((clause, k[TYPE], k[PK.Clause]))
+        add((clause, k[IS_PART_OF], self.iri(self.source)))
+        add((clause, k[PK.sourceText], t.plain(span.text)))
+        add((clause, k[PK.startChar], t.integer(span.start)))
+        add((clause, k[PK.endChar], t.integer(span.end)))
+        add((clause, k[PK.startLine], t.integer(span.line)))
+        add((clause, k[PK.endLine], t.integer(span.end_line)))
 
-    def _year(self, year: int, end: bool = True) -> URIRef:
+    def _year(self, year: int, end: bool = True) -> T:
         """The instant ``year`` ends (by default: 到2025年 is by its end) or begins: the year at
         year precision, and the day."""
-        node = iris.year_iri(year, end)
+        node, k, t = self.iri(iris.year_iri(year, end)), self.k, self.terms
         day = f"{year:04d}-12-31" if end else f"{year:04d}-01-01"
-        self.add((node, RDF.type, TIME.Instant))
-        self.add((node, TIME.inXSDgYear, Literal(f"{year:04d}", datatype=XSD.gYear)))
-        self.add((node, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
+        self.add((node, k[TYPE], k[INSTANT]))
+        self.add((node, k[IN_GYEAR], t.typed(f"{year:04d}", GYEAR)))
+        self.add((node, k[IN_DATE], t.typed(day, DATE)))
         return node
 
-    def _period(self, start: int, end: int) -> URIRef:
+    def _period(self, start: int, end: int) -> T:
         """From the start of year ``start`` to the end of year ``end``."""
-        node = iris.period_iri(start, end)
-        self.add((node, RDF.type, TIME.ProperInterval))
-        self.add((node, TIME.hasBeginning, self._year(start, end=False)))
-        self.add((node, TIME.hasEnd, self._year(end)))
+        node, k = self.iri(iris.period_iri(start, end)), self.k
+        self.add((node, k[TYPE], k[PROPER_INTERVAL]))
+        self.add((node, k[BEGINNING], self._year(start, end=False)))
+        self.add((node, k[END], self._year(end)))
         return node
 
-    def _action(self, action: Action, node: URIRef, canonical: CanonicalAction | None) -> None:
-        add = self.add
-        add((self.node, PK.hasAction, node))
-        add((node, RDF.type, PK.Action))
-        add((node, RDF.type, ACTION_CLASSES[action.kind]))
-        add((node, PK.number, Literal(action.number)))
-        add((node, DCTERMS.title, zh(action.title)))
+    def _action(self, action: Action, iri: URIRef, canonical: CanonicalAction | None) -> None:
+        add, k, t, node = self.add, self.k, self.terms, self.iri(iri)
+        add((self.iri(self.node), k[PK.hasAction], node))
+        add((node, k[TYPE], k[PK.Action]))
+        add((node, k[TYPE], k[ACTION_CLASSES[action.kind]]))
+        add((node, k[PK.number], t.integer(action.number)))
+        add((node, k[TITLE], t.tagged(action.title, "zh")))
         if canonical:
-            add((node, PK.implements, self._concept(canonical.iri)))
+            add((node, k[PK.implements], self._concept(canonical.iri)))
         if action.population:
-            add((node, PK.targetPopulation, self._concept(PKP[action.population])))
+            add((node, k[PK.targetPopulation], self._concept(PKP[action.population])))
         self._clause(node, heading(action, self.plan.source.text))
-        measures = [(m, self._measure(node, m, action)) for m in action.measures]
+        measures = [(m, self._measure(iri, m, action)) for m in action.measures]
         if action.assignment:
-            self._assignment(node, action.assignment, [n for _, n in measures])
-        for measure, measure_node in measures:
+            self._assignment(iri, action.assignment, [n for _, n in measures])
+        for measure, measure_iri in measures:
             if measure.assignment:
-                self._assignment(measure_node, measure.assignment, [measure_node])
+                self._assignment(measure_iri, measure.assignment, [measure_iri])
 
-    def _measure(self, action_node: URIRef, measure: Measure, action: Action) -> URIRef:
-        node = iris.measure_iri(action_node, measure)
-        add = self.add
-        add((action_node, PK.hasMeasure, node))
-        add((node, RDF.type, PK.Measure))
-        add((node, PK.number, Literal(measure.number)))
-        add((node, DCTERMS.title, zh(measure.title)))
-        add((node, DCTERMS.description, zh(measure.text)))
+    def _measure(self, action_iri: URIRef, measure: Measure, action: Action) -> URIRef:
+        iri = iris.measure_iri(action_iri, measure)
+        add, k, t, node = self.add, self.k, self.terms, self.iri(iri)
+        add((self.iri(action_iri), k[PK.hasMeasure], node))
+        add((node, k[TYPE], k[PK.Measure]))
+        add((node, k[PK.number], t.integer(measure.number)))
+        add((node, k[TITLE], t.tagged(measure.title, "zh")))
+        add((node, k[DESCRIPTION], t.tagged(measure.text, "zh")))
         self._clause(node, measure.span)
         if not any(a.leads for a in action.assignments_of(measure)):
-            add((node, PK.noLeadStated, Literal(True)))
+            add((node, k[PK.noLeadStated], t.boolean(True)))
         for index, target in enumerate(measure.targets, start=1):
-            self._target(node, PK.hasTarget, iris.target_iri(node, index), target)
+            self._target(node, k[PK.hasTarget], iris.target_iri(iri, index), target)
         if measure.deadline:
-            self._deadline(node, measure.deadline)
-        return node
+            self._deadline(iri, measure.deadline)
+        return iri
 
     def _assignment(self, stated_in: URIRef, assignment: Assignment, covers: list[URIRef]) -> None:
-        scope = self._concept(SCOPES[assignment.stated_at])
+        k, t, add = self.k, self.terms, self.add
+        scope, owner = self._concept(SCOPES[assignment.stated_at]), self.iri(stated_in)
+        covered = [self.iri(measure) for measure in covers]
         for role, mention in assignment.agencies:
             agency = self._agency(mention)
-            node = iris.assignment_iri(stated_in, role, mention.name)
-            add = self.add
-            add((stated_in, PK.hasAssignment, node))
-            add((node, RDF.type, PK.Assignment))
-            add((node, PK.assignedAgency, agency))
-            add((node, PK.role, self._concept(ROLES[role])))
-            add((node, PK.statedAt, scope))
-            add((node, PK.surfaceForm, Literal(mention.surface)))
+            node = self.iri(iris.assignment_iri(stated_in, role, mention.name))
+            add((owner, k[PK.hasAssignment], node))
+            add((node, k[TYPE], k[PK.Assignment]))
+            add((node, k[PK.assignedAgency], agency))
+            add((node, k[PK.role], self._concept(ROLES[role])))
+            add((node, k[PK.statedAt], scope))
+            add((node, k[PK.surfaceForm], t.plain(mention.surface)))
             self._clause(node, assignment.span)
-            for measure in covers:
-                add((node, PK.covers, measure))
-                self.graphs.derived.setdefault((agency, SHORTCUTS[role], measure))
+            for measure in covered:
+                add((node, k[PK.covers], measure))
+                self.graphs.derived.setdefault((agency, k[SHORTCUTS[role]], measure))
         for index, count in enumerate(assignment.counts, start=1):
-            node = iris.count_iri(stated_in, count.role, index)
-            self.add((stated_in, PK.hasAgencyCount, node))
-            self.add((node, RDF.type, PK.AgencyCount))
-            self.add((node, PK.role, self._concept(ROLES[count.role])))
-            self.add((node, PK.statedAt, scope))
-            self.add((node, PK.surfaceForm, Literal(count.text)))
+            node = self.iri(iris.count_iri(stated_in, count.role, index))
+            add((owner, k[PK.hasAgencyCount], node))
+            add((node, k[TYPE], k[PK.AgencyCount]))
+            add((node, k[PK.role], self._concept(ROLES[count.role])))
+            add((node, k[PK.statedAt], scope))
+            add((node, k[PK.surfaceForm], t.plain(count.text)))
             self._clause(node, count.span)
 
-    def _concept(self, concept: URIRef) -> URIRef:
-        self.graphs.vocabulary.update(dict.fromkeys(_concept_triples(concept)))
-        return concept
+    def _concept(self, concept: URIRef) -> T:
+        found = self.terms.concept(concept, _concept_triples)
+        self.graphs.vocabulary.update(dict.fromkeys(found))
+        return self.k[concept]
 
-    def _agency(self, mention: AgencyMention) -> URIRef:
+    def _agency(self, mention: AgencyMention) -> T:
         node = self.agencies.get(mention.name)
         if node is None:
             node = self.agencies[mention.name] = self._new_agency(mention.name)
         return node
 
-    def _new_agency(self, name: str) -> URIRef:
-        node = iris.agency_iri(self.place.key, name)
-        self.add((node, RDF.type, PK.Agency))
-        self.add((node, RDFS.label, zh(name)))
-        self.add((node, PK.jurisdiction, iris.region_iri(self.place.key)))
+    def _new_agency(self, name: str) -> T:
+        node, k = self.iri(iris.agency_iri(self.place.key, name)), self.k
+        self.add((node, k[TYPE], k[PK.Agency]))
+        self.add((node, k[LABEL], self.terms.tagged(name, "zh")))
+        self.add((node, k[PK.jurisdiction], self.iri(iris.region_iri(self.place.key))))
         for agency_type in agency_types(name):
-            self.add((node, ORG.classification, self._concept(agency_type)))
+            self.add((node, k[CLASSIFICATION], self._concept(agency_type)))
         return node
 
-    def _quantity(self, node: URIRef, target: Target, ranged: bool = True) -> None:
+    def _quantity(self, node: T, target: Target, ranged: bool = True) -> None:
         """The QUDT quantity value, and the quantity as written (``pk:surfaceForm``)."""
+        k, t = self.k, self.terms
         upper = target.value_max if ranged else None
         amount = quantity(target.value, target.unit, upper)
-        self.add((node, PK.surfaceForm, Literal(as_written(target.value, target.unit, upper))))
-        self.add((node, QUDT_VALUE, Literal(amount.value, datatype=XSD.decimal)))
+        self.add((node, k[PK.surfaceForm], t.plain(as_written(target.value, target.unit, upper))))
+        self.add((node, k[QUDT_VALUE], t.decimal(amount.value)))
         if amount.upper is not None:
-            self.add((node, PK.upperValue, Literal(amount.upper, datatype=XSD.decimal)))
-        self.add((node, PK.unitText, Literal(amount.unit_text)))
+            self.add((node, k[PK.upperValue], t.decimal(amount.upper)))
+        self.add((node, k[PK.unitText], t.plain(amount.unit_text)))
         if amount.unit:
-            self.add((node, QUDT_UNIT, amount.unit))
+            self.add((node, k[QUDT_UNIT], k[amount.unit]))
 
-    def _target(self, owner: URIRef, link: URIRef, node: URIRef, target: Target) -> None:
-        add = self.add
+    def _target(self, owner: T, link: T, iri: URIRef, target: Target) -> None:
+        add, k, t, node = self.add, self.k, self.terms, self.iri(iri)
         add((owner, link, node))
-        add((node, RDF.type, PK.Target))
+        add((node, k[TYPE], k[PK.Target]))
         self._quantity(node, target)
-        add((node, PK.comparator, self._concept(COMPARATORS[target.comparator])))
-        add((node, PK.perYear, Literal(target.per_year)))
-        add((node, PK.hedged, Literal(target.hedged)))
-        add((node, PK.each, Literal(target.each)))
+        add((node, k[PK.comparator], self._concept(COMPARATORS[target.comparator])))
+        add((node, k[PK.perYear], t.boolean(target.per_year)))
+        add((node, k[PK.hedged], t.boolean(target.hedged)))
+        add((node, k[PK.each], t.boolean(target.each)))
         if target.year:
-            add((node, PK.dueBy, self._year(target.year)))
+            add((node, k[PK.dueBy], self._year(target.year)))
         self._clause(node, target.span)
 
     def _baseline(self, baseline: Target) -> None:
-        node = URIRef(f"{self.node}/baseline")
-        self.add((self.node, PK.baseline, node))
-        self.add((node, RDF.type, PK.Baseline))
+        node, k = self.iri(URIRef(f"{self.node}/baseline")), self.k
+        self.add((self.iri(self.node), k[PK.baseline], node))
+        self.add((node, k[TYPE], k[PK.Baseline]))
         self._quantity(node, baseline, ranged=False)
         if baseline.year:
-            self.add((node, PK.observedAt, self._year(baseline.year)))
+            self.add((node, k[PK.observedAt], self._year(baseline.year)))
         self._clause(node, baseline.span)
 
     def _deadline(self, measure: URIRef, deadline: Deadline) -> None:
-        node = URIRef(f"{measure}/deadline")
-        self.add((measure, PK.deadline, node))
-        self.add((node, RDF.type, PK.Deadline))
-        self.add((node, PK.deadlineKind, self._concept(DEADLINE_KINDS[deadline.kind])))
-        self.add((node, PK.surfaceForm, Literal(deadline.text)))
+        node, k = self.iri(URIRef(f"{measure}/deadline")), self.k
+        self.add((self.iri(measure), k[PK.deadline], node))
+        self.add((node, k[TYPE], k[PK.Deadline]))
+        self.add((node, k[PK.deadlineKind], self._concept(DEADLINE_KINDS[deadline.kind])))
+        self.add((node, k[PK.surfaceForm], self.terms.plain(deadline.text)))
         if deadline.kind == "by" and deadline.year:
-            self.add((node, PK.dueBy, self._year(deadline.year)))
+            self.add((node, k[PK.dueBy], self._year(deadline.year)))
         self._clause(node, deadline.span)
 
     def _targets(self) -> None:
-        plan = self.plan
+        plan, k, node = self.plan, self.k, self.iri(self.node)
         if plan.headline:
-            self._target(
-                self.node, PK.headlineTarget, URIRef(f"{self.node}/headline"), plan.headline
-            )
+            self._target(node, k[PK.headlineTarget], URIRef(f"{self.node}/headline"), plan.headline)
         if plan.long_term:
-            node = URIRef(f"{self.node}/long-term")
-            self._target(self.node, PK.longTermTarget, node, plan.long_term)
+            iri = URIRef(f"{self.node}/long-term")
+            self._target(node, k[PK.longTermTarget], iri, plan.long_term)
         if plan.baseline:
             self._baseline(plan.baseline)
 
     def _phases(self) -> None:
+        k, t, plan_node = self.k, self.terms, self.iri(self.node)
         for index, phase in enumerate(self.plan.phases, start=1):
-            node = URIRef(f"{self.node}/phase/{index}")
+            node = self.iri(URIRef(f"{self.node}/phase/{index}"))
             add = self.add
-            add((self.node, PK.hasPhase, node))
-            add((node, RDF.type, PK.Phase))
-            add((node, PK.number, Literal(index)))
-            add((node, DCTERMS.title, zh(phase.name)))
-            add((node, DCTERMS.temporal, self._period(phase.start_year, phase.end_year)))
+            add((plan_node, k[PK.hasPhase], node))
+            add((node, k[TYPE], k[PK.Phase]))
+            add((node, k[PK.number], t.integer(index)))
+            add((node, k[TITLE], t.tagged(phase.name, "zh")))
+            add((node, k[TEMPORAL], self._period(phase.start_year, phase.end_year)))
             self._clause(node, phase.span)
 
 

@@ -7,14 +7,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from plankg.graph.rdf.build import Triple
 from rdflib import Literal
 
 
 class Index:
-    """Subject → predicate → sorted objects."""
+    """Subject → predicate → sorted objects, of rdflib terms or of terms as Turtle text."""
 
-    def __init__(self, triples: Iterable[Triple]) -> None:
+    def __init__(self, triples: Iterable[tuple[Any, Any, Any]]) -> None:
         found: dict[Any, dict[Any, list[Any]]] = defaultdict(lambda: defaultdict(list))
         self.inverse: dict[Any, dict[Any, list[Any]]] = defaultdict(lambda: defaultdict(list))
         for s, p, o in triples:

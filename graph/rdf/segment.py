@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 UNSAFE = frozenset(' <>"{}|\\^`#?/%[]')
 NOT_IN_IRIS = frozenset(("Cc", "Cf", "Co", "Cs", "Cn", "Zs", "Zl", "Zp"))
@@ -21,6 +21,7 @@ UCSCHAR = (
 category."""
 
 
+@lru_cache(maxsize=1 << 14)  # an agency's name is a segment of each of its assignments' IRIs
 def segment(text: str) -> str:
     """``text`` as one IRI path segment: Chinese kept readable; delimiters and characters an IRI
     may not hold (controls, private use, noncharacters, U+FFFD) percent-encoded as UTF-8, so any

@@ -3,7 +3,13 @@ first, then the predicates and objects sorted as written."""
 
 from __future__ import annotations
 
-from plankg.graph.rdf.turtle import PREFIX_ORDER, format_triples, term, turtle_body
+from plankg.graph.rdf.turtle import (
+    PREFIX_ORDER,
+    format_triples,
+    sorted_triples_text,
+    term,
+    turtle_body,
+)
 from plankg.ontology import PK
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
@@ -51,3 +57,13 @@ def test_an_iri_is_prefixed_by_one_look_up_as_by_trying_every_namespace(triples)
     nodes |= {URIRef(f"{PK}a/b"), URIRef(f"{PK}"), URIRef("x"), URIRef(f"{PK}1st"), OTHER}
     assert all(term(node, PREFIX_ORDER) == term(node, slow) for node in nodes)
     assert term(URIRef(f"{PK}a-b_c"), PREFIX_ORDER) == "pk:a-b_c"
+
+
+def test_triples_sorted_subject_by_subject_are_sorted(triples):
+    formatted = list(format_triples(triples))
+    assert sorted_triples_text(formatted) == sorted(formatted)
+    assert sorted_triples_text([("b", "a", "x"), ("a", "p", "2"), ("a", "p", "1")]) == [
+        ("a", "p", "1"),
+        ("a", "p", "2"),
+        ("b", "a", "x"),
+    ]
