@@ -18,6 +18,7 @@ again under its content digest's key, in the pool, after the others.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -39,7 +40,7 @@ from plankg.graph.rdf.corpus import (
     map_files,
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
-from plankg.graph.rdf.families import Mapper, TaskItem
+from plankg.graph.rdf.families import TaskItem
 from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import (
     DERIVED_GRAPH,
@@ -51,7 +52,8 @@ from plankg.graph.rdf.iris import (
     source_iri,
 )
 from plankg.graph.rdf.regions import place_of
-from plankg.graph.rdf.tasks import plan_tasks, task_triples
+from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
+from plankg.graph.rdf.tasks import plan_tasks
 from plankg.graph.rdf.turtle import (
     PREFIX_ORDER,
     FormattedTriple,
@@ -367,6 +369,8 @@ class _Output:
     shared: set[FormattedTriple] = field(default_factory=set)
     vocabulary: set[FormattedTriple] = field(default_factory=set)
     checks: list[tuple[FileResult, Future[ValidationReport]]] = field(default_factory=list)
+    tasks: TaskSpool = field(default_factory=TaskSpool)
+    """The plans' measures, spooled to disk until the task families group them."""
 
     def __post_init__(self) -> None:
         self.turtle.write(turtle_header())
@@ -380,7 +384,9 @@ class _Output:
         self.trig.write(result.trig)
         self.shared |= result.shared
         self.vocabulary |= result.vocabulary
+        self.tasks.add(result.tasks)
         result.chunk, result.trig, result.shared, result.vocabulary = "", "", set(), set()
+        result.tasks = ()
 
 
 def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str]) -> FileResult:
@@ -403,7 +409,11 @@ TRIG = "plankg.trig"
 
 
 def _corpus_facts(
-    results: list[FileResult], engine: str, output: _Output, trig: TextIO, mapper: Mapper | None
+    results: list[FileResult],
+    engine: str,
+    output: _Output,
+    trig: TextIO,
+    mapper: ActionMapper | None,
 ) -> FileResult:
     """The facts that need every plan: citations resolved across the corpus (a second block of
     each plan's graph), revisions and task families (the derived graph, grouped by ``mapper``);
@@ -421,13 +431,29 @@ def _corpus_facts(
         vocabulary |= known
     links = format_triples(corpus_links([r.key for r in plans if r.key]))
     records = {r.key: r.record for r in plans if r.key and r.record}
-    tasks = (item for r in plans for item in r.tasks)
-    families = format_triples(task_triples(tasks, records, mapper))
+    families = _families(output.tasks, records, mapper)
     trig.write(trig_block(DERIVED_GRAPH, turtle_body(links | families)))
     shared |= facts | links | families
     checked = _not_about(_plan_terms(plans), facts) | families | vocabulary
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
     return FileResult("", violations=report.violations, shacl_warnings=report.warnings)
+
+
+def _families(
+    spool: TaskSpool, records: dict[str, DocumentRecord], mapper: ActionMapper | None
+) -> set[FormattedTriple]:
+    """The task families of the spooled measures as Turtle triples, the spool then removed.
+    The objects this process holds are frozen while the pool forks its workers, so that the
+    workers' collector does not touch (and so copy) their pages."""
+    families: set[FormattedTriple] = set()
+    gc.freeze()
+    try:
+        for found in spool.triples(records, mapper):
+            families |= found
+    finally:
+        gc.unfreeze()
+        spool.close()
+    return families
 
 
 def _plan_terms(plans: list[FileResult]) -> set[str]:
