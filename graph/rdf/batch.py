@@ -18,7 +18,7 @@ again under its content digest's key, in the pool, after the others.
 
 from __future__ import annotations
 
-import gc
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -385,8 +385,20 @@ class _Output:
         self.shared |= result.shared
         self.vocabulary |= result.vocabulary
         self.tasks.add(result.tasks)
-        result.chunk, result.trig, result.shared, result.vocabulary = "", "", set(), set()
-        result.tasks = ()
+        _slimmed(result)
+
+
+def _slimmed(result: FileResult) -> None:
+    """Let go of what ``result`` no longer needs once written (its chunks, triples and task
+    items), and share the agency names and lead keys that every plan of a region repeats."""
+    result.chunk, result.trig, result.shared, result.vocabulary = "", "", set(), set()
+    result.tasks = ()
+    result.agencies = {sys.intern(a) for a in result.agencies}
+    result.leads = {_interned(k): v for k, v in result.leads.items()}
+
+
+def _interned(key: tuple[str, str]) -> tuple[str, str]:
+    return sys.intern(key[0]), sys.intern(key[1])
 
 
 def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str]) -> FileResult:
@@ -433,7 +445,9 @@ def _corpus_facts(
     records = {r.key: r.record for r in plans if r.key and r.record}
     families = _families(output.tasks, records, mapper)
     trig.write(trig_block(DERIVED_GRAPH, turtle_body(links | families)))
-    shared |= facts | links | families
+    shared |= facts
+    shared |= links
+    shared |= families
     checked = _not_about(_plan_terms(plans), facts) | families | vocabulary
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
     return FileResult("", violations=report.violations, shacl_warnings=report.warnings)
@@ -442,16 +456,12 @@ def _corpus_facts(
 def _families(
     spool: TaskSpool, records: dict[str, DocumentRecord], mapper: ActionMapper | None
 ) -> set[FormattedTriple]:
-    """The task families of the spooled measures as Turtle triples, the spool then removed.
-    The objects this process holds are frozen while the pool forks its workers, so that the
-    workers' collector does not touch (and so copy) their pages."""
+    """The task families of the spooled measures as Turtle triples, the spool then removed."""
     families: set[FormattedTriple] = set()
-    gc.freeze()
     try:
         for found in spool.triples(records, mapper):
             families |= found
     finally:
-        gc.unfreeze()
         spool.close()
     return families
 
