@@ -7,7 +7,9 @@ A plan's own triples (its IRI and everything under it) are written by the worker
 triples about shared things (regions, types, years) are gathered, merged and written once at the
 end. Citations are resolved at the end too, across every plan read (a document a plan cites by
 title may be one another plan gives a 文号, or a plan read itself), and written as a second block
-of each plan's graph. Memory stays flat: plan chunks stream to disk as they arrive.
+of each plan's graph. Plan chunks stream to disk as they arrive, and so do the measures the
+task families group (a file per canonical action, :mod:`plankg.graph.rdf.task_spool`); what a
+result keeps for the report (counts, leads, coverage, its document record) stays.
 
 Each plan is validated (its chunk and the shared triples it uses) by the worker that converted
 it; when the files are converted in one process, by a thread of it, while the next plan is
