@@ -7,7 +7,9 @@ A plan's own triples (its IRI and everything under it) are written by the worker
 triples about shared things (regions, types, years) are gathered, merged and written once at the
 end. Citations are resolved at the end too, across every plan read (a document a plan cites by
 title may be one another plan gives a 文号, or a plan read itself), and written as a second block
-of each plan's graph. Memory stays flat: plan chunks stream to disk as they arrive.
+of each plan's graph. Plan chunks stream to disk as they arrive, and so do the measures the
+task families group (a file per canonical action, :mod:`plankg.graph.rdf.task_spool`); what a
+result keeps for the report (counts, leads, coverage, its document record) stays.
 
 Each plan is validated (its chunk and the shared triples it uses) by the worker that converted
 it; when the files are converted in one process, by a thread of it, while the next plan is
@@ -18,6 +20,7 @@ again under its content digest's key, in the pool, after the others.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -39,7 +42,7 @@ from plankg.graph.rdf.corpus import (
     map_files,
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
-from plankg.graph.rdf.families import Mapper, TaskItem
+from plankg.graph.rdf.families import TaskItem
 from plankg.graph.rdf.iris import (
     DERIVED_GRAPH,
     VOCABULARY_GRAPH,
@@ -51,7 +54,8 @@ from plankg.graph.rdf.iris import (
 )
 from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts, plan_leads
 from plankg.graph.rdf.regions import place_of
-from plankg.graph.rdf.tasks import plan_tasks, task_triples
+from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
+from plankg.graph.rdf.tasks import plan_tasks
 from plankg.graph.rdf.turtle import (
     PREFIX_ORDER,
     FormattedTriple,
@@ -337,6 +341,8 @@ class _Output:
     shared: set[FormattedTriple] = field(default_factory=set)
     vocabulary: set[FormattedTriple] = field(default_factory=set)
     checks: list[tuple[FileResult, Future[ValidationReport]]] = field(default_factory=list)
+    tasks: TaskSpool = field(default_factory=TaskSpool)
+    """The plans' measures, spooled to disk until the task families group them."""
 
     def __post_init__(self) -> None:
         self.turtle.write(turtle_header())
@@ -350,7 +356,21 @@ class _Output:
         self.trig.write(result.trig)
         self.shared.update(result.shared)
         self.vocabulary |= result.vocabulary
-        result.chunk, result.trig, result.shared, result.vocabulary = "", "", [], set()
+        self.tasks.add(result.tasks)
+        _slimmed(result)
+
+
+def _slimmed(result: FileResult) -> None:
+    """Let go of what ``result`` no longer needs once written (its chunks, triples and task
+    items), and share the agency names and lead keys that every plan of a region repeats."""
+    result.chunk, result.trig, result.shared, result.vocabulary = "", "", [], set()
+    result.tasks = ()
+    result.agencies = {sys.intern(a) for a in result.agencies}
+    result.leads = {_interned(k): v for k, v in result.leads.items()}
+
+
+def _interned(key: tuple[str, str]) -> tuple[str, str]:
+    return sys.intern(key[0]), sys.intern(key[1])
 
 
 def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str]) -> FileResult:
@@ -373,7 +393,11 @@ TRIG = "plankg.trig"
 
 
 def _corpus_facts(
-    results: list[FileResult], engine: str, output: _Output, trig: TextIO, mapper: Mapper | None
+    results: list[FileResult],
+    engine: str,
+    output: _Output,
+    trig: TextIO,
+    mapper: ActionMapper | None,
 ) -> FileResult:
     """The facts that need every plan: citations resolved across the corpus (a second block of
     each plan's graph), revisions and task families (the derived graph, grouped by ``mapper``);
@@ -391,13 +415,27 @@ def _corpus_facts(
         vocabulary |= known
     links = format_triples(corpus_links([r.key for r in plans if r.key]))
     records = {r.key: r.record for r in plans if r.key and r.record}
-    tasks = (item for r in plans for item in r.tasks)
-    families = format_triples(task_triples(tasks, records, mapper))
+    families = _families(output.tasks, records, mapper)
     trig.write(trig_block(DERIVED_GRAPH, turtle_body(links | families)))
-    shared |= facts | links | families
+    shared |= facts
+    shared |= links
+    shared |= families
     checked = _not_about(_plan_terms(plans), facts) | families | vocabulary
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
     return FileResult("", violations=report.violations, shacl_warnings=report.warnings)
+
+
+def _families(
+    spool: TaskSpool, records: dict[str, DocumentRecord], mapper: ActionMapper | None
+) -> set[FormattedTriple]:
+    """The task families of the spooled measures as Turtle triples, the spool then removed."""
+    families: set[FormattedTriple] = set()
+    try:
+        for found in spool.triples(records, mapper):
+            families |= found
+    finally:
+        spool.close()
+    return families
 
 
 def _plan_terms(plans: list[FileResult]) -> set[str]:

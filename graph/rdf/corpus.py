@@ -9,6 +9,7 @@ another plan already has.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -193,12 +194,16 @@ def map_files(
 
     At most ``AHEAD`` chunks per worker are handed out beyond the one being read, so results
     never pile up in memory when the reader is slower than the pool (``Executor.map`` hands
-    out every file at once)."""
+    out every file at once).
+
+    Each worker first freezes the objects it was forked with (``gc.freeze``: a few pointers
+    moved), so that its collector never visits them: a visit writes to an object's header, and
+    the page holding it, shared with this process until then, is copied into the worker."""
     if not in_pool(len(files), workers, parallel_from):
         yield from _counted(map(work, files), len(files), progress)
         return
     count = _workers(workers)
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=gc.freeze) as pool:
         results = _in_order(pool, work, files, chunksize, AHEAD * count)
         yield from _counted(results, len(files), progress)
 

@@ -239,11 +239,11 @@ def task_families(
     """The families of ``items`` (each within its canonical action), in a stable order."""
     ordered = sorted(items, key=lambda i: (i.canonical, *i.order))
     groups = [list(group) for _, group in groupby(ordered, key=lambda i: i.canonical)]
-    group = partial(_action_families, threshold=threshold, merge=merge)
+    group = partial(action_families, threshold=threshold, merge=merge)
     return [family for found in (mapper or map)(group, groups) for family in found]
 
 
-def _action_families(items: list[TaskItem], threshold: float, merge: float) -> list[TaskFamily]:
+def action_families(items: list[TaskItem], threshold: float, merge: float) -> list[TaskFamily]:
     """The families of the measures of one canonical action, in order."""
     space = _Space(_vectors(items))
     found = _merged(space, _assigned(space, items, threshold), merge)

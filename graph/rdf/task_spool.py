@@ -1,0 +1,128 @@
+"""The measures the task families group, spooled to disk as plans are converted, a file per
+canonical action, so that a build of many plans holds none of them in memory while it reads
+the others (:func:`plankg.graph.rdf.batch.build_many`).
+
+The families group the measures of one canonical action at a time and need all of them at once
+(TF-IDF weights are taken over the action's measures), so when every plan is read each action's
+file is read back by the process that groups it (a worker of the pool, or this process), its
+items placed in the citation graph (:class:`Placing`, made from the plans' document records,
+which the build keeps), grouped, and turned into the families' triples as Turtle writes them.
+The families and triples are those :func:`~plankg.graph.rdf.tasks.task_triples` gives for the
+same items: only where the items wait changes.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+from plankg.graph.rdf.documents import DocumentRecord
+from plankg.graph.rdf.families import MERGE, THRESHOLD, TaskItem, action_families
+from plankg.graph.rdf.tasks import citation_depths, citations_between, citers_of, family_triples
+from plankg.graph.rdf.turtle import FormattedTriple, format_triples
+
+Row = tuple[str, str, str, str, int]
+"""A spooled item: its key, plan, title, text and rank (its canonical action is its file's)."""
+ActionMapper = Callable[
+    [Callable[["SpooledAction"], set[FormattedTriple]], list["SpooledAction"]],
+    Iterable[set[FormattedTriple]],
+]
+"""How the canonical actions' groupings are run: ``map`` here, or a pool's map."""
+
+
+@dataclass(frozen=True)
+class SpooledAction:
+    """One canonical action's spooled items: the file they were written to."""
+
+    canonical: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Placing:
+    """Where each plan stands in the citation graph of the plans loaded together (see
+    :func:`~plankg.graph.rdf.tasks.placed`): its depth and the plans citing it."""
+
+    depths: dict[str, int]
+    citers: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, records: Mapping[str, DocumentRecord]) -> Placing:
+        """The placing of the plans ``records`` describe (each plan's record by its key)."""
+        cites = citations_between(records)
+        return cls(citation_depths(cites), citers_of(cites))
+
+    def item(self, canonical: str, row: Row) -> TaskItem:
+        key, plan, title, text, rank = row
+        cited_by = self.citers.get(plan, frozenset())
+        return TaskItem(key, plan, canonical, title, text, rank, self.depths.get(plan, 0), cited_by)
+
+
+@dataclass
+class TaskSpool:
+    """Task items written as they arrive, a file per canonical action, in a temporary folder
+    removed by :meth:`close` (or, should the build stop before, when the spool is let go)."""
+
+    folder: tempfile.TemporaryDirectory[str] = field(
+        default_factory=lambda: tempfile.TemporaryDirectory(prefix="plankg-tasks-")
+    )
+    files: dict[str, BinaryIO] = field(default_factory=dict)
+
+    def add(self, items: Iterable[TaskItem]) -> None:
+        """Write ``items`` (one plan's), each to its canonical action's file."""
+        rows: dict[str, list[Row]] = {}
+        for item in items:
+            row = (str(item.key), item.plan, item.title, item.text, item.rank)
+            rows.setdefault(item.canonical, []).append(row)
+        for canonical, found in rows.items():
+            pickle.dump(found, self._file(canonical), pickle.HIGHEST_PROTOCOL)
+
+    def _file(self, canonical: str) -> BinaryIO:
+        file = self.files.get(canonical)
+        if file is None:
+            path = Path(self.folder.name) / f"{len(self.files)}.pickle"
+            file = self.files[canonical] = path.open("wb")
+        return file
+
+    def actions(self) -> list[SpooledAction]:
+        """The canonical actions spooled, in order, their files complete."""
+        for file in self.files.values():
+            file.flush()
+        found = (SpooledAction(c, Path(f.name)) for c, f in self.files.items())
+        return sorted(found, key=lambda action: action.canonical)
+
+    def triples(
+        self, records: Mapping[str, DocumentRecord], mapper: ActionMapper | None = None
+    ) -> Iterator[set[FormattedTriple]]:
+        """Each canonical action's families as Turtle triples, cited plans first by the
+        citation graph of the plans ``records`` describe; ``mapper`` runs the groupings."""
+        work = partial(action_triples, placing=Placing.of(records))
+        yield from (mapper or map)(work, self.actions())
+
+    def close(self) -> None:
+        for file in self.files.values():
+            file.close()
+        self.files.clear()
+        self.folder.cleanup()
+
+
+def action_triples(action: SpooledAction, placing: Placing) -> set[FormattedTriple]:
+    """The families of one spooled canonical action as triples, as Turtle writes them."""
+    items = [placing.item(action.canonical, row) for row in _rows(action.path)]
+    items.sort(key=lambda item: item.order)
+    return format_triples(family_triples(action_families(items, THRESHOLD, MERGE)))
+
+
+def _rows(path: Path) -> Iterator[Row]:
+    with path.open("rb") as file:
+        while True:
+            try:
+                rows: list[Row] = pickle.load(file)
+            except EOFError:
+                return
+            yield from rows

@@ -1,0 +1,82 @@
+"""The measures spooled to disk a file per canonical action give the very families (and
+Turtle triples) that grouping them in memory gives, cited plans first; the spool's folder is
+removed when it is closed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from plankg.graph.rdf import load_corpus
+from plankg.graph.rdf.corpus import map_files
+from plankg.graph.rdf.task_spool import Placing, TaskSpool
+from plankg.graph.rdf.tasks import corpus_records, plan_tasks, task_triples
+from plankg.graph.rdf.turtle import format_triples
+
+CORPUS_TEXTS = Path(__file__).parents[2] / "corpus" / "texts"
+FUJIAN = CORPUS_TEXTS / "fujian-province-2022-repost-trad.txt"
+
+
+@pytest.fixture(scope="module")
+def loaded(corpus):
+    """The samples with 福建's plan, which 泉州's cites (so 福建's measures go first)."""
+    extra = load_corpus([FUJIAN])
+    return [*corpus.plans, *extra.plans], [*corpus.keys, *extra.keys]
+
+
+def spooled(plans, keys) -> TaskSpool:
+    """The plans' measures spooled in the reverse of the order they were loaded in."""
+    spool = TaskSpool()
+    for plan, key in reversed(list(zip(plans, keys, strict=True))):
+        spool.add(plan_tasks(plan, key))
+    return spool
+
+
+def test_spooled_families_are_those_grouped_in_memory(loaded):
+    plans, keys = loaded
+    records = corpus_records(plans, keys)
+    items = [item for p, k in zip(plans, keys, strict=True) for item in plan_tasks(p, k)]
+    expected = format_triples(task_triples(items, records))
+    spool = spooled(plans, keys)
+    try:
+        found = set().union(*spool.triples(records))
+    finally:
+        spool.close()
+    assert found == expected
+    assert len(expected) > 2 * len(items)  # every measure's membership and similarity
+
+
+def test_a_pool_groups_the_spooled_actions_as_this_process_does(loaded):
+    plans, keys = loaded
+    records = corpus_records(plans, keys)
+    alone, pooled = spooled(plans, keys), spooled(plans, keys)
+    try:
+        in_process = set().union(*alone.triples(records))
+        mapper = lambda work, files: map_files(work, files, workers=2, parallel_from=1)  # noqa: E731
+        in_pool = set().union(*pooled.triples(records, mapper))
+    finally:
+        alone.close()
+        pooled.close()
+    assert in_pool == in_process
+
+
+def test_the_placing_puts_the_cited_plan_above_its_citer(loaded):
+    plans, keys = loaded
+    placing = Placing.of(corpus_records(plans, keys))
+    fujian, quanzhou = keys[-1], next(k for k in keys if k.startswith("350500/"))
+    assert placing.depths[fujian] == 0 and placing.depths[quanzhou] == 1
+    assert quanzhou in placing.citers[fujian]
+    item = placing.item("canonical", ("m", fujian, "title", "text", 0))
+    assert (item.depth, item.cited_by, item.canonical) == (0, placing.citers[fujian], "canonical")
+
+
+def test_one_file_per_canonical_action_removed_on_close(corpus):
+    spool = spooled(corpus.plans, corpus.keys)
+    actions = spool.actions()
+    keyed = zip(corpus.plans, corpus.keys, strict=True)
+    canonicals = {item.canonical for plan, key in keyed for item in plan_tasks(plan, key)}
+    assert [a.canonical for a in actions] == sorted(canonicals)
+    assert all(a.path.is_file() for a in actions)
+    folder = actions[0].path.parent
+    spool.close()
+    assert not folder.exists()
