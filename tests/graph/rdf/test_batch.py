@@ -148,21 +148,22 @@ def test_when_the_first_plan_of_a_key_fails_in_its_body_the_pool_keys_as_one_pro
 ):
     """A plan whose head reads but whose body is refused (2,100 quantities) keys nothing: the
     next plan of its region and period takes the key, its copy fails as it does, an edit is
-    keyed by digest; in a pool as in one process, to the byte."""
+    keyed by digest; in a pool as in one process, to the byte (and an empty file fails in the
+    first pass with the error it gives in one process)."""
     folder = tmp_path / "in"
     paths = same_region_and_period(folder)
     text = paths[0].read_text(encoding="utf-8")
     start = text.index("\n1.") + 5
     (folder / "0.txt").write_text(text[:start] + "1000人次、" * 2100 + text[start:], "utf-8")
     shutil.copy(folder / "0.txt", folder / "0copy.txt")
+    (folder / "empty.txt").write_bytes(b"")
     paths = sorted(folder.iterdir())
     serial = build_many(paths, tmp_path / "serial", workers=1)
     pooled = build_many(paths, tmp_path / "pooled", workers=2, parallel_from=1)
     assert [r.key for r in pooled.results] == [r.key for r in serial.results]
     assert pooled.problems() == serial.problems()
-    assert [p.message for p in pooled.problems() if p.fatal] == [
-        "not a plan (2,100 quantities (a plan states at most 2,000))"
-    ] * 2
+    too_large = "not a plan (2,100 quantities (a plan states at most 2,000))"
+    assert [p.message for p in pooled.problems() if p.fatal] == [*[too_large] * 2, "empty file"]
     assert pooled.results[2].key == "350500/2021-2025"
     assert pooled.written.read_bytes() == serial.written.read_bytes()
     assert pooled.dataset.read_bytes() == serial.dataset.read_bytes()
