@@ -14,8 +14,11 @@ result keeps for the report (counts, leads, coverage, its document record) stays
 Each plan is validated (its chunk and the shared triples it uses) by the worker that converted
 it; when the files are converted in one process, by a thread of it, while the next plan is
 converted (the compiled SHACL engine releases the GIL, so on two cores the check of one plan and
-the reading of the next overlap). A plan whose region and period an earlier plan has is converted
-again under its content digest's key, in the pool, after the others.
+the reading of the next overlap). A plan whose region and period an earlier plan has is keyed
+by its content digest: in a pool, every plan is keyed from its head before any is converted, so
+each is converted once, under its key; in one process, such a plan is converted again under its
+digest's key, after the others. Either way the plans keyed by digest are written after the
+others.
 """
 
 from __future__ import annotations
@@ -28,17 +31,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from plankg.files import staged
 from plankg.graph.rdf.build import citation_graphs, corpus_links, write_plan
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
+    SKIPPED,
     Corpus,
+    KeyedFile,
     PlanKeys,
     Problem,
     Progress,
+    head_or_problem,
     in_pool,
+    keyed_files,
     map_files,
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
@@ -77,6 +84,8 @@ from rdflib import URIRef
 
 TOP_LEAD_COLUMNS = ("region", "agency", "measures_led", "actions_led")
 EXTRACTION_PREFIX = str(source_iri("")).replace("/source/", "/extraction/")
+R = TypeVar("R")
+T = TypeVar("T")
 
 
 @dataclass
@@ -271,47 +280,38 @@ def build_many(
     progress: Progress | None = None,
     parallel_from: int = PARALLEL_THRESHOLD,
     keep_plans: bool = False,
+    converter: Callable[..., FileResult] = process_file,
 ) -> BatchResult:
     """Convert every file in ``paths`` and write ``out/plankg.ttl`` (the union of the graphs)
     and ``out/plankg.trig`` (the dataset); files that fail are reported in the results and do
     not stop the others. ``keep_plans`` keeps each plan read, so that
     :meth:`BatchResult.corpus` can hand them on (to a push) without reading again.
+    ``converter`` converts one file: :func:`process_file`, or a wrapper of it (picklable: a
+    module-level function) that watches the work.
+
+    In a pool, every plan is keyed before it is converted (from its head, a quick first pass),
+    so each is converted once; in one process, a plan keyed by digest is converted twice (there
+    the first pass would cost 7 % of the conversions, for the rare few files with such a pair).
 
     Each file is replaced in one step once written in full, and only when some plan was read:
     a run in which every file fails (or that is interrupted) leaves the previous graph as it
     was."""
     pooled = in_pool(len(paths), workers, parallel_from)
-    work = partial(process_file, engine=engine, keep_plan=keep_plans, validate=pooled)
-    converted = map_files(work, paths, workers=workers, parallel_from=parallel_from, chunksize=4)
-    results: list[FileResult] = []
-    keys = PlanKeys()
-    again: list[tuple[int, str, str]] = []
+    work = partial(converter, engine=engine, keep_plan=keep_plans, validate=pooled)
+    pool = _Pool(workers, parallel_from)
+    results = [FileResult(str(path)) for path in paths]
     with (
         _checker() as checker,
         staged(out / TURTLE) as turtle,
         staged(out / TRIG) as trig,
     ):
         output = _Output(turtle.file, trig.file, checker, engine, checked=pooled)
-        for done, result in enumerate(converted, start=1):
-            result, rekey = _keyed(result, keys)
-            if rekey is None:
-                output.add(result)
-                results.append(result)
-            else:
-                again.append((len(results), *rekey))
-                results.append(FileResult(result.path))
-            if progress:
-                progress(done, len(paths))
-        rekeyed = map_files(
-            partial(_convert_as, work),
-            [(Path(results[index].path), key) for index, key, _ in again],
-            workers=workers,
-            parallel_from=parallel_from,
-        )
-        for (index, _, note), result in zip(again, rekeyed, strict=True):
-            result.warnings = (*result.warnings, note)
+        convert = _keyed_then_converted if pooled else _converted_then_keyed
+        for done, (index, result) in enumerate(convert(paths, work, pool), start=1):
             results[index] = result
             output.add(result)
+            if progress:
+                progress(done, len(paths))
         mapper = (
             partial(map_files, workers=workers, parallel_from=2, chunksize=1) if pooled else None
         )
@@ -373,8 +373,92 @@ def _interned(key: tuple[str, str]) -> tuple[str, str]:
     return sys.intern(key[0]), sys.intern(key[1])
 
 
-def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str]) -> FileResult:
+def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str | None]) -> FileResult:
     return work(*path_and_key)
+
+
+@dataclass(frozen=True)
+class _Pool:
+    """How :func:`map_files` is asked to share the work out."""
+
+    workers: int | None
+    parallel_from: int
+
+    def map(self, work: Callable[[T], R], files: Sequence[T], chunksize: int) -> Iterator[R]:
+        return map_files(
+            work,
+            files,
+            workers=self.workers,
+            parallel_from=self.parallel_from,
+            chunksize=chunksize,
+        )
+
+
+Converted = Iterator[tuple[int, FileResult]]
+"""Each input file's place and result, every file once, in the order they are written."""
+
+
+def _converted_then_keyed(
+    paths: Sequence[Path], work: partial[FileResult], pool: _Pool
+) -> Converted:
+    """Each plan converted under its region and period's key, then keyed in input order: a
+    plan whose key an earlier plan has is converted again under its digest's, after the others
+    (see :func:`_keyed`)."""
+    keys = PlanKeys()
+    again: list[tuple[int, str, str]] = []
+    for index, result in enumerate(pool.map(work, paths, 4)):
+        result, rekey = _keyed(result, keys)
+        if rekey is None:
+            yield index, result
+        else:
+            again.append((index, *rekey))
+    rekeyed = pool.map(partial(_convert_as, work), [(paths[i], key) for i, key, _ in again], 8)
+    for (index, _, note), result in zip(again, rekeyed, strict=True):
+        yield index, _noted(result, note)
+
+
+def _keyed_then_converted(
+    paths: Sequence[Path], work: partial[FileResult], pool: _Pool
+) -> Converted:
+    """Each plan keyed from its head first (a quick pass), then converted once under its key:
+    the plans keyed by region and period first, then those keyed by digest, as
+    :func:`_converted_then_keyed` writes them. Should the first plan of a key fail in its body
+    (too large: found only by reading it), the later plans of that key are keyed again as
+    :func:`_converted_then_keyed` keys them, at the end."""
+    decided = list(keyed_files(pool.map(head_or_problem, paths, 16)))
+    keyed = [(i, d) for i, d in enumerate(decided) if isinstance(d, KeyedFile)]
+    jobs = [(i, f) for i, f in keyed if f.key and not f.note]
+    jobs += [(i, f) for i, f in keyed if f.key and f.note]
+    converted = pool.map(partial(_convert_as, work), [(paths[i], f.key) for i, f in jobs], 4)
+    lost: set[str] = set()
+    for (index, file), result in zip(jobs, converted, strict=True):
+        if result.key is None and not file.note:
+            lost.add(file.natural)
+        if not file.note or file.natural not in lost:
+            yield index, _noted(result, file.note)
+    yield from _not_converted(paths, decided, lost)
+    again = [i for i, f in keyed if f.note and f.natural in lost]
+    redone = _converted_then_keyed([paths[i] for i in again], work, pool)
+    yield from ((again[i], result) for i, result in redone)
+
+
+def _not_converted(
+    paths: Sequence[Path], decided: list[KeyedFile | Problem], lost: set[str]
+) -> Converted:
+    """The files that failed in the first pass, and the copies skipped (unless the text they
+    copy failed: they are read again to say why)."""
+    for index, file in enumerate(decided):
+        if isinstance(file, Problem):
+            yield index, FileResult(file.path, error=file.message)
+        elif file.key is None and file.natural not in lost:
+            yield index, FileResult(str(paths[index]), warnings=(SKIPPED,))
+
+
+def _noted(result: FileResult, note: str | None) -> FileResult:
+    """``result`` with the note on its key among its warnings (when it was read)."""
+    if note and result.key is not None:
+        result.warnings = (*result.warnings, note)
+    return result
 
 
 @contextmanager
@@ -453,10 +537,10 @@ def _not_about(subjects: set[str], triples: set[FormattedTriple]) -> set[Formatt
 def _keyed(result: FileResult, keys: PlanKeys) -> tuple[FileResult, tuple[str, str] | None]:
     """``result``, or (a second plan with the same region and period) the key its content
     digest gives it and the note that says so: it is converted again under that key, after the
-    others, in the pool; a second copy of the same text is skipped."""
+    others; a second copy of the same text is skipped."""
     if result.key is None or result.sha256 is None:
         return result, None
     if keys.repeats(result.key, result.sha256):
-        return FileResult(result.path, warnings=("same text as an earlier file; skipped",)), None
+        return FileResult(result.path, warnings=(SKIPPED,)), None
     key, note = keys.assign(result.key, result.sha256)
     return result, None if note is None else (key, note)

@@ -33,7 +33,7 @@ from plankg.graph.rdf.families import TaskItem
 from plankg.graph.rdf.iris import plan_iri, plan_key
 from plankg.graph.rdf.tasks import corpus_families, corpus_tasks
 from plankg.loaders.model import Plan
-from plankg.loaders.read import PlanReadError, read_plan, sample_paths
+from plankg.loaders.read import PlanReadError, read_head, read_plan, sample_paths
 from rdflib import Graph
 
 PARALLEL_THRESHOLD = 32
@@ -150,6 +150,50 @@ class PlanKeys:
         key = f"{key}~{sha256[:12]}"
         self.digests.setdefault(key, sha256)
         return key, f"same region and period as {first[:12]}…; keyed by content digest"
+
+    def given(self, key: str, sha256: str) -> tuple[str | None, str | None]:
+        """The key for the plan of this key and digest, in input order, and the note that goes
+        with it: :meth:`assign`'s, or no key and :data:`SKIPPED` for a second copy of a text."""
+        return (None, SKIPPED) if self.repeats(key, sha256) else self.assign(key, sha256)
+
+
+SKIPPED = "same text as an earlier file; skipped"
+
+
+@dataclass(frozen=True)
+class KeyedFile:
+    """A file whose plan is keyed before it is converted (from its head: see
+    :func:`head_or_problem`)."""
+
+    natural: str
+    """The key of its region and period (:func:`~plankg.graph.rdf.iris.plan_key`)."""
+    sha256: str
+    key: str | None
+    """The key it is given: ``natural``, or its digest's; none for a copy, skipped."""
+    note: str | None
+    """What the warnings say of the key (see :meth:`PlanKeys.given`)."""
+
+
+def head_or_problem(path: Path) -> tuple[str, str] | Problem:
+    """The key and content digest of the plan in ``path``, read from its head alone (see
+    :func:`~plankg.loaders.read.read_head`), or the one-line problem that keeps it from being
+    read (the one :func:`read_or_problem` gives, but for a body too large)."""
+    try:
+        head = read_head(path)
+    except PlanReadError as e:
+        return Problem.of(path, e)
+    return plan_key(head), head.sha256
+
+
+def keyed_files(heads: Iterable[tuple[str, str] | Problem]) -> Iterator[KeyedFile | Problem]:
+    """Each file's key (or problem), given in input order as :class:`PlanKeys` gives them
+    when the plans are converted first: the same keys and notes."""
+    keys = PlanKeys()
+    for head in heads:
+        if isinstance(head, Problem):
+            yield head
+        else:
+            yield KeyedFile(*head, *keys.given(*head))
 
 
 def expand_paths(paths: Sequence[str | Path] | None) -> tuple[list[Path], list[Problem]]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
-from plankg.graph.rdf.batch import build_many, process_file
+from plankg.graph.rdf.batch import FileResult, build_many, process_file
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
 from plankg.loaders.read import sample_paths
@@ -80,20 +81,24 @@ def test_counts(tmp_path):
     }
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(tmp_path, workers):
-    """Serial, or in a pool (where the re-keyed plan is converted again by a worker, after the
-    others): the same keys, notes and checks."""
-    folder = tmp_path / "in"
+def same_region_and_period(folder: Path) -> list[Path]:
+    """泉州's plan (a.txt), a copy (b.txt) and an edit of it (c.txt)."""
     folder.mkdir()
     original = sample_paths()[4]
     shutil.copy(original, folder / "a.txt")
     shutil.copy(original, folder / "b.txt")
     edited = original.read_text(encoding="utf-8").replace("超过 16%", "超过 17%")
     (folder / "c.txt").write_text(edited, encoding="utf-8")
-    result = build_many(
-        sorted(folder.iterdir()), tmp_path / "out", workers=workers, parallel_from=1
-    )
+    return sorted(folder.iterdir())
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(tmp_path, workers):
+    """Serial (the re-keyed plan converted again, after the others), or in a pool (every plan
+    keyed before it is converted): the same keys, notes and checks."""
+    folder = tmp_path / "in"
+    paths = same_region_and_period(folder)
+    result = build_many(paths, tmp_path / "out", workers=workers, parallel_from=1)
     keys = [r.key for r in result.results]
     assert (
         keys[0] == "350500/2021-2025"
@@ -107,6 +112,61 @@ def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(t
     written = result.written.read_text(encoding="utf-8")
     plan = f"<https://w3id.org/plankg/id/plan/350500/2021-2025~{digest(folder / 'c.txt')[:12]}>"
     assert written.count(f"\n{plan}\n    a pk:Plan ;") == 1
+
+
+def converting(path: Path, key: str | None = None, *, log: Path, **options) -> FileResult:
+    """:func:`process_file`, each call written to ``log`` (a line per conversion, from any
+    process of the pool)."""
+    with log.open("a", encoding="utf-8") as file:
+        file.write(f"{Path(path).name} {key}\n")
+    return process_file(path, key, **options)
+
+
+def conversions(log: Path) -> list[str]:
+    return sorted(log.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_in_a_pool_each_plan_is_converted_once_under_its_key(tmp_path, workers):
+    """In a pool every plan is keyed before it is converted: the copy is not converted at all,
+    the edit once, under its digest's key. In one process, each is converted under the key its
+    plan gives (None), then the edit again under its digest's."""
+    paths = same_region_and_period(tmp_path / "in")
+    log = tmp_path / "conversions.log"
+    converter = partial(converting, log=log)
+    build_many(paths, tmp_path / "out", workers=workers, parallel_from=1, converter=converter)
+    edit = "350500/2021-2025~" + digest(paths[2])[:12]
+    expected = {
+        1: ["a.txt None", "b.txt None", "c.txt None", f"c.txt {edit}"],
+        2: ["a.txt 350500/2021-2025", f"c.txt {edit}"],
+    }
+    assert conversions(log) == sorted(expected[workers])
+
+
+def test_when_the_first_plan_of_a_key_fails_in_its_body_the_pool_keys_as_one_process_does(
+    tmp_path,
+):
+    """A plan whose head reads but whose body is refused (2,100 quantities) keys nothing: the
+    next plan of its region and period takes the key, its copy fails as it does, an edit is
+    keyed by digest; in a pool as in one process, to the byte (and an empty file fails in the
+    first pass with the error it gives in one process)."""
+    folder = tmp_path / "in"
+    paths = same_region_and_period(folder)
+    text = paths[0].read_text(encoding="utf-8")
+    start = text.index("\n1.") + 5
+    (folder / "0.txt").write_text(text[:start] + "1000人次、" * 2100 + text[start:], "utf-8")
+    shutil.copy(folder / "0.txt", folder / "0copy.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    paths = sorted(folder.iterdir())
+    serial = build_many(paths, tmp_path / "serial", workers=1)
+    pooled = build_many(paths, tmp_path / "pooled", workers=2, parallel_from=1)
+    assert [r.key for r in pooled.results] == [r.key for r in serial.results]
+    assert pooled.problems() == serial.problems()
+    too_large = "not a plan (2,100 quantities (a plan states at most 2,000))"
+    assert [p.message for p in pooled.problems() if p.fatal] == [*[too_large] * 2, "empty file"]
+    assert pooled.results[2].key == "350500/2021-2025"
+    assert pooled.written.read_bytes() == serial.written.read_bytes()
+    assert pooled.dataset.read_bytes() == serial.dataset.read_bytes()
 
 
 def test_a_build_in_which_every_file_fails_keeps_the_previous_graph(tmp_path):
