@@ -139,15 +139,16 @@ class PlanKeys:
     digests: dict[str, str] = field(default_factory=dict)
 
     def repeats(self, key: str, sha256: str) -> bool:
-        """The same text was keyed already."""
-        return self.digests.get(key) == sha256
+        """The same text was keyed already (under ``key`` or, a second plan of its region and
+        period, under its digest's)."""
+        return sha256 in (self.digests.get(key), self.digests.get(_by_digest(key, sha256)))
 
     def assign(self, key: str, sha256: str) -> tuple[str, str | None]:
         """The key for this plan, and a note when it had to be its digest."""
         first = self.digests.setdefault(key, sha256)
         if first == sha256:
             return key, None
-        key = f"{key}~{sha256[:12]}"
+        key = _by_digest(key, sha256)
         self.digests.setdefault(key, sha256)
         return key, f"same region and period as {first[:12]}…; keyed by content digest"
 
@@ -158,6 +159,10 @@ class PlanKeys:
 
 
 SKIPPED = "same text as an earlier file; skipped"
+
+
+def _by_digest(key: str, sha256: str) -> str:
+    return f"{key}~{sha256[:12]}"
 
 
 @dataclass(frozen=True)
@@ -320,10 +325,13 @@ def load_corpus(
 
 
 def corpus_add(corpus: Corpus, keys: PlanKeys, plan: Plan, path: str) -> None:
-    """Add a plan read from ``path``, keyed uniquely, with its warnings."""
-    key, note = keys.assign(plan_key(plan), plan.source.sha256)
+    """Add a plan read from ``path``, keyed uniquely, with its warnings; a second copy of a
+    text is skipped, as :func:`~plankg.graph.rdf.batch.build_many` skips it."""
+    key, note = keys.given(plan_key(plan), plan.source.sha256)
     if note:
         corpus.problems.append(Problem(path, note, False))
+    if key is None:
+        return
     corpus.plans.append(plan)
     corpus.keys.append(key)
     corpus.problems.extend(Problem(path, w, False) for w in plan.warnings)

@@ -114,6 +114,26 @@ def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(t
     assert written.count(f"\n{plan}\n    a pk:Plan ;") == 1
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_copy_of_a_plan_keyed_by_digest_is_skipped_too(tmp_path, workers):
+    """泉州's plan, an edit of it (keyed by its digest) and a copy of the edit: the copy is
+    skipped, not written a second time under the edit's key."""
+    folder = tmp_path / "in"
+    original, _, edit = same_region_and_period(folder)
+    shutil.copy(edit, folder / "d.txt")
+    paths = [original, edit, folder / "d.txt"]
+    result = build_many(paths, tmp_path / "out", workers=workers, parallel_from=1)
+    edited = "350500/2021-2025~" + digest(edit)[:12]
+    assert [r.key for r in result.results] == ["350500/2021-2025", edited, None]
+    assert [p.message for p in result.problems() if "skipped" in p.message] == [
+        "same text as an earlier file; skipped"
+    ]
+    assert result.counts()["plans"] == 2
+    plan = f"<https://w3id.org/plankg/id/plan/{edited}>"
+    written = result.written.read_text(encoding="utf-8")
+    assert written.count(f"\n{plan}\n    a pk:Plan ;") == 1
+
+
 def converting(path: Path, key: str | None = None, *, log: Path, **options) -> FileResult:
     """:func:`process_file`, each call written to ``log`` (a line per conversion, from any
     process of the pool)."""
