@@ -12,6 +12,7 @@ import io
 import os
 import threading
 import zipfile
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -128,12 +129,12 @@ def test_a_pipe_that_never_ends_is_read_no_further_than_the_limit(tmp_path: Path
     os.mkfifo(fifo)
 
     def write_forever() -> None:
-        with fifo.open("wb") as sink:
-            try:
-                while True:
-                    sink.write(b"\xe7\xa7\x91" * 4096)
-            except BrokenPipeError:
-                pass
+        with (
+            suppress(BrokenPipeError),
+            fifo.open("wb") as sink,
+        ):  # closing flushes: a broken pipe too
+            while True:
+                sink.write(b"\xe7\xa7\x91" * 4096)
 
     threading.Thread(target=write_forever, daemon=True).start()
     with pytest.raises(PlanReadError, match=r"endless.txt: larger than 1 MB, not read"):
