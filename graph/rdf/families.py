@@ -23,7 +23,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
@@ -222,25 +222,17 @@ class _Family:
     members: list[int] = field(default_factory=list)
 
 
-Mapper = Callable[
-    [Callable[[list[TaskItem]], list[TaskFamily]], list[list[TaskItem]]], Iterable[list[TaskFamily]]
-]
-"""How the canonical actions' groupings are run: ``map`` here, or a pool's map (each action's
-grouping is independent of the others')."""
-
-
 def task_families(
     items: Iterable[TaskItem],
     *,
     threshold: float = THRESHOLD,
     merge: float = MERGE,
-    mapper: Mapper | None = None,
 ) -> list[TaskFamily]:
     """The families of ``items`` (each within its canonical action), in a stable order."""
     ordered = sorted(items, key=lambda i: (i.canonical, *i.order))
     groups = [list(group) for _, group in groupby(ordered, key=lambda i: i.canonical)]
     group = partial(action_families, threshold=threshold, merge=merge)
-    return [family for found in (mapper or map)(group, groups) for family in found]
+    return [family for found in map(group, groups) for family in found]
 
 
 def action_families(items: list[TaskItem], threshold: float, merge: float) -> list[TaskFamily]:

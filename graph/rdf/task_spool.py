@@ -7,7 +7,7 @@ The families group the measures of one canonical action at a time and need all o
 file is read back by the process that groups it (a worker of the pool, or this process), its
 items placed in the citation graph (:class:`Placing`, made from the plans' document records,
 which the build keeps), grouped, and turned into the families' triples as Turtle writes them.
-The families and triples are those :func:`~plankg.graph.rdf.tasks.task_triples` gives for the
+The families and triples are those :func:`~plankg.graph.rdf.tasks.placed_task_triples` gives for the
 same items: only where the items wait changes.
 """
 

@@ -24,7 +24,7 @@ from functools import cache
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import action_slugs
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
-from plankg.graph.rdf.families import TEXT_CHARS, Mapper, TaskFamily, TaskItem, task_families
+from plankg.graph.rdf.families import TEXT_CHARS, TaskFamily, TaskItem, task_families
 from plankg.graph.rdf.regions import place_of
 from plankg.loaders.model import Plan
 from plankg.ontology import ID, PK, PKCA
@@ -165,17 +165,6 @@ def similarity_literal(similarity: float) -> Literal:
     (``0.8312``, ``0.94``, ``1``), so that Neo4j stores it as a number and gives back the same
     lexical form."""
     return Literal(Decimal(str(round(similarity, 4))).normalize(), datatype=XSD.decimal)
-
-
-def task_triples(
-    items: Iterable[TaskItem],
-    records: Mapping[str, DocumentRecord] | None = None,
-    mapper: Mapper | None = None,
-) -> dict[Triple, None]:
-    """The families of ``items`` as triples; with ``records`` (the plans' document records by
-    key), cited plans first (:func:`cited_first`); ``mapper`` runs the canonical actions'
-    groupings (a pool's map, to use every core)."""
-    return family_triples(task_families(cited_first(items, records or {}), mapper=mapper))
 
 
 def placed_task_triples(

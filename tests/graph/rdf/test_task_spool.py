@@ -10,7 +10,12 @@ import pytest
 from plankg.graph.rdf import load_corpus
 from plankg.graph.rdf.corpus import map_files
 from plankg.graph.rdf.task_spool import Placing, TaskSpool
-from plankg.graph.rdf.tasks import corpus_records, plan_tasks, task_triples
+from plankg.graph.rdf.tasks import (
+    citations_between,
+    corpus_records,
+    placed_task_triples,
+    plan_tasks,
+)
 from plankg.graph.rdf.turtle import format_triples
 
 CORPUS_TEXTS = Path(__file__).parents[2] / "corpus" / "texts"
@@ -36,7 +41,7 @@ def test_spooled_families_are_those_grouped_in_memory(loaded):
     plans, keys = loaded
     records = corpus_records(plans, keys)
     items = [item for p, k in zip(plans, keys, strict=True) for item in plan_tasks(p, k)]
-    expected = format_triples(task_triples(items, records))
+    expected = format_triples(placed_task_triples(items, citations_between(records)))
     spool = spooled(plans, keys)
     try:
         found = set().union(*spool.triples(records))
