@@ -6,8 +6,15 @@ traditional form); the text people read keeps the script it was written in.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
+
+SHORT_CACHE = 4096
+SHORT_CHARS = 200
+"""Short texts converted are kept, up to this many of at most this many characters: a plan
+converts its title and its head lines again and again, an action's title for its population,
+and plans name the same actions (each conversion is a call into OpenCC, some microseconds
+however short the text). At most 4,096 × 200 characters, whatever the texts read."""
 
 
 @cache
@@ -22,6 +29,17 @@ def to_simplified(text: str) -> str:
     the length fall back to character-by-character conversion)."""
     if text.isascii():
         return text
+    if len(text) <= SHORT_CHARS:
+        return _short_simplified(text)
+    return _simplified(text)
+
+
+@lru_cache(maxsize=SHORT_CACHE)
+def _short_simplified(text: str) -> str:
+    return _simplified(text)
+
+
+def _simplified(text: str) -> str:
     converter = _converter()
     converted: str = converter.convert(text)
     if len(converted) == len(text):

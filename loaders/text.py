@@ -97,6 +97,7 @@ class Reading:
         origin.append(len(source))
         self.origin = origin
         self._mark_index: dict[str, list[int]] = {}
+        self._char_index: dict[str, list[int]] = {}
         self._spans: dict[tuple[int, int], Span] = {}
         self.found: dict[tuple[str, int, int], Any] = {}
         """What a finder found in a stretch of the reading, kept so that it runs once."""
@@ -146,9 +147,20 @@ class Reading:
         return self._marks(marks)
 
     def _marks(self, marks: str) -> list[int]:
-        if marks not in self._mark_index:
-            self._mark_index[marks] = sorted(_positions(self.norm, marks))
-        return self._mark_index[marks]
+        found = self._mark_index.get(marks)
+        if found is None:
+            found = self._mark_index[marks] = sorted(
+                at for mark in set(marks) for at in self._marks_of(mark)
+            )
+        return found
+
+    def _marks_of(self, mark: str) -> list[int]:
+        """Where the one character ``mark`` stands (found once, for every set of marks it is
+        in: the sentence marks are clause marks too)."""
+        found = self._char_index.get(mark)
+        if found is None:
+            found = self._char_index[mark] = _positions(self.norm, mark)
+        return found
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -163,14 +175,15 @@ class Reading:
             start = end + 1
 
 
-def _positions(text: str, marks: str) -> Iterator[int]:
-    """Where each of ``marks`` stands in ``text`` (``str.find`` runs faster than a pattern's
-    scan of every character)."""
-    for mark in set(marks):
-        at = text.find(mark)
-        while at >= 0:
-            yield at
-            at = text.find(mark, at + 1)
+def _positions(text: str, mark: str) -> list[int]:
+    """Where ``mark`` stands in ``text`` (``str.find`` runs faster than a pattern's scan of
+    every character)."""
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
 
 
 def _in_source_script(cleaned: str, origin: list[int], source: str) -> str:
