@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from plankg.loaders.dates import find_date
 from plankg.loaders.gazetteer import (
@@ -128,6 +129,13 @@ def _is_plan_title(title: str) -> bool:
     )
 
 
+TITLE_CACHE = 1024
+"""Title candidates whose place is kept: a plan's head offers the same title again and again
+(a notice, its title line, the title block: 46 questions of 3 or 4 titles in a sample), and
+each is looked up in the gazetteer. At most 1,024 short strings, whatever the texts read."""
+
+
+@lru_cache(maxsize=TITLE_CACHE)
 def _title_place(title: str) -> bool:
     prefix = _title_prefix(to_simplified(title)) or ""
     return bool(list(places(prefix)) or regex("regions", "zone").search(prefix))
@@ -140,6 +148,7 @@ def _quoted_title(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=TITLE_CACHE)
 def _from_place(title: str) -> str:
     """The title from the place it names on (纲要实施乌兰察布市… → 乌兰察布市…)."""
     prefix = _title_prefix(to_simplified(title))
@@ -405,6 +414,7 @@ def _place_in_title(title: str) -> PlaceMatch | None:
     return found[-1] if found else None
 
 
+@lru_cache(maxsize=TITLE_CACHE)
 def _title_prefix(title: str) -> str | None:
     ends = [title.find(e) for e in table("metadata", "region_end") if title.find(e) >= 0]
     return title[: min(ends)] or None if ends else None

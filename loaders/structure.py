@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from plankg.loaders.agencies import parse_clause
@@ -67,15 +68,10 @@ def classify(para: Paragraph, in_actions: bool) -> Block:
     norm = para.norm
     if CELL in norm:
         return Block("row", para)
-    for kind, path in (
-        ("section", ("headings", "section", "pattern")),
-        ("subsection", ("headings", "subsection", "pattern")),
-        ("assign", ("assignment", "own_line")),
-        ("item", ("headings", "item", "pattern")),
-    ):
-        m = regex(*path).match(norm)
+    for kind, pattern in _block_patterns():
+        m = pattern.match(norm)
         if m:
-            return Block(kind, para, m)  # type: ignore[arg-type]
+            return Block(kind, para, m)
     if not in_actions:
         m = regex("headings", "section_digit", "pattern").match(norm)
         if m:
@@ -83,10 +79,22 @@ def classify(para: Paragraph, in_actions: bool) -> Block:
     return Block("text", para)
 
 
+@cache
+def _block_patterns() -> tuple[tuple[BlockKind, re.Pattern[str]], ...]:
+    """The shapes a paragraph is tried for, in order (looked up once, not for each paragraph)."""
+    return (
+        ("section", regex("headings", "section", "pattern")),
+        ("subsection", regex("headings", "subsection", "pattern")),
+        ("assign", regex("assignment", "own_line")),
+        ("item", regex("headings", "item", "pattern")),
+    )
+
+
 def split_sections(reading: Reading) -> tuple[list[Block], list[Section]]:
     """The preamble (blocks before the first section) and the sections."""
     preamble: list[Block] = []
     sections: list[Section] = []
+    appendix = regex("headings", "appendix", "pattern")
     for para in reading.paragraphs:
         current = sections[-1] if sections else None
         in_actions = bool(current and current.kind.startswith("actions:"))
@@ -94,7 +102,7 @@ def split_sections(reading: Reading) -> tuple[list[Block], list[Section]]:
         if block.kind == "section" and block.match is not None:
             title = block.match["title"]
             sections.append(Section(section_kind(title), title, block))
-        elif current is not None and regex("headings", "appendix", "pattern").match(para.norm):
+        elif current is not None and appendix.match(para.norm):
             sections.append(Section("appendix", para.text, block))
         elif current is None:
             preamble.append(block)
