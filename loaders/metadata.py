@@ -34,6 +34,7 @@ from plankg.loaders.script import to_simplified
 from plankg.loaders.structure import Block
 from plankg.loaders.text import Paragraph, Reading, fold_width, is_title_like
 
+QUOTE_OPENING = "《"
 QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
 ALIAS_MARK = "简称"
 WHITESPACE = re.compile(r"\s+")
@@ -317,9 +318,8 @@ def _citations(reading: Reading, paras: list[Paragraph], own: str | None) -> lis
 
 def _citations_in(reading: Reading, para: Paragraph) -> list[Citation]:
     numbers = [n for n in regex("metadata", "doc_number").finditer(para.norm) if n["number"]]
-    text = to_simplified(para.text)
-    titles = [t for t in QUOTED_TITLE.finditer(text) if _is_cited_plan(text, t)]
     citations = []
+    titles = _cited_titles(para.text)
     for t in titles:
         number = next((n for n in numbers if 0 <= n.start() - t.end() <= 2), None)
         end = number.end() if number else t.end()
@@ -336,6 +336,16 @@ def _citations_in(reading: Reading, para: Paragraph) -> list[Citation]:
                 Citation(None, doc, reading.span(para.start + n.start(), para.start + n.end()))
             )
     return sorted(citations, key=lambda c: c.span.start)
+
+
+def _cited_titles(text: str) -> list[re.Match[str]]:
+    """The plans' titles quoted in ``text`` (in simplified script), read only where a title is
+    quoted: most paragraphs quote none, and their conversion to simplified script is saved
+    (no character converts to 《)."""
+    if QUOTE_OPENING not in text:
+        return []
+    simplified = to_simplified(text)
+    return [t for t in QUOTED_TITLE.finditer(simplified) if _is_cited_plan(simplified, t)]
 
 
 def _is_cited_plan(text: str, title: re.Match[str]) -> bool:
