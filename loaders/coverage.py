@@ -74,10 +74,6 @@ class _Extents:
         return before_end > 0 and self.reach[before_end - 1] > start
 
 
-def _overlaps(start: int, end: int, spans: _Extents) -> bool:
-    return spans.overlap(start, end)
-
-
 def _unread_clauses(plan: Plan, reading: Reading) -> list[Finding]:
     read = _Extents((s.start, s.end) for s in _read_spans(plan))
     found = []
@@ -85,7 +81,7 @@ def _unread_clauses(plan: Plan, reading: Reading) -> list[Finding]:
     for start, end in sentences(reading):
         extent = reading.extent(start, end)
         sentence = reading.norm[start:end]
-        if _overlaps(*extent, read) or not _looks_assigned(sentence, extent, clauses):
+        if read.overlap(*extent) or not _looks_assigned(sentence, extent, clauses):
             continue
         span = reading.span(start, end)
         found.append(Finding(span.line, span.text.strip()))
@@ -106,7 +102,7 @@ def sentences(reading: Reading) -> Iterator[tuple[int, int]]:
 
 
 def _looks_assigned(sentence: str, extent: tuple[int, int], clauses: _Extents) -> bool:
-    if _overlaps(*extent, clauses):
+    if clauses.overlap(*extent):
         return True
     if not alternation("assignment", "role_words").search(sentence):
         return False
@@ -120,7 +116,7 @@ def _unread_targets(plan: Plan, reading: Reading) -> list[Finding]:
     return [
         Finding(t.span.line, t.text)
         for t in find_targets(reading, 0, len(reading.norm))
-        if not _overlaps(t.span.start, t.span.end, read)
+        if not read.overlap(t.span.start, t.span.end)
     ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -115,14 +116,20 @@ class Reading:
         key = (start, end)
         found = self._spans.get(key)
         if found is None:
-            begin, finish = self.extent(start, end)
-            starts = self._line_starts
-            last = bisect.bisect_right(starts, finish - 1) if finish > begin else 0
-            first = bisect.bisect_right(starts, begin)
-            found = self._spans[key] = Span(
-                begin, finish, first, max(first, last), self.text[start:end]
-            )
+            found = self._spans[key] = self._new_span(start, end)
         return found
+
+    def _new_span(self, start: int, end: int) -> Span:
+        origin, starts = self.origin, self._line_starts
+        begin = origin[start]
+        if end > start:
+            finish = origin[end - 1] + 1
+            first = bisect_right(starts, begin)
+            last = max(first, bisect_right(starts, finish - 1))
+        else:
+            finish, first = begin, bisect_right(starts, begin)
+            last = first
+        return Span(begin, finish, first, last, self.text[start:end])
 
     def extent(self, start: int, end: int) -> tuple[int, int]:
         """The source offsets of ``text[start:end]``: the start and end of its :meth:`span`."""
