@@ -92,20 +92,6 @@ class Offsets:
         run = bisect_right(self.starts, index) - 1
         return self.sources[run] + index - self.starts[run]
 
-    def extent(self, start: int, end: int) -> tuple[int, int]:
-        """The source offsets of the characters from ``start`` to ``end``: the first's, and
-        the one after the last's (the first's when there are none); one bisection when both
-        ends lie in one run."""
-        starts, sources = self.starts, self.sources
-        run = bisect_right(starts, start) - 1
-        begin = sources[run] + start - starts[run]
-        if end <= start:
-            return begin, begin
-        last = end - 1
-        if run + 1 < len(starts) and starts[run + 1] <= last:
-            run = bisect_right(starts, last) - 1
-        return begin, sources[run] + last - starts[run] + 1
-
     def __len__(self) -> int:
         return self.length
 
@@ -179,15 +165,21 @@ class Reading:
         return found
 
     def _new_span(self, start: int, end: int) -> Span:
-        begin, finish = self.origin.extent(start, end)
-        starts = self._line_starts
-        first = bisect_right(starts, begin)
-        last = max(first, bisect_right(starts, finish - 1)) if finish > begin else first
+        origin, starts = self.origin, self._line_starts
+        begin = origin[start]
+        if end > start:
+            finish = origin[end - 1] + 1
+            first = bisect_right(starts, begin)
+            last = max(first, bisect_right(starts, finish - 1))
+        else:
+            finish, first = begin, bisect_right(starts, begin)
+            last = first
         return Span(begin, finish, first, last, self.text[start:end])
 
     def extent(self, start: int, end: int) -> tuple[int, int]:
         """The source offsets of ``text[start:end]``: the start and end of its :meth:`span`."""
-        return self.origin.extent(start, end)
+        begin = self.origin[start]
+        return begin, (self.origin[end - 1] + 1 if end > start else begin)
 
     def last_mark(self, marks: str, before: int) -> int:
         """Index in ``norm`` of the last character of ``marks`` before ``before``, or -1."""
