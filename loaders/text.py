@@ -75,50 +75,6 @@ def _folded(found: re.Match[str]) -> str:
     return _FOLDED[found.group()]
 
 
-class Offsets:
-    """The source offset of each character of a cleaned text, kept as runs: characters that
-    stood side by side in the source are one run, a start in the text and an offset in the
-    source (a line is one run, or a few), so no list of an int for each character is made and
-    freed again."""
-
-    __slots__ = ("length", "sources", "starts")
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.sources: list[int] = []
-        self.length = 0
-
-    def __getitem__(self, index: int) -> int:
-        run = bisect_right(self.starts, index) - 1
-        return self.sources[run] + index - self.starts[run]
-
-    def __len__(self) -> int:
-        return self.length
-
-    def __iter__(self) -> Iterator[int]:
-        ends = [*self.starts[1:], self.length]
-        for start, end, source in zip(self.starts, ends, self.sources, strict=True):
-            yield from range(source, source + end - start)
-
-    def add(self, at: int, offsets: Sequence[int]) -> None:
-        """The offsets of the characters from ``at`` on (``at`` is the length so far)."""
-        if isinstance(offsets, range):
-            self._run(at, offsets.start)
-        else:
-            previous = -2
-            for i, offset in enumerate(offsets):
-                if offset != previous + 1:
-                    self._run(at + i, offset)
-                previous = offset
-        self.length = at + len(offsets)
-
-    def _run(self, at: int, offset: int) -> None:
-        """A run from ``at``, unless it goes on from the last one."""
-        if not self.starts or self.sources[-1] + at - self.starts[-1] != offset:
-            self.starts.append(at)
-            self.sources.append(offset)
-
-
 @dataclass(frozen=True)
 class Paragraph:
     start: int
@@ -138,10 +94,9 @@ class Reading:
         self.source = source
         simplified = to_simplified(source)
         cleaned, self.norm, origin = _clean(simplified)
-        origin.add(len(cleaned), range(len(source), len(source) + 1))
-        self.origin = origin
-        """The source offset of each character of ``text``, and of its end."""
         self.text = cleaned if simplified == source else _in_source_script(cleaned, origin, source)
+        origin.append(len(source))
+        self.origin = origin
         self._mark_index: dict[str, list[int]] = {}
         self._char_index: dict[str, list[int]] = {}
         self._spans: dict[tuple[int, int], Span] = {}
@@ -238,14 +193,13 @@ def _positions(text: str, mark: str) -> list[int]:
     return found
 
 
-def _in_source_script(cleaned: str, origin: Offsets, source: str) -> str:
+def _in_source_script(cleaned: str, origin: list[int], source: str) -> str:
     """The cleaned text with each character kept as the source wrote it (the breaks, spaces and
-    tabs the cleaning put in stay; ``origin`` holds the text's end as well)."""
-    pairs = zip(cleaned, origin, strict=False)
-    return "".join(c if c in "\n \t" else source[at] for c, at in pairs)
+    tabs the cleaning put in stay)."""
+    return "".join(c if c in "\n \t" else source[at] for c, at in zip(cleaned, origin, strict=True))
 
 
-def _clean(source: str) -> tuple[str, str, Offsets]:
+def _clean(source: str) -> tuple[str, str, list[int]]:
     """The cleaned text, the same with its width folded (:func:`fold_width`: folded once for
     all lines, which the breaks between them are judged by), and the source offset of each
     of its characters."""
@@ -255,16 +209,16 @@ def _clean(source: str) -> tuple[str, str, Offsets]:
     width = wrap_width(texts)
     pieces: list[str] = []
     folded: list[str] = []
-    origin = Offsets()
+    origin: list[int] = []
     last = len(lines) - 1
     for index, (text, offsets, newline_at, at_figure) in enumerate(lines):
         pieces.append(text)
         folded.append(norms[index])
-        origin.add(len(origin), offsets)
+        origin.extend(offsets)
         if index < last and not (at_figure or _breaks_softly(texts, norms, index, width)):
             pieces.append("\n")
             folded.append("\n")
-            origin.add(len(origin), range(newline_at, newline_at + 1))
+            origin.append(newline_at)
     return "".join(pieces), "".join(folded), origin
 
 

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
-from plankg.loaders.text import (
-    MIN_CELL_GAPS,
-    Offsets,
-    Reading,
-    _cell_gaps,
-    _squeeze_spaces,
-    _squeezed,
-)
+from plankg.loaders.text import NON_SPACE, Reading, _squeeze_spaces
 
 
 def paragraphs(text: str) -> list[str]:
@@ -81,34 +74,9 @@ def test_every_kept_character_comes_from_the_source(source):
 @given(
     st.text(alphabet=["a", "中", " ", "\u3000", "\t", "\ufeff", "\xa0", "\u2028", "\x1c", "\u200b"])
 )
-def test_a_line_read_at_once_keeps_what_its_spaces_reading_keeps(line):
-    """A line without spaces inside is read at once (``_squeezed``): the same text and
-    offsets as the reading of its spaces (``_squeeze_spaces``) give."""
-    text, kept = _squeezed(line, line)
-    expected, expected_kept = _squeeze_spaces(line, _cell_gaps(line) >= MIN_CELL_GAPS)
-    assert (text, list(kept)) == (expected, list(expected_kept))
-
-
-@given(
-    st.text(
-        alphabet=st.sampled_from("市局科协、，。；：（）()\n \u3000\t[]imagejpg:123一二、1.——"),
-        max_size=200,
-    )
-)
-def test_the_offsets_kept_as_runs_are_those_of_every_character(source):
-    """``origin`` keeps runs of characters; asked one by one or walked, it gives each
-    character's source offset, in order, and the source's end after the text's."""
-    origin = Reading(source).origin
-    walked = list(origin)
-    assert walked == [origin[i] for i in range(len(origin))]
-    assert walked == sorted(set(walked))
-    assert walked[-1] == len(source)
-
-
-def test_offsets_join_runs_that_go_on():
-    origin = Offsets()
-    origin.add(0, range(3, 6))
-    origin.add(3, [6, 7, 9])
-    origin.add(6, range(12, 13))
-    assert (origin.starts, origin.sources) == ([0, 5, 6], [3, 9, 12])
-    assert list(origin) == [3, 4, 5, 6, 7, 9, 12]
+def test_a_line_of_one_stretch_is_trimmed_to_it(line):
+    """The shortcut for a line holding one stretch of text keeps what the pattern finds."""
+    stretches = list(NON_SPACE.finditer(line))
+    assume(len(stretches) == 1)
+    text, kept = _squeeze_spaces(line, row=False)
+    assert (text, list(kept)) == (stretches[0].group(), list(range(*stretches[0].span())))
