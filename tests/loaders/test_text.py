@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from plankg.loaders.text import NON_SPACE, Reading, _squeeze_spaces
+from plankg.loaders.text import (
+    MIN_CELL_GAPS,
+    NON_SPACE,
+    Reading,
+    _cell_gaps,
+    _squeeze_spaces,
+    _squeezed,
+)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -75,8 +82,19 @@ def test_every_kept_character_comes_from_the_source(source):
     st.text(alphabet=["a", "中", " ", "\u3000", "\t", "\ufeff", "\xa0", "\u2028", "\x1c", "\u200b"])
 )
 def test_a_line_of_one_stretch_is_trimmed_to_it(line):
-    """The shortcut for a line holding one stretch of text keeps what the pattern finds."""
+    """A line holding one stretch of text is trimmed to what the pattern finds."""
     stretches = list(NON_SPACE.finditer(line))
     assume(len(stretches) == 1)
     text, kept = _squeeze_spaces(line, row=False)
     assert (text, list(kept)) == (stretches[0].group(), list(range(*stretches[0].span())))
+
+
+@given(
+    st.text(alphabet=["a", "中", " ", "\u3000", "\t", "\ufeff", "\xa0", "\u2028", "\x1c", "\u200b"])
+)
+def test_a_line_read_at_once_keeps_what_its_spaces_reading_keeps(line):
+    """A line without spaces inside is read at once (``_squeezed``): the same text and
+    offsets as the reading of its spaces (``_squeeze_spaces``) give."""
+    text, kept = _squeezed(line, line)
+    expected, expected_kept = _squeeze_spaces(line, _cell_gaps(line) >= MIN_CELL_GAPS)
+    assert (text, list(kept)) == (expected, list(expected_kept))
