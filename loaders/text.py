@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -124,10 +123,10 @@ class Reading:
         begin = origin[start]
         if end > start:
             finish = origin[end - 1] + 1
-            first = bisect_right(starts, begin)
-            last = max(first, bisect_right(starts, finish - 1))
+            first = bisect.bisect_right(starts, begin)
+            last = max(first, bisect.bisect_right(starts, finish - 1))
         else:
-            finish, first = begin, bisect_right(starts, begin)
+            finish, first = begin, bisect.bisect_right(starts, begin)
             last = first
         return Span(begin, finish, first, last, self.text[start:end])
 
