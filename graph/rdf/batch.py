@@ -33,7 +33,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import BinaryIO, TextIO, TypeVar
 
 from plankg.files import staged
 from plankg.graph.rdf.build import citation_graphs, corpus_links, write_plan
@@ -95,10 +95,11 @@ class FileResult:
     path: str
     key: str | None = None
     sha256: str | None = None
-    chunk: str = ""
-    """The plan's own triples as Turtle."""
-    trig: str = ""
-    """The plan's graph and its derived facts as TriG blocks."""
+    chunk: bytes = b""
+    """The plan's own triples as Turtle (UTF-8: handed from a worker and written as they are,
+    never decoded on the way)."""
+    trig: bytes = b""
+    """The plan's graph and its derived facts as TriG blocks (UTF-8)."""
     shared: list[FormattedTriple] = field(default_factory=list)
     """The triples about things other plans may share, sorted."""
     vocabulary: set[FormattedTriple] = field(default_factory=set)
@@ -141,13 +142,14 @@ def process_file(
     graphs = write_plan(plan, key, terms)
     text = PlanText.of(graphs, _own_terms(plan, key, terms.written))
     index = TextIndex(text.ordered)
+    own = joined_blocks(text.own)
+    trig = trig_block(plan_graph_iri(key), joined_blocks(text.asserted))
     result = FileResult(
         path=str(path),
         key=key,
         sha256=plan.source.sha256,
-        chunk=joined_blocks(text.own),
-        trig=trig_block(plan_graph_iri(key), joined_blocks(text.asserted))
-        + trig_block(DERIVED_GRAPH, turtle_body(graphs.derived)),
+        chunk=own.encode(),
+        trig=(trig + trig_block(DERIVED_GRAPH, turtle_body(graphs.derived))).encode(),
         shared=text.shared_triples,
         vocabulary=set(graphs.vocabulary),
         record=DocumentRecord.of(plan, plan_iri(key)),
@@ -161,15 +163,13 @@ def process_file(
     )
     if not validate:
         return result
-    report = validate_turtle(checked_text(result, joined_blocks(text.shared)), engine)
+    report = validate_turtle(turtle_header() + own + joined_blocks(text.shared), engine)
     return validate_result(result, report)
 
 
-def checked_text(result: FileResult, shared: str | None = None) -> str:
-    """What SHACL checks of a plan: its own triples and the shared ones it uses (``shared``:
-    their statements, when written already)."""
-    shared = sorted_body(result.shared) if shared is None else shared
-    return turtle_header() + result.chunk + shared
+def checked_text(result: FileResult) -> str:
+    """What SHACL checks of a plan: its own triples and the shared ones it uses."""
+    return turtle_header() + result.chunk.decode() + sorted_body(result.shared)
 
 
 def validate_result(result: FileResult, report: ValidationReport) -> FileResult:
@@ -346,19 +346,21 @@ class _Output:
     checks: list[tuple[FileResult, Future[ValidationReport]]] = field(default_factory=list)
     tasks: TaskSpool = field(default_factory=TaskSpool)
     """The plans' measures, spooled to disk until the task families group them."""
-    later: tuple[TextIO, TextIO] = field(default_factory=lambda: (_spool(), _spool()))
+    later: tuple[BinaryIO, BinaryIO] = field(default_factory=lambda: (_spool(), _spool()))
     """The Turtle and TriG chunks written after every other plan's (see :meth:`write_later`)."""
 
     def __post_init__(self) -> None:
-        self.turtle.write(turtle_header())
-        self.trig.write(turtle_header())
+        """Write the headers; the plans' chunks, bytes, go to the files' buffers after them."""
+        for file in (self.turtle, self.trig):
+            file.write(turtle_header())
+            file.flush()
 
     def add(self, result: FileResult, later: bool = False) -> None:
         """Write ``result``: its chunks now, or (``later``) after every other plan's."""
         if result.key is not None and not self.checked:
             check = self.checker.submit(validate_turtle, checked_text(result), self.engine)
             self.checks.append((result, check))
-        turtle, trig = self.later if later else (self.turtle, self.trig)
+        turtle, trig = self.later if later else (self.turtle.buffer, self.trig.buffer)
         turtle.write(result.chunk)
         trig.write(result.trig)
         self.shared.update(result.shared)
@@ -370,19 +372,19 @@ class _Output:
         """Write the chunks kept for later, after the others."""
         for spool, file in zip(self.later, (self.turtle, self.trig), strict=True):
             spool.seek(0)
-            shutil.copyfileobj(spool, file)
+            shutil.copyfileobj(spool, file.buffer)
             spool.close()
 
 
-def _spool() -> TextIO:
-    """A temporary text file, gone once closed (or let go)."""
-    return tempfile.TemporaryFile("w+", encoding="utf-8", prefix="plankg-later-")
+def _spool() -> BinaryIO:
+    """A temporary file, gone once closed (or let go)."""
+    return tempfile.TemporaryFile(prefix="plankg-later-")
 
 
 def _slimmed(result: FileResult) -> None:
     """Let go of what ``result`` no longer needs once written (its chunks, triples and task
     items), and share the agency names and lead keys that every plan of a region repeats."""
-    result.chunk, result.trig, result.shared, result.vocabulary = "", "", [], set()
+    result.chunk, result.trig, result.shared, result.vocabulary = b"", b"", [], set()
     result.tasks = ()
     result.agencies = {sys.intern(a) for a in result.agencies}
     result.leads = {_interned(k): v for k, v in result.leads.items()}
