@@ -15,10 +15,10 @@ Each plan is validated (its chunk and the shared triples it uses) by the worker 
 it; when the files are converted in one process, by a thread of it, while the next plan is
 converted (the compiled SHACL engine releases the GIL, so on two cores the check of one plan and
 the reading of the next overlap). A plan whose region and period an earlier plan has is keyed
-by its content digest: in a pool, every plan is keyed from its head before any is converted, so
-each is converted once, under its key; in one process, such a plan is converted again under its
-digest's key, after the others. Either way the plans keyed by digest are written after the
-others.
+by its content digest: in a pool, the worker that read a plan asks this process for its key
+(:mod:`plankg.graph.rdf.keying`) and converts it once, under that key; in one process, such a
+plan is converted again under its digest's key, after the others. Either way the plans keyed by
+digest are written after the others (in a pool, their chunks wait in a temporary file).
 """
 
 from __future__ import annotations
@@ -291,9 +291,9 @@ def build_many(
     ``converter`` converts one file: :func:`process_file`, or a wrapper of it (picklable: a
     module-level function) that watches the work.
 
-    In a pool, every plan is keyed before it is converted (from its head, a quick first pass),
-    so each is converted once; in one process, a plan keyed by digest is converted twice (there
-    the first pass would cost 7 % of the conversions, for the rare few files with such a pair).
+    In a pool, every plan is keyed by this process as soon as the files before it are read, and
+    converted once, by the worker that read it; in one process, a plan keyed by digest is
+    converted twice (a rare few files have such a pair).
 
     Each file is replaced in one step once written in full, and only when some plan was read:
     a run in which every file fails (or that is interrupted) leaves the previous graph as it
