@@ -412,6 +412,8 @@ class _Pool:
         chunksize: int,
         setup: Callable[[], None] | None = None,
     ) -> Generator[R, None, None]:
+        """``work`` mapped over ``files``, ``chunksize`` at a time, some 8 files per worker
+        handed out ahead of the reader (a slow plan leaves the other workers work to do)."""
         return map_files(
             work,
             files,
@@ -419,6 +421,7 @@ class _Pool:
             parallel_from=self.parallel_from,
             chunksize=chunksize,
             setup=setup,
+            ahead=max(2, 8 // chunksize),
         )
 
 

@@ -203,6 +203,7 @@ def map_files(
     chunksize: int = 8,
     progress: Progress | None = None,
     setup: Callable[[], None] | None = None,
+    ahead: int = 2,
 ) -> Generator[R, None, None]:
     """``work(file)`` for every file, in order: in this process for a few files or one worker,
     else in a pool of ``workers`` processes (default: all cores). ``work`` must be picklable
@@ -210,7 +211,7 @@ def map_files(
     run once in each worker before any work (a :func:`functools.partial`, say, that hands it
     the pipes of the pool's caller).
 
-    At most ``AHEAD`` chunks per worker are handed out beyond the one being read, so results
+    At most ``ahead`` chunks per worker are handed out beyond the one being read, so results
     never pile up in memory when the reader is slower than the pool (``Executor.map`` hands
     out every file at once).
 
@@ -223,12 +224,8 @@ def map_files(
     count = _workers(workers)
     initializer = gc.freeze if setup is None else partial(_set_up, setup)
     with ProcessPoolExecutor(max_workers=count, initializer=initializer) as pool:
-        results = _in_order(pool, work, files, chunksize, AHEAD * count)
+        results = _in_order(pool, work, files, chunksize, ahead * count)
         yield from _counted(results, len(files), progress)
-
-
-AHEAD = 2
-"""Chunks handed out per worker ahead of the reader."""
 
 
 def _set_up(setup: Callable[[], None]) -> None:
