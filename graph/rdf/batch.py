@@ -15,23 +15,25 @@ Each plan is validated (its chunk and the shared triples it uses) by the worker 
 it; when the files are converted in one process, by a thread of it, while the next plan is
 converted (the compiled SHACL engine releases the GIL, so on two cores the check of one plan and
 the reading of the next overlap). A plan whose region and period an earlier plan has is keyed
-by its content digest: in a pool, every plan is keyed from its head before any is converted, so
-each is converted once, under its key; in one process, such a plan is converted again under its
-digest's key, after the others. Either way the plans keyed by digest are written after the
-others.
+by its content digest: in a pool, the worker that read a plan asks this process for its key
+(:mod:`plankg.graph.rdf.keying`) and converts it once, under that key; in one process, such a
+plan is converted again under its digest's key, after the others. Either way the plans keyed by
+digest are written after the others (in a pool, their chunks wait in a temporary file).
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import BinaryIO, TextIO, TypeVar
 
 from plankg.files import staged
 from plankg.graph.rdf.build import citation_graphs, corpus_links, write_plan
@@ -39,13 +41,10 @@ from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
     SKIPPED,
     Corpus,
-    KeyedFile,
     PlanKeys,
     Problem,
     Progress,
-    head_or_problem,
     in_pool,
-    keyed_files,
     map_files,
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
@@ -59,6 +58,7 @@ from plankg.graph.rdf.iris import (
     plan_key,
     source_iri,
 )
+from plankg.graph.rdf.keying import KeyDesk, read_and_keyed
 from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts, plan_leads
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
@@ -95,10 +95,11 @@ class FileResult:
     path: str
     key: str | None = None
     sha256: str | None = None
-    chunk: str = ""
-    """The plan's own triples as Turtle."""
-    trig: str = ""
-    """The plan's graph and its derived facts as TriG blocks."""
+    chunk: bytes = b""
+    """The plan's own triples as Turtle (UTF-8: handed from a worker and written as they are,
+    never decoded on the way)."""
+    trig: bytes = b""
+    """The plan's graph and its derived facts as TriG blocks (UTF-8)."""
     shared: list[FormattedTriple] = field(default_factory=list)
     """The triples about things other plans may share, sorted."""
     vocabulary: set[FormattedTriple] = field(default_factory=set)
@@ -126,26 +127,29 @@ def process_file(
     engine: str = "fast",
     keep_plan: bool = False,
     validate: bool = True,
+    plan: Plan | None = None,
 ) -> FileResult:
     """Read one plan file and turn it into a Turtle chunk, validated unless ``validate`` is
     false (then :func:`validate_result` does it, as :func:`build_many` does, in a thread beside
-    the next file's conversion)."""
-    try:
-        plan = read_plan(path)
-    except PlanReadError as e:
-        return FileResult(str(path), error=Problem.of(path, e).message)
+    the next file's conversion). ``plan``: the file's plan, when read already."""
+    if plan is None:
+        try:
+            plan = read_plan(path)
+        except PlanReadError as e:
+            return FileResult(str(path), error=Problem.of(path, e).message)
     key = key or plan_key(plan)
     terms = TurtleTerms()
     graphs = write_plan(plan, key, terms)
     text = PlanText.of(graphs, _own_terms(plan, key, terms.written))
     index = TextIndex(text.ordered)
+    own = joined_blocks(text.own)
+    trig = trig_block(plan_graph_iri(key), joined_blocks(text.asserted))
     result = FileResult(
         path=str(path),
         key=key,
         sha256=plan.source.sha256,
-        chunk=joined_blocks(text.own),
-        trig=trig_block(plan_graph_iri(key), joined_blocks(text.asserted))
-        + trig_block(DERIVED_GRAPH, turtle_body(graphs.derived)),
+        chunk=own.encode(),
+        trig=(trig + trig_block(DERIVED_GRAPH, turtle_body(graphs.derived))).encode(),
         shared=text.shared_triples,
         vocabulary=set(graphs.vocabulary),
         record=DocumentRecord.of(plan, plan_iri(key)),
@@ -159,15 +163,13 @@ def process_file(
     )
     if not validate:
         return result
-    report = validate_turtle(checked_text(result, joined_blocks(text.shared)), engine)
+    report = validate_turtle(turtle_header() + own + joined_blocks(text.shared), engine)
     return validate_result(result, report)
 
 
-def checked_text(result: FileResult, shared: str | None = None) -> str:
-    """What SHACL checks of a plan: its own triples and the shared ones it uses (``shared``:
-    their statements, when written already)."""
-    shared = sorted_body(result.shared) if shared is None else shared
-    return turtle_header() + result.chunk + shared
+def checked_text(result: FileResult) -> str:
+    """What SHACL checks of a plan: its own triples and the shared ones it uses."""
+    return turtle_header() + result.chunk.decode() + sorted_body(result.shared)
 
 
 def validate_result(result: FileResult, report: ValidationReport) -> FileResult:
@@ -289,9 +291,9 @@ def build_many(
     ``converter`` converts one file: :func:`process_file`, or a wrapper of it (picklable: a
     module-level function) that watches the work.
 
-    In a pool, every plan is keyed before it is converted (from its head, a quick first pass),
-    so each is converted once; in one process, a plan keyed by digest is converted twice (there
-    the first pass would cost 7 % of the conversions, for the rare few files with such a pair).
+    In a pool, every plan is keyed by this process as soon as the files before it are read, and
+    converted once, by the worker that read it; in one process, a plan keyed by digest is
+    converted twice (a rare few files have such a pair).
 
     Each file is replaced in one step once written in full, and only when some plan was read:
     a run in which every file fails (or that is interrupted) leaves the previous graph as it
@@ -306,12 +308,13 @@ def build_many(
         staged(out / TRIG) as trig,
     ):
         output = _Output(turtle.file, trig.file, checker, engine, checked=pooled)
-        convert = _keyed_then_converted if pooled else _converted_then_keyed
-        for done, (index, result) in enumerate(convert(paths, work, pool), start=1):
+        convert = _keyed_while_converted if pooled else _converted_then_keyed
+        for done, (index, result, later) in enumerate(convert(paths, work, pool), start=1):
             results[index] = result
-            output.add(result)
+            output.add(result, later)
             if progress:
                 progress(done, len(paths))
+        output.write_later()
         mapper = (
             partial(map_files, workers=workers, parallel_from=2, chunksize=1) if pooled else None
         )
@@ -343,27 +346,45 @@ class _Output:
     checks: list[tuple[FileResult, Future[ValidationReport]]] = field(default_factory=list)
     tasks: TaskSpool = field(default_factory=TaskSpool)
     """The plans' measures, spooled to disk until the task families group them."""
+    later: tuple[BinaryIO, BinaryIO] = field(default_factory=lambda: (_spool(), _spool()))
+    """The Turtle and TriG chunks written after every other plan's (see :meth:`write_later`)."""
 
     def __post_init__(self) -> None:
-        self.turtle.write(turtle_header())
-        self.trig.write(turtle_header())
+        """Write the headers; the plans' chunks, bytes, go to the files' buffers after them."""
+        for file in (self.turtle, self.trig):
+            file.write(turtle_header())
+            file.flush()
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: FileResult, later: bool = False) -> None:
+        """Write ``result``: its chunks now, or (``later``) after every other plan's."""
         if result.key is not None and not self.checked:
             check = self.checker.submit(validate_turtle, checked_text(result), self.engine)
             self.checks.append((result, check))
-        self.turtle.write(result.chunk)
-        self.trig.write(result.trig)
+        turtle, trig = self.later if later else (self.turtle.buffer, self.trig.buffer)
+        turtle.write(result.chunk)
+        trig.write(result.trig)
         self.shared.update(result.shared)
         self.vocabulary |= result.vocabulary
         self.tasks.add(result.tasks)
         _slimmed(result)
 
+    def write_later(self) -> None:
+        """Write the chunks kept for later, after the others."""
+        for spool, file in zip(self.later, (self.turtle, self.trig), strict=True):
+            spool.seek(0)
+            shutil.copyfileobj(spool, file.buffer)
+            spool.close()
+
+
+def _spool() -> BinaryIO:
+    """A temporary file, gone once closed (or let go)."""
+    return tempfile.TemporaryFile(prefix="plankg-later-")
+
 
 def _slimmed(result: FileResult) -> None:
     """Let go of what ``result`` no longer needs once written (its chunks, triples and task
     items), and share the agency names and lead keys that every plan of a region repeats."""
-    result.chunk, result.trig, result.shared, result.vocabulary = "", "", [], set()
+    result.chunk, result.trig, result.shared, result.vocabulary = b"", b"", [], set()
     result.tasks = ()
     result.agencies = {sys.intern(a) for a in result.agencies}
     result.leads = {_interned(k): v for k, v in result.leads.items()}
@@ -384,18 +405,29 @@ class _Pool:
     workers: int | None
     parallel_from: int
 
-    def map(self, work: Callable[[T], R], files: Sequence[T], chunksize: int) -> Iterator[R]:
+    def map(
+        self,
+        work: Callable[[T], R],
+        files: Sequence[T],
+        chunksize: int,
+        setup: Callable[[], None] | None = None,
+    ) -> Generator[R, None, None]:
+        """``work`` mapped over ``files``, ``chunksize`` at a time, some 8 files per worker
+        handed out ahead of the reader (a slow plan leaves the other workers work to do)."""
         return map_files(
             work,
             files,
             workers=self.workers,
             parallel_from=self.parallel_from,
             chunksize=chunksize,
+            setup=setup,
+            ahead=max(2, 8 // chunksize),
         )
 
 
-Converted = Iterator[tuple[int, FileResult]]
-"""Each input file's place and result, every file once, in the order they are written."""
+Converted = Iterator[tuple[int, FileResult, bool]]
+"""Each input file's place and result, every file once, and whether its chunks are written
+after every other plan's (a plan keyed by its digest)."""
 
 
 def _converted_then_keyed(
@@ -409,49 +441,39 @@ def _converted_then_keyed(
     for index, result in enumerate(pool.map(work, paths, 4)):
         result, rekey = _keyed(result, keys)
         if rekey is None:
-            yield index, result
+            yield index, result, False
         else:
             again.append((index, *rekey))
     rekeyed = pool.map(partial(_convert_as, work), [(paths[i], key) for i, key, _ in again], 8)
     for (index, _, note), result in zip(again, rekeyed, strict=True):
-        yield index, _noted(result, note)
+        yield index, _noted(result, note), False
 
 
-def _keyed_then_converted(
+def _keyed_while_converted(
     paths: Sequence[Path], work: partial[FileResult], pool: _Pool
 ) -> Converted:
-    """Each plan keyed from its head first (a quick pass), then converted once under its key:
-    the plans keyed by region and period first, then those keyed by digest, as
-    :func:`_converted_then_keyed` writes them. Should the first plan of a key fail in its body
-    (too large: found only by reading it), the later plans of that key are keyed again as
-    :func:`_converted_then_keyed` keys them, at the end."""
-    decided = list(keyed_files(pool.map(head_or_problem, paths, 16)))
-    keyed = [(i, d) for i, d in enumerate(decided) if isinstance(d, KeyedFile)]
-    jobs = [(i, f) for i, f in keyed if f.key and not f.note]
-    jobs += [(i, f) for i, f in keyed if f.key and f.note]
-    converted = pool.map(partial(_convert_as, work), [(paths[i], f.key) for i, f in jobs], 4)
-    lost: set[str] = set()
-    for (index, file), result in zip(jobs, converted, strict=True):
-        if result.key is None and not file.note:
-            lost.add(file.natural)
-        if not file.note or file.natural not in lost:
-            yield index, _noted(result, file.note)
-    yield from _not_converted(paths, decided, lost)
-    again = [i for i, f in keyed if f.note and f.natural in lost]
-    redone = _converted_then_keyed([paths[i] for i in again], work, pool)
-    yield from ((again[i], result) for i, result in redone)
+    """Each plan read by a worker of the pool, keyed by the desk (this process) in input order
+    as soon as every earlier file is read, and converted by the same worker under its key: each
+    file read once and converted once (see :mod:`plankg.graph.rdf.keying`). The plans keyed by
+    their digest are written after the others, as :func:`_converted_then_keyed` writes them."""
+    desk = KeyDesk(len(paths))
+    jobs = list(enumerate(paths))
+    converted = pool.map(partial(_read_keyed_converted, work), jobs, 1, desk.setup)
+    with closing(converted), desk:
+        for index, result in enumerate(converted):
+            note = desk.notes.get(index)
+            yield index, _noted(result, note), note is not None and result.key is not None
 
 
-def _not_converted(
-    paths: Sequence[Path], decided: list[KeyedFile | Problem], lost: set[str]
-) -> Converted:
-    """The files that failed in the first pass, and the copies skipped (unless the text they
-    copy failed: they are read again to say why)."""
-    for index, file in enumerate(decided):
-        if isinstance(file, Problem):
-            yield index, FileResult(file.path, error=file.message)
-        elif file.key is None and file.natural not in lost:
-            yield index, FileResult(str(paths[index]), warnings=(SKIPPED,))
+def _read_keyed_converted(work: partial[FileResult], job: tuple[int, Path]) -> FileResult:
+    """In a worker of the pool: file ``job`` read, keyed by the desk and converted."""
+    index, path = job
+    plan, key = read_and_keyed(index, path)
+    if isinstance(plan, Problem):
+        return FileResult(plan.path, error=plan.message)
+    if key is None:
+        return FileResult(str(path), warnings=(SKIPPED,))
+    return work(path, key, plan=plan)
 
 
 def _noted(result: FileResult, note: str | None) -> FileResult:

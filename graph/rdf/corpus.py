@@ -12,9 +12,10 @@ from __future__ import annotations
 import gc
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,7 +34,7 @@ from plankg.graph.rdf.families import TaskItem
 from plankg.graph.rdf.iris import plan_iri, plan_key
 from plankg.graph.rdf.tasks import corpus_families, corpus_tasks
 from plankg.loaders.model import Plan
-from plankg.loaders.read import PlanReadError, read_head, read_plan, sample_paths
+from plankg.loaders.read import PlanReadError, read_plan, sample_paths
 from rdflib import Graph
 
 PARALLEL_THRESHOLD = 32
@@ -141,14 +142,14 @@ class PlanKeys:
     def repeats(self, key: str, sha256: str) -> bool:
         """The same text was keyed already (under ``key`` or, a second plan of its region and
         period, under its digest's)."""
-        return sha256 in (self.digests.get(key), self.digests.get(_by_digest(key, sha256)))
+        return sha256 in (self.digests.get(key), self.digests.get(digest_key(key, sha256)))
 
     def assign(self, key: str, sha256: str) -> tuple[str, str | None]:
         """The key for this plan, and a note when it had to be its digest."""
         first = self.digests.setdefault(key, sha256)
         if first == sha256:
             return key, None
-        key = _by_digest(key, sha256)
+        key = digest_key(key, sha256)
         self.digests.setdefault(key, sha256)
         return key, f"same region and period as {first[:12]}…; keyed by content digest"
 
@@ -161,44 +162,9 @@ class PlanKeys:
 SKIPPED = "same text as an earlier file; skipped"
 
 
-def _by_digest(key: str, sha256: str) -> str:
+def digest_key(key: str, sha256: str) -> str:
+    """The key of a second plan with the same region and period (``key``): its digest's."""
     return f"{key}~{sha256[:12]}"
-
-
-@dataclass(frozen=True)
-class KeyedFile:
-    """A file whose plan is keyed before it is converted (from its head: see
-    :func:`head_or_problem`)."""
-
-    natural: str
-    """The key of its region and period (:func:`~plankg.graph.rdf.iris.plan_key`)."""
-    sha256: str
-    key: str | None
-    """The key it is given: ``natural``, or its digest's; none for a copy, skipped."""
-    note: str | None
-    """What the warnings say of the key (see :meth:`PlanKeys.given`)."""
-
-
-def head_or_problem(path: Path) -> tuple[str, str] | Problem:
-    """The key and content digest of the plan in ``path``, read from its head alone (see
-    :func:`~plankg.loaders.read.read_head`), or the one-line problem that keeps it from being
-    read (the one :func:`read_or_problem` gives, but for a body too large)."""
-    try:
-        head = read_head(path)
-    except PlanReadError as e:
-        return Problem.of(path, e)
-    return plan_key(head), head.sha256
-
-
-def keyed_files(heads: Iterable[tuple[str, str] | Problem]) -> Iterator[KeyedFile | Problem]:
-    """Each file's key (or problem), given in input order as :class:`PlanKeys` gives them
-    when the plans are converted first: the same keys and notes."""
-    keys = PlanKeys()
-    for head in heads:
-        if isinstance(head, Problem):
-            yield head
-        else:
-            yield KeyedFile(*head, *keys.given(*head))
 
 
 def expand_paths(paths: Sequence[str | Path] | None) -> tuple[list[Path], list[Problem]]:
@@ -236,12 +202,16 @@ def map_files(
     parallel_from: int = PARALLEL_THRESHOLD,
     chunksize: int = 8,
     progress: Progress | None = None,
-) -> Iterator[R]:
+    setup: Callable[[], None] | None = None,
+    ahead: int = 2,
+) -> Generator[R, None, None]:
     """``work(file)`` for every file, in order: in this process for a few files or one worker,
     else in a pool of ``workers`` processes (default: all cores). ``work`` must be picklable
-    (a module-level function, or a :func:`functools.partial` of one).
+    (a module-level function, or a :func:`functools.partial` of one), and so must ``setup``,
+    run once in each worker before any work (a :func:`functools.partial`, say, that hands it
+    the pipes of the pool's caller).
 
-    At most ``AHEAD`` chunks per worker are handed out beyond the one being read, so results
+    At most ``ahead`` chunks per worker are handed out beyond the one being read, so results
     never pile up in memory when the reader is slower than the pool (``Executor.map`` hands
     out every file at once).
 
@@ -252,13 +222,15 @@ def map_files(
         yield from _counted(map(work, files), len(files), progress)
         return
     count = _workers(workers)
-    with ProcessPoolExecutor(max_workers=count, initializer=gc.freeze) as pool:
-        results = _in_order(pool, work, files, chunksize, AHEAD * count)
+    initializer = gc.freeze if setup is None else partial(_set_up, setup)
+    with ProcessPoolExecutor(max_workers=count, initializer=initializer) as pool:
+        results = _in_order(pool, work, files, chunksize, ahead * count)
         yield from _counted(results, len(files), progress)
 
 
-AHEAD = 2
-"""Chunks handed out per worker ahead of the reader."""
+def _set_up(setup: Callable[[], None]) -> None:
+    gc.freeze()
+    setup()
 
 
 def _in_order(

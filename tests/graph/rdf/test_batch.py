@@ -95,7 +95,8 @@ def same_region_and_period(folder: Path) -> list[Path]:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_same_region_and_period_twice_is_keyed_by_digest_and_a_copy_is_skipped(tmp_path, workers):
     """Serial (the re-keyed plan converted again, after the others), or in a pool (every plan
-    keyed before it is converted): the same keys, notes and checks."""
+    keyed by the writing process before the worker that read it converts it): the same keys,
+    notes and checks."""
     folder = tmp_path / "in"
     paths = same_region_and_period(folder)
     result = build_many(paths, tmp_path / "out", workers=workers, parallel_from=1)
@@ -168,8 +169,8 @@ def test_when_the_first_plan_of_a_key_fails_in_its_body_the_pool_keys_as_one_pro
 ):
     """A plan whose head reads but whose body is refused (2,100 quantities) keys nothing: the
     next plan of its region and period takes the key, its copy fails as it does, an edit is
-    keyed by digest; in a pool as in one process, to the byte (and an empty file fails in the
-    first pass with the error it gives in one process)."""
+    keyed by digest; in a pool as in one process, to the byte (and an empty file fails with the
+    error it gives in one process)."""
     folder = tmp_path / "in"
     paths = same_region_and_period(folder)
     text = paths[0].read_text(encoding="utf-8")
