@@ -24,7 +24,8 @@ from functools import cache
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import action_slugs
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
-from plankg.graph.rdf.families import TEXT_CHARS, TaskFamily, TaskItem, task_families
+from plankg.graph.rdf.families import TaskFamily, TaskItem, task_families
+from plankg.graph.rdf.family_space import TEXT_CHARS
 from plankg.graph.rdf.regions import place_of
 from plankg.loaders.model import Plan
 from plankg.ontology import ID, PK, PKCA
