@@ -13,7 +13,7 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -251,6 +251,8 @@ def map_files(
     if not in_pool(len(files), workers, parallel_from):
         yield from _counted(map(work, files), len(files), progress)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for a pool
+
     count = _workers(workers)
     with ProcessPoolExecutor(max_workers=count, initializer=gc.freeze) as pool:
         results = _in_order(pool, work, files, chunksize, AHEAD * count)
@@ -262,7 +264,7 @@ AHEAD = 2
 
 
 def _in_order(
-    pool: ProcessPoolExecutor,
+    pool: Executor,
     work: Callable[[T], R],
     files: Sequence[T],
     chunksize: int,
