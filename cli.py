@@ -10,6 +10,7 @@ SHACL shapes; 5 a database or query error.
 
 from __future__ import annotations
 
+import gc
 import json
 import signal
 import sys
@@ -310,6 +311,7 @@ def build_command(
     """Parse plans, validate the graph, write Turtle, print a summary and the top leads."""
     from plankg.graph.rdf import build_many, expand_paths
 
+    gc.freeze()  # what the imports made lives as long as the process: no collection visits it
     files, missing = expand_paths(paths)
     result = build_many(
         files, out, engine=engine, workers=workers, progress=progress_bar(), keep_plans=to_neo4j
