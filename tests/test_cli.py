@@ -212,6 +212,14 @@ def test_build_help_lists_the_engines_without_importing_rdflib():
     assert imported == []
 
 
+def test_a_build_of_the_samples_imports_no_heavy_library_but_rdflib(tmp_path):
+    """The samples' task families are grouped in plain dictionaries, without numpy (an action
+    of more than :data:`plankg.graph.rdf.families.SMALL` measures imports it)."""
+    shown, imported = heavy_imports_of(["build", "--out", str(tmp_path)])
+    assert "5 plans" in shown and (tmp_path / "plankg.ttl").is_file()
+    assert {m.split(".")[0] for m in imported} & set(HEAVY_LIBRARIES) == {"rdflib"}
+
+
 @pytest.mark.parametrize(
     ("command", "option", "module", "registry"),
     [
