@@ -4,7 +4,7 @@ action has more measures than :data:`~plankg.graph.rdf.families.SMALL` (numpy's 
 more than the few measures of a small corpus take in plain dictionaries).
 
 Sums are taken term by term in the order the dictionary arithmetic of
-:class:`~plankg.graph.rdf.families.DictSpace` takes them, so both give the same families and
+:class:`~plankg.graph.rdf.family_space.DictSpace` takes them, so both give the same families and
 similarities, bit for bit (tests/graph/families/test_arithmetic.py)."""
 
 from __future__ import annotations
