@@ -94,11 +94,11 @@ def dict_vectors(texts: Sequence[tuple[str, str]]) -> list[Vector]:
     for key in texts:
         documents.update(counts[key].keys())
     total = len(texts)
-    rarity = {n: math.log((1 + total) / (1 + n) + 1) for n in set(documents.values())}
+    by_count = {n: math.log((1 + total) / (1 + n) + 1) for n in set(documents.values())}
+    rarity = {g: by_count[n] for g, n in documents.items()}
     found = {n for words in counts.values() for n in words.values()}
     frequency = {n: 1 + math.log(n) for n in found}
-    weights = {g: rarity[n] for g, n in documents.items()}
-    vectors = {key: _unit_weights(words, frequency, weights) for key, words in counts.items()}
+    vectors = {key: _unit_weights(words, frequency, rarity) for key, words in counts.items()}
     return [vectors[key] for key in texts]
 
 
