@@ -58,7 +58,7 @@ def zh_en(graph: Graph, subject: URIRef, predicate: URIRef) -> tuple[str, str]:
 def _terms() -> list[str]:
     """The ontology's terms: the subjects in its namespace (read from the vocabulary's index,
     cached, rather than by parsing the files at each import)."""
-    subjects = vocabulary_index().all_subjects()
+    subjects = vocabulary_index().subject_texts()
     return sorted({s[len(ONTOLOGY) :] for s in subjects if s.startswith(ONTOLOGY)})
 
 
