@@ -72,13 +72,23 @@ class VocabularyIndex:
         """The subjects' IRIs as text (no rdflib term made)."""
         return iter(self._by_subject)
 
+    def object_rows(self, subject: str, predicate: str) -> list[list[str | None]]:
+        """The objects of ``subject``'s ``predicate`` as the cache stores them (``[iri]`` or
+        ``[lexical form, language, datatype]``), in the order of their rows (an rdflib IRI given
+        is taken as its text)."""
+        return self._by_subject.get(str(subject), {}).get(str(predicate), [])
+
+    def subjects_of(self, predicate: str, value: str) -> list[str]:
+        """The subjects linked by ``predicate`` to the IRI ``value``, as text."""
+        return self._by_object.get((str(predicate), str(value)), [])
+
     def all_subjects(self) -> Iterator[URIRef]:
         from rdflib import URIRef
 
         return map(URIRef, self._by_subject)
 
     def objects(self, subject: URIRef, predicate: URIRef) -> Iterator[Term]:
-        return map(_term, self._by_subject.get(str(subject), {}).get(str(predicate), ()))
+        return map(term_of, self._by_subject.get(str(subject), {}).get(str(predicate), ()))
 
     def subjects(self, predicate: URIRef, value: URIRef) -> Iterator[URIRef]:
         from rdflib import URIRef
@@ -88,14 +98,14 @@ class VocabularyIndex:
     def value(self, subject: URIRef, predicate: URIRef) -> Term | None:
         return next(self.objects(subject, predicate), None)
 
-    def has_object(self, subject: URIRef, value: URIRef) -> bool:
+    def has_object(self, subject: str, value: str) -> bool:
         """Whether some triple links ``subject`` to the IRI ``value`` (rdflib's
         ``(s, None, o) in g``)."""
         iri = [str(value)]
         return any(iri in found for found in self._by_subject.get(str(subject), {}).values())
 
 
-def _term(encoded: list[str | None]) -> Term:
+def term_of(encoded: list[str | None]) -> Term:
     from rdflib import Literal, URIRef
 
     if len(encoded) == 1:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from plankg.errors import one_line
 from plankg.graph.rdf.build import (
@@ -30,11 +30,13 @@ from plankg.graph.rdf.build import (
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.families import TaskItem
-from plankg.graph.rdf.iris import plan_iri, plan_key
+from plankg.graph.rdf.iris import plan_key, plan_node
 from plankg.graph.rdf.tasks import corpus_families, corpus_tasks
 from plankg.loaders.model import Plan
 from plankg.loaders.read import PlanReadError, read_head, read_plan, sample_paths
-from rdflib import Graph
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 PARALLEL_THRESHOLD = 32
 """From this many files on, files are read by a pool of processes."""
@@ -90,7 +92,7 @@ class Corpus:
     def documents(self) -> DocumentIndex:
         """Where the plans' citations point, across the corpus."""
         records = [
-            DocumentRecord.of(p, plan_iri(k)) for p, k in zip(self.plans, self.keys, strict=True)
+            DocumentRecord.of(p, plan_node(k)) for p, k in zip(self.plans, self.keys, strict=True)
         ]
         return DocumentIndex.of(records)
 
@@ -119,7 +121,7 @@ class Corpus:
         keyed = list(zip(self.plans, self.keys, strict=True))
         for start in range(0, len(keyed), plans_per_part):
             yield [
-                (str(plan_iri(key)), list(plan_graphs(plan, key, documents).all()))
+                (plan_node(key), list(plan_graphs(plan, key, documents).all()))
                 for plan, key in keyed[start : start + plans_per_part]
             ]
 
