@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
 from typing import TYPE_CHECKING, Generic, TypeAlias, cast
 
 from plankg.graph.rdf import iris
@@ -78,6 +77,7 @@ from plankg.ontology.names import (
     VERSION_INFO,
 )
 from plankg.ontology.type_names import type_names
+from plankg.version import installed_version
 
 if TYPE_CHECKING:  # rdflib is imported by the functions that make rdflib terms or graphs
     from rdflib import Graph, Literal, URIRef
@@ -135,7 +135,7 @@ def new_graph() -> Graph:
 
 @cache
 def plankg_version() -> str:
-    return metadata.version("plankg")
+    return installed_version()
 
 
 @dataclass
