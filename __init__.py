@@ -71,9 +71,9 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib import metadata
+        from plankg.version import installed_version
 
-        return metadata.version("plankg")
+        return installed_version()
     if name in API:
         return getattr(import_module(API[name]), name)
     raise AttributeError(f"module 'plankg' has no attribute {name!r}")

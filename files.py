@@ -9,7 +9,6 @@ never half a file, and no temporary file behind.
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -66,7 +65,7 @@ def staged(path: Path) -> Iterator[Staged]:
 def _temporary_name(path: Path) -> Path:
     """A name beside ``path`` that no file has (``.plankg.ttl.k2j4x9q1.partial``)."""
     while True:
-        candidate = path.parent / f".{path.name}.{secrets.token_hex(4)}{PARTIAL}"
+        candidate = path.parent / f".{path.name}.{os.urandom(4).hex()}{PARTIAL}"
         if not candidate.exists():
             return candidate
 

@@ -10,7 +10,9 @@ Run by hand; the figures go in the README. The machine is shared and noisy: medi
 ``--baseline DIR`` also runs the ``plankg build`` of another checkout (DIR is its root, a folder
 named ``plankg``: ``git archive main | tar -x -C /tmp/before/plankg``), alternating with this
 one's, and prints both medians, wall and CPU, with their ratio: on a shared machine only a ratio
-measured in one run means much. Each tree is run once untimed first (its bytecode written, the
+measured in one run means much. ``--tree DIR`` makes another checkout the "after" side (DIR as
+for ``--baseline``; a link named plankg to it will do), for an interpreter whose own plankg is
+not the one to measure. Each tree is run once untimed first (its bytecode written, the
 vocabulary cache filled), so neither pays a compilation the other does not.
 
 "parse" reads the five sample files and parses them again in one process (patterns compiled,
@@ -96,20 +98,24 @@ PARSE_FIGURES = (
 
 
 def _baseline_path(baseline: Path) -> str:
-    """The PYTHONPATH that imports ``baseline`` as plankg."""
-    if baseline.resolve().name != "plankg" or not (baseline / "cli.py").is_file():
-        raise SystemExit(
-            f"--baseline: {baseline} is not a plankg checkout in a folder named plankg"
-        )
-    return str(baseline.resolve().parent)
+    """The PYTHONPATH that imports ``baseline`` as plankg (a link named plankg will do)."""
+    if baseline.absolute().name != "plankg" or not (baseline / "cli.py").is_file():
+        raise SystemExit(f"{baseline} is not a plankg checkout in a folder named plankg")
+    return str(baseline.absolute().parent)
 
 
-def compare_parse(baseline: Path, runs: int, plans: int) -> None:
+def _trees(baseline: Path, tree: Path | None) -> dict[str, str]:
+    """The PYTHONPATH of each side: ``baseline`` before, ``tree`` (else this checkout, as the
+    interpreter imports it) after."""
+    return {"before": _baseline_path(baseline), "after": _baseline_path(tree) if tree else ""}
+
+
+def compare_parse(baseline: Path, runs: int, plans: int, tree: Path | None = None) -> None:
     """Reading and parsing (CPU time, in fresh processes) in this checkout and ``baseline``,
     alternating: the samples' first parse, the samples parsed again (median of 5), the mean
     per plan over ``plans`` generated plans and the mean of reading their heads (first, as the
     build does)."""
-    trees = {"before": _baseline_path(baseline), "after": ""}
+    trees = _trees(baseline, tree)
     found: dict[str, list[list[float]]] = {name: [] for name in trees}
     load = load_average()
     with tempfile.TemporaryDirectory() as corpus:
@@ -156,9 +162,9 @@ def tree_env(path: str) -> dict[str, str]:
     return env | ({"PYTHONPATH": path} if path else {})
 
 
-def compare(baseline: Path, runs: int) -> None:
+def compare(baseline: Path, runs: int, tree: Path | None = None) -> None:
     """``plankg build`` of this checkout and of ``baseline``, alternating, ``runs`` each."""
-    trees = {"before": _baseline_path(baseline), "after": ""}
+    trees = _trees(baseline, tree)
     envs = {name: tree_env(path) for name, path in trees.items()}
     found: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
     load = load_average()
@@ -181,6 +187,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--baseline", type=Path, help="the root of another plankg checkout")
+    parser.add_argument(
+        "--tree",
+        type=Path,
+        help="with --baseline: the checkout to compare with it (default: the one imported)",
+    )
     parser.add_argument("--only-compare", action="store_true", help="with --baseline: only that")
     parser.add_argument(
         "--parse",
@@ -191,10 +202,10 @@ def main() -> None:
     args = parser.parse_args()
     runs = max(5, args.runs)
     if args.baseline and args.parse:
-        compare_parse(args.baseline, runs, args.parse)
+        compare_parse(args.baseline, runs, args.parse, args.tree)
         return
     if args.baseline:
-        compare(args.baseline, runs)
+        compare(args.baseline, runs, args.tree)
         if args.only_compare:
             return
     paths = sample_paths()

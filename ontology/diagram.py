@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from plankg.ontology.vocabulary import ONTOLOGY, read_turtle, zh_en
+from plankg.ontology.names import ONTOLOGY
+from plankg.ontology.vocabulary import read_turtle, zh_en
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH

@@ -21,17 +21,20 @@ from contextlib import suppress
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from plankg.errors import OutputError
 from plankg.files import write_texts
-from rdflib import Graph, Literal, URIRef
+
+if TYPE_CHECKING:  # rdflib is imported where a term or a graph is made, not with the index
+    from rdflib import Graph, Literal, URIRef
 
 VOCABULARY_FILES = ("plankg.ttl", "agency-types.ttl", "actions.ttl")
 """The ontology and its concept schemes, read together as one graph."""
 CACHE_FORMAT = "1"
 """Changed when the cache's layout changes, so that an old cache is not read."""
 
-Term = URIRef | Literal
+Term: TypeAlias = "URIRef | Literal"
 Row = tuple[str, str, list[str | None]]
 """A triple as the cache stores it: subject, predicate, and ``[iri]`` or ``[lexical form,
 language, datatype]``."""
@@ -42,6 +45,8 @@ def read_text(name: str) -> str:
 
 
 def parse_vocabulary(texts: Iterable[str]) -> Graph:
+    from rdflib import Graph
+
     graph = Graph()
     for text in texts:  # parsed into one graph: a third faster than merging three
         graph.parse(data=text, format="turtle")
@@ -63,26 +68,46 @@ class VocabularyIndex:
             if len(o) == 1:
                 self._by_object.setdefault((p, str(o[0])), []).append(s)
 
+    def subject_texts(self) -> Iterator[str]:
+        """The subjects' IRIs as text (no rdflib term made)."""
+        return iter(self._by_subject)
+
+    def object_rows(self, subject: str, predicate: str) -> list[list[str | None]]:
+        """The objects of ``subject``'s ``predicate`` as the cache stores them (``[iri]`` or
+        ``[lexical form, language, datatype]``), in the order of their rows (an rdflib IRI given
+        is taken as its text)."""
+        return self._by_subject.get(str(subject), {}).get(str(predicate), [])
+
+    def subjects_of(self, predicate: str, value: str) -> list[str]:
+        """The subjects linked by ``predicate`` to the IRI ``value``, as text."""
+        return self._by_object.get((str(predicate), str(value)), [])
+
     def all_subjects(self) -> Iterator[URIRef]:
+        from rdflib import URIRef
+
         return map(URIRef, self._by_subject)
 
     def objects(self, subject: URIRef, predicate: URIRef) -> Iterator[Term]:
-        return map(_term, self._by_subject.get(str(subject), {}).get(str(predicate), ()))
+        return map(term_of, self._by_subject.get(str(subject), {}).get(str(predicate), ()))
 
     def subjects(self, predicate: URIRef, value: URIRef) -> Iterator[URIRef]:
+        from rdflib import URIRef
+
         return map(URIRef, self._by_object.get((str(predicate), str(value)), ()))
 
     def value(self, subject: URIRef, predicate: URIRef) -> Term | None:
         return next(self.objects(subject, predicate), None)
 
-    def has_object(self, subject: URIRef, value: URIRef) -> bool:
+    def has_object(self, subject: str, value: str) -> bool:
         """Whether some triple links ``subject`` to the IRI ``value`` (rdflib's
         ``(s, None, o) in g``)."""
         iri = [str(value)]
         return any(iri in found for found in self._by_subject.get(str(subject), {}).values())
 
 
-def _term(encoded: list[str | None]) -> Term:
+def term_of(encoded: list[str | None]) -> Term:
+    from rdflib import Literal, URIRef
+
     if len(encoded) == 1:
         return URIRef(str(encoded[0]))
     lexical, language, datatype = encoded
@@ -91,6 +116,8 @@ def _term(encoded: list[str | None]) -> Term:
 
 def graph_rows(graph: Graph) -> list[Row]:
     """The graph's triples without blank nodes, as the cache stores them, sorted."""
+    from rdflib import Literal, URIRef
+
     rows: list[Row] = []
     for s, p, o in graph:
         if isinstance(s, URIRef) and isinstance(o, URIRef):

@@ -8,45 +8,19 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
-from plankg.ontology.index import VocabularyIndex, vocabulary_index
+from plankg.ontology.type_names import type_names
 from plankg.ontology.vocabulary import PK, PKAT, ontology_graph, zh_en
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 UNCLASSIFIED = PKAT.unclassified
 
 
-@cache
-def aliases() -> dict[str, tuple[URIRef, ...]]:
-    """Each matching name (``教育局``) with the types it names, longest first."""
-    graph = vocabulary_index()
-    found: dict[str, set[URIRef]] = {}
-    for concept in graph.subjects(RDF.type, PK.AgencyType):
-        for alias in _matching_names(graph, concept):
-            found.setdefault(alias, set()).add(concept)
-    ordered = sorted(found, key=lambda a: (-len(a), a))
-    return {a: tuple(sorted(found[a])) for a in ordered}
-
-
-def _matching_names(graph: VocabularyIndex, concept: URIRef) -> set[str]:
-    """The Chinese names a type matches by: its preferred, alternative and hidden labels."""
-    labels = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-    return {
-        str(label)
-        for predicate in labels
-        for label in graph.objects(concept, predicate)
-        if isinstance(label, Literal) and label.language == "zh"
-    }
-
-
-@lru_cache(maxsize=1 << 14)  # every plan names the same few hundred agencies
+@lru_cache(maxsize=1 << 14)
 def agency_types(name: str) -> tuple[URIRef, ...]:
-    """The functions of the agency called ``name``: the types of the longest alias it ends with
-    (``市科工信局`` → science and technology, industry and IT), else unclassified."""
-    for alias, types in aliases().items():
-        if name.endswith(alias):
-            return types
-    return (UNCLASSIFIED,)
+    """The functions of the agency called ``name`` (:func:`.type_names.type_names`) as rdflib
+    IRIs."""
+    return tuple(URIRef(t) for t in type_names(name))
 
 
 @cache

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from functools import cache
 
-from plankg.ontology.index import (
-    VOCABULARY_FILES,
-    parse_vocabulary,
-    read_text,
-    vocabulary_index,
+from plankg.ontology.index import VOCABULARY_FILES, parse_vocabulary, read_text
+from plankg.ontology.names import (
+    AGENCY_TYPES,
+    CANONICAL_ACTIONS,
+    IDS,
+    ONTOLOGY,
+    POPULATIONS,
+    ontology_terms,
 )
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ClosedNamespace
 
-ONTOLOGY = "https://w3id.org/plankg/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/plankg/ontology"
-ID = Namespace("https://w3id.org/plankg/id/")
-PKP = Namespace("https://w3id.org/plankg/population/")
-PKAT = Namespace("https://w3id.org/plankg/agency-type/")
-PKCA = Namespace("https://w3id.org/plankg/canonical-action/")
+ID = Namespace(IDS)
+PKP = Namespace(POPULATIONS)
+PKAT = Namespace(AGENCY_TYPES)
+PKCA = Namespace(CANONICAL_ACTIONS)
 
 
 def read_turtle(name: str) -> Graph:
@@ -55,13 +57,6 @@ def zh_en(graph: Graph, subject: URIRef, predicate: URIRef) -> tuple[str, str]:
     return found.get("zh", ""), found.get("en", "")
 
 
-def _terms() -> list[str]:
-    """The ontology's terms: the subjects in its namespace (read from the vocabulary's index,
-    cached, rather than by parsing the files at each import)."""
-    subjects = vocabulary_index().all_subjects()
-    return sorted({s[len(ONTOLOGY) :] for s in subjects if s.startswith(ONTOLOGY)})
-
-
 def closed_namespace(iri: str, terms: list[str]) -> ClosedNamespace:
     """rdflib's closed namespace, each term also kept as an attribute of it: ``PK.Plan`` is an
     attribute read instead of a call of its ``__getattr__`` (a build of the samples reads some
@@ -73,4 +68,4 @@ def closed_namespace(iri: str, terms: list[str]) -> ClosedNamespace:
     return namespace
 
 
-PK = closed_namespace(ONTOLOGY, _terms())
+PK = closed_namespace(ONTOLOGY, ontology_terms())

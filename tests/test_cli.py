@@ -44,6 +44,16 @@ def test_build_writes_turtle_and_prints_the_top_leads(run, tmp_path):
     assert (tmp_path / "plankg.ttl").stat().st_size > 100_000
 
 
+def test_the_objects_a_build_hides_from_the_collector_are_given_back():
+    import gc
+
+    from plankg.cli import collector_blind
+
+    with collector_blind():
+        assert gc.get_freeze_count() > 0  # what existed is in the permanent generation
+    assert gc.get_freeze_count() == 0
+
+
 def test_bad_files_get_one_line_each_and_the_good_one_is_still_written(run, mixed_folder, tmp_path):
     result = run("build", mixed_folder, "--out", tmp_path / "out")
     assert result.exit_code == 1
@@ -210,6 +220,20 @@ def test_build_help_lists_the_engines_without_importing_rdflib():
     shown, imported = heavy_imports_of(["build", "--help"])
     assert "[fast|pyshacl]" in shown and "--engine" in shown
     assert imported == []
+
+
+def test_a_build_of_the_samples_imports_no_heavy_library(tmp_path):
+    """The build writes Turtle text of IRIs kept as text (:mod:`plankg.ontology.names`), so
+    never imports rdflib; the samples' task families are grouped in plain dictionaries, without
+    numpy (an action of more than :data:`plankg.graph.rdf.families.SMALL` measures imports
+    it). The vocabulary's index is cached first (by a process of its own, in the run's cache
+    folder), as any build before leaves it: without its cache, a build parses the vocabulary's
+    Turtle with rdflib."""
+    warm = "from plankg.ontology.index import vocabulary_index; vocabulary_index()"
+    subprocess.run([sys.executable, "-c", warm], check=True)
+    shown, imported = heavy_imports_of(["build", "--out", str(tmp_path)])
+    assert "5 plans" in shown and "conforms" in shown and (tmp_path / "plankg.ttl").is_file()
+    assert {m.split(".")[0] for m in imported} & set(HEAVY_LIBRARIES) == set()
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,18 @@ import pytest
 from plankg.errors import PlankgError
 
 ROOT = Path(plankg.__file__).parent
-LAYERS = ("errors", "tables", "files", "loaders", "ontology", "graph", "queries", "cli", "")
+LAYERS = (
+    "errors",
+    "version",
+    "tables",
+    "files",
+    "loaders",
+    "ontology",
+    "graph",
+    "queries",
+    "cli",
+    "",
+)
 """Bottom to top: a module may import from its own layer and the layers before it. ``""`` is
 the package root, the curated API."""
 ROOMS = {"rdf": set(), "export": {"rdf"}, "neo4j": {"rdf"}, "analysis": {"rdf"}}

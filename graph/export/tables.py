@@ -13,14 +13,16 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from plankg.graph.rdf.build import QUDT_VALUE, Triple
+from plankg.graph.rdf.build import Triple
 from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import plan_key_of
 from plankg.graph.rdf.tasks import FAMILY_PREFIX
-from plankg.ontology import PK, PKAT, PKCA
+from plankg.ontology import PK, PKAT, PKCA, names
 from plankg.tables import Table
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, TIME
+
+QUDT_VALUE = URIRef(names.QUDT_VALUE)
 
 PLANS = (
     "plan",

@@ -17,7 +17,8 @@ from typing import Any
 from plankg.graph.neo4j.connection import Connection
 from plankg.graph.neo4j.templates import template
 from plankg.graph.rdf.build import LEVELS, Triple, corpus_links
-from plankg.graph.rdf.families import TEXT_CHARS, TaskItem
+from plankg.graph.rdf.families import TaskItem
+from plankg.graph.rdf.family_space import TEXT_CHARS
 from plankg.graph.rdf.iris import plan_iri, plan_key_of
 from plankg.graph.rdf.tasks import LEVEL_RANKS, placed_task_triples
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO, TypeVar
 
 from plankg.files import staged
-from plankg.graph.rdf.build import citation_graphs, corpus_links, write_plan
+from plankg.graph.rdf.build import cite, revision_links, write_plan
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
     SKIPPED,
@@ -53,24 +53,21 @@ from plankg.graph.rdf.iris import (
     DERIVED_GRAPH,
     VOCABULARY_GRAPH,
     agency_iri,
-    plan_graph_iri,
-    plan_iri,
+    plan_graph_node,
     plan_key,
+    plan_node,
     source_iri,
 )
-from plankg.graph.rdf.keying import KeyDesk, read_and_keyed
 from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts, plan_leads
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
 from plankg.graph.rdf.tasks import plan_tasks
 from plankg.graph.rdf.turtle import (
-    PREFIX_ORDER,
     FormattedTriple,
     TurtleTerms,
-    format_triples,
+    iri_text,
     joined_blocks,
     sorted_body,
-    term,
     trig_block,
     turtle_body,
     turtle_header,
@@ -80,10 +77,9 @@ from plankg.loaders.coverage import findings_table, summary_table
 from plankg.loaders.model import Coverage, Plan
 from plankg.loaders.read import PlanReadError, read_plan
 from plankg.tables import Table, row_order
-from rdflib import URIRef
 
 TOP_LEAD_COLUMNS = ("region", "agency", "measures_led", "actions_led")
-EXTRACTION_PREFIX = str(source_iri("")).replace("/source/", "/extraction/")
+EXTRACTION_PREFIX = source_iri("").replace("/source/", "/extraction/")
 R = TypeVar("R")
 T = TypeVar("T")
 
@@ -143,7 +139,7 @@ def process_file(
     text = PlanText.of(graphs, _own_terms(plan, key, terms.written))
     index = TextIndex(text.ordered)
     own = joined_blocks(text.own)
-    trig = trig_block(plan_graph_iri(key), joined_blocks(text.asserted))
+    trig = trig_block(plan_graph_node(key), joined_blocks(text.asserted))
     result = FileResult(
         path=str(path),
         key=key,
@@ -152,7 +148,7 @@ def process_file(
         trig=(trig + trig_block(DERIVED_GRAPH, turtle_body(graphs.derived))).encode(),
         shared=text.shared_triples,
         vocabulary=set(graphs.vocabulary),
-        record=DocumentRecord.of(plan, plan_iri(key)),
+        record=DocumentRecord.of(plan, plan_node(key)),
         counts=plan_counts(index, len(text.ordered)),
         leads=plan_leads(index),
         agencies=set(index.typed(AGENCY)),
@@ -178,7 +174,7 @@ def validate_result(result: FileResult, report: ValidationReport) -> FileResult:
     return result
 
 
-def _own_terms(plan: Plan, key: str, written: dict[URIRef, str]) -> set[str]:
+def _own_terms(plan: Plan, key: str, written: dict[str, str]) -> set[str]:
     """The IRIs, as written, of the subjects written in the plan's chunk (see :func:`_is_own`)."""
     is_own = _is_own(plan, key)
     return {text for node, text in written.items() if is_own(node)}
@@ -189,19 +185,18 @@ def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
     source file and its clauses, its extraction run and the agencies of its region (another
     plan of the same region may add to them; Turtle allows a subject in two places). Regions,
     types, years and cited documents go to the shared block."""
-    plan_node = str(plan_iri(key))
-    source = str(source_iri(plan.source.sha256))
-    exact = {plan_node, source}
+    node = plan_node(key)
+    source = source_iri(plan.source.sha256)
+    exact = {node, source}
     prefixes = (
-        plan_node + "/",
-        str(agency_iri(place_of(plan.region).key, "")),
+        node + "/",
+        agency_iri(place_of(plan.region).key, ""),
         source + "#",
         f"{EXTRACTION_PREFIX}{plan.source.sha256}/",
     )
 
     def is_own(subject: str) -> bool:
-        text = str(subject)  # rdflib's URIRef.startswith takes no tuple
-        return text in exact or text.startswith(prefixes)
+        return subject in exact or subject.startswith(prefixes)
 
     return is_own
 
@@ -456,6 +451,8 @@ def _keyed_while_converted(
     as soon as every earlier file is read, and converted by the same worker under its key: each
     file read once and converted once (see :mod:`plankg.graph.rdf.keying`). The plans keyed by
     their digest are written after the others, as :func:`_converted_then_keyed` writes them."""
+    from plankg.graph.rdf.keying import KeyDesk  # multiprocessing: only for a pool
+
     desk = KeyDesk(len(paths))
     jobs = list(enumerate(paths))
     converted = pool.map(partial(_read_keyed_converted, work), jobs, 1, desk.setup)
@@ -467,6 +464,8 @@ def _keyed_while_converted(
 
 def _read_keyed_converted(work: partial[FileResult], job: tuple[int, Path]) -> FileResult:
     """In a worker of the pool: file ``job`` read, keyed by the desk and converted."""
+    from plankg.graph.rdf.keying import read_and_keyed
+
     index, path = job
     plan, key = read_and_keyed(index, path)
     if isinstance(plan, Problem):
@@ -514,12 +513,12 @@ def _corpus_facts(
     facts: set[FormattedTriple] = set()
     for result in plans:
         assert result.record is not None and result.key is not None
-        graphs = citation_graphs(result.record, result.key, documents)
-        cites, known = format_triples(graphs.asserted), format_triples(graphs.vocabulary)
-        trig.write(trig_block(plan_graph_iri(result.key), turtle_body(cites)))
+        graphs = cite(TurtleTerms(), result.key, result.record, documents)
+        cites, known = set(graphs.asserted), set(graphs.vocabulary)
+        trig.write(trig_block(plan_graph_node(result.key), turtle_body(cites)))
         facts |= cites | known
         vocabulary |= known
-    links = format_triples(corpus_links([r.key for r in plans if r.key]))
+    links = set(revision_links(TurtleTerms(), [r.key for r in plans if r.key]))
     records = {r.key: r.record for r in plans if r.key and r.record}
     families = _families(output.tasks, records, mapper)
     trig.write(trig_block(DERIVED_GRAPH, turtle_body(links | families)))
@@ -546,7 +545,7 @@ def _families(
 
 def _plan_terms(plans: list[FileResult]) -> set[str]:
     """The loaded plans' IRIs as Turtle writes them."""
-    return {term(plan_iri(r.key), PREFIX_ORDER) for r in plans if r.key}
+    return {iri_text(plan_node(r.key)) for r in plans if r.key}
 
 
 def _not_about(subjects: set[str], triples: set[FormattedTriple]) -> set[FormattedTriple]:

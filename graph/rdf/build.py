@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import metadata
-from typing import Generic, cast
+from typing import TYPE_CHECKING, Generic, TypeAlias, cast
 
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import CanonicalAction, action_slugs
+from plankg.graph.rdf.concepts import concept_rows, document_rows
 from plankg.graph.rdf.documents import (
     DocumentIndex,
     DocumentRecord,
@@ -25,7 +25,7 @@ from plankg.graph.rdf.documents import (
 from plankg.graph.rdf.quantities import as_written, quantity
 from plankg.graph.rdf.regions import Place, place_of
 from plankg.graph.rdf.tasks import corpus_families
-from plankg.graph.rdf.terms import RDFLIB_TERMS, T, Terms
+from plankg.graph.rdf.terms import T, Terms
 from plankg.graph.rdf.terms import Triple as RdflibTriple
 from plankg.loaders.model import (
     Action,
@@ -37,12 +37,50 @@ from plankg.loaders.model import (
     Span,
     Target,
 )
-from plankg.ontology import PK, PKP
-from plankg.ontology.index import vocabulary_index
-from plankg.ontology.taxonomy import agency_types
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
-from rdflib.term import Node
+from plankg.ontology.names import (
+    ALTERNATIVE,
+    ASSOCIATED_WITH,
+    BEGINNING,
+    CLASSIFICATION,
+    DATE,
+    DCTERMS,
+    DERIVED_FROM,
+    DESCRIPTION,
+    END,
+    GENERATED_BY,
+    GYEAR,
+    IN_DATE,
+    IN_GYEAR,
+    INSTANT,
+    IS_PART_OF,
+    ISSUED,
+    LABEL,
+    NOTATION,
+    ORG,
+    OWL,
+    PK,
+    POPULATIONS,
+    PROPER_INTERVAL,
+    PROV,
+    QUDT,
+    QUDT_UNIT,
+    QUDT_VALUE,
+    REVISION_OF,
+    SKOS,
+    SOFTWARE_AGENT,
+    TEMPORAL,
+    TIME,
+    TITLE,
+    TYPE,
+    UNIT,
+    USED,
+    VERSION_INFO,
+)
+from plankg.ontology.type_names import type_names
+from plankg.version import installed_version
+
+if TYPE_CHECKING:  # rdflib is imported by the functions that make rdflib terms or graphs
+    from rdflib import Graph, Literal, URIRef
 
 PREFIXES = {
     "pk": "https://w3id.org/plankg/ontology#",
@@ -50,17 +88,15 @@ PREFIXES = {
     "pkp": "https://w3id.org/plankg/population/",
     "pkca": "https://w3id.org/plankg/canonical-action/",
     "id": "https://w3id.org/plankg/id/",
-    "dcterms": str(DCTERMS),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "skos": str(SKOS),
-    "time": str(TIME),
-    "qudt": "http://qudt.org/schema/qudt/",
-    "unit": "http://qudt.org/vocab/unit/",
-    "owl": str(OWL),
+    "dcterms": DCTERMS,
+    "org": ORG,
+    "prov": PROV,
+    "skos": SKOS,
+    "time": TIME,
+    "qudt": QUDT,
+    "unit": UNIT,
+    "owl": OWL,
 }
-QUDT_VALUE = URIRef(PREFIXES["qudt"] + "numericValue")
-QUDT_UNIT = URIRef(PREFIXES["qudt"] + "unit")
 ROLES = {"lead": PK.LeadRole, "partner": PK.PartnerRole, "responsible": PK.ResponsibleRole}
 SHORTCUTS = {"lead": PK.leads, "partner": PK.partnersIn, "responsible": PK.responsibleFor}
 SCOPES = {"action": PK.ActionScope, "measure": PK.MeasureScope}
@@ -79,71 +115,27 @@ DEADLINE_KINDS = {
     "other": PK.OtherDeadline,
 }
 ACTION_CLASSES = {"提升行动": PK.EnhancementAction, "重点工程": PK.KeyProject}
-CONCEPT_PREDICATES = (RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.broader)
-
-
-# The writer's terms of other vocabularies, resolved once: each look-up in an rdflib
-# DefinedNamespace (``RDF.type``) makes a new URIRef.
-TYPE, LABEL, NOTATION, VERSION_INFO = RDF.type, RDFS.label, SKOS.notation, OWL.versionInfo
-TITLE, DESCRIPTION, TEMPORAL = DCTERMS.title, DCTERMS.description, DCTERMS.temporal
-ISSUED, IS_PART_OF = DCTERMS.issued, DCTERMS.isPartOf
-USED, ASSOCIATED_WITH, SOFTWARE_AGENT = PROV.used, PROV.wasAssociatedWith, PROV.SoftwareAgent
-GENERATED_BY, DERIVED_FROM = PROV.wasGeneratedBy, PROV.wasDerivedFrom
-INSTANT, IN_GYEAR, IN_DATE = TIME.Instant, TIME.inXSDgYear, TIME.inXSDDate
-PROPER_INTERVAL, BEGINNING, END = TIME.ProperInterval, TIME.hasBeginning, TIME.hasEnd
-CLASSIFICATION, DATE, GYEAR = ORG.classification, XSD.date, XSD.gYear
 
 
 Triple = RdflibTriple
-Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+Quad: TypeAlias = "tuple[URIRef, URIRef, URIRef | Literal, URIRef]"
 """A triple and the named graph it is in."""
 Triples = dict[Triple, None]
 """Triples in the order they are made, each once (a dict as an ordered set)."""
 
 
 def new_graph() -> Graph:
+    from rdflib import Graph
+
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, replace=True)
     return graph
 
 
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
-
-
 @cache
 def plankg_version() -> str:
-    return metadata.version("plankg")
-
-
-@cache
-def _concept_triples(concept: URIRef) -> tuple[Triple, ...]:
-    """The concept as the data needs it: type, labels, notation, broader (with the broader
-    concept's own, for the canonical actions' groups)."""
-    vocabulary = vocabulary_index()
-    found = tuple(
-        (concept, predicate, value)
-        for predicate in CONCEPT_PREDICATES
-        for value in sorted(_terms(vocabulary.objects(concept, predicate)))
-    )
-    broader = [o for _, p, o in found if p == SKOS.broader and isinstance(o, URIRef)]
-    return found + tuple(t for b in broader for t in _concept_triples(b))
-
-
-@cache
-def _document_triples(document: URIRef) -> tuple[Triple, ...]:
-    """A known document (an outline) as ``ontology/actions.ttl`` describes it."""
-    vocabulary = vocabulary_index()
-    return tuple(
-        (document, p, o)
-        for p in (RDF.type, PK.docNumber, DCTERMS.title, DCTERMS.alternative)
-        for o in sorted(_terms(vocabulary.objects(document, p)))
-    )
-
-
-def _terms(nodes: Iterable[Node]) -> list[URIRef | Literal]:
-    return [node for node in nodes if isinstance(node, URIRef | Literal)]
+    return installed_version()
 
 
 @dataclass
@@ -160,11 +152,14 @@ class PlanGraphs:
 
     def quads(self) -> list[Quad]:
         """The triples with their named graph: the plan's, the derived, the vocabulary."""
-        own = iris.plan_graph_iri(self.key)
+        from rdflib import URIRef
+
+        own, derived = iris.plan_graph_iri(self.key), URIRef(iris.DERIVED_GRAPH)
+        vocabulary = URIRef(iris.VOCABULARY_GRAPH)
         return [
             *((s, p, o, own) for s, p, o in self.asserted),
-            *((s, p, o, iris.DERIVED_GRAPH) for s, p, o in self.derived),
-            *((s, p, o, iris.VOCABULARY_GRAPH) for s, p, o in self.vocabulary),
+            *((s, p, o, derived) for s, p, o in self.derived),
+            *((s, p, o, vocabulary) for s, p, o in self.vocabulary),
         ]
 
 
@@ -174,13 +169,17 @@ def plan_graphs(
     """The triples of one plan by named graph. ``documents`` resolves its citations (by default
     from the plan alone and the known documents); ``citations=False`` leaves them out, for a
     caller that resolves them across a corpus later (:func:`citation_graphs`)."""
+    from plankg.graph.rdf.rdflib_terms import RDFLIB_TERMS
+
     written = write_plan(plan, key, RDFLIB_TERMS)
     parts = (written.asserted, written.derived, written.vocabulary)
     # rdflib terms: subjects and predicates are IRIs, as :data:`Triple` says
     graphs = PlanGraphs(key, *(cast(Triples, part) for part in parts))
     if citations:
-        record = DocumentRecord.of(plan, iris.plan_iri(key))
-        _cite(graphs, record, documents or DocumentIndex.of([record]))
+        record = DocumentRecord.of(plan, iris.plan_node(key))
+        cited = cite(RDFLIB_TERMS, key, record, documents or DocumentIndex.of([record]))
+        graphs.asserted.update(cast(Triples, cited.asserted))
+        graphs.vocabulary.update(cast(Triples, cited.vocabulary))
     return graphs
 
 
@@ -190,36 +189,51 @@ def plan_triples(plan: Plan, key: str, documents: DocumentIndex | None = None) -
 
 
 def citation_graphs(record: DocumentRecord, key: str, documents: DocumentIndex) -> PlanGraphs:
-    """A plan's citations alone, resolved with ``documents``."""
-    graphs = PlanGraphs(key)
-    _cite(graphs, record, documents)
+    """A plan's citations alone, resolved with ``documents`` (rdflib terms)."""
+    from plankg.graph.rdf.rdflib_terms import RDFLIB_TERMS
+
+    cited = cite(RDFLIB_TERMS, key, record, documents)
+    return PlanGraphs(key, cast(Triples, cited.asserted), {}, cast(Triples, cited.vocabulary))
+
+
+def cite(
+    terms: Terms[T], key: str, record: DocumentRecord, documents: DocumentIndex
+) -> TermGraphs[T]:
+    """A plan's citations, resolved with ``documents``, as ``terms`` makes them: the documents
+    it cites (its graph), and those the outlines describe (the vocabulary)."""
+    graphs = TermGraphs[T](key)
+    add, k, iri = graphs.asserted.setdefault, terms.constants, terms.iri
+    for doc_number, title in record.citations:
+        document = documents.resolve(doc_number, title)
+        node = iri(document)
+        add((iri(record.iri), k[PK.cites], node))
+        add((node, k[TYPE], k[PK.Document]))
+        if doc_number:
+            add((node, k[PK.docNumber], terms.plain(doc_number)))
+        if title:
+            add((node, k[ALTERNATIVE], terms.tagged(title, "zh")))
+        if _known(document):
+            graphs.vocabulary.update(dict.fromkeys(terms.concept(document, document_rows)))
     return graphs
 
 
-def _cite(graphs: PlanGraphs, record: DocumentRecord, documents: DocumentIndex) -> None:
-    add = graphs.asserted.setdefault
-    for doc_number, title in record.citations:
-        document = documents.resolve(doc_number, title)
-        add((record.iri, PK.cites, document))
-        add((document, RDF.type, PK.Document))
-        if doc_number:
-            add((document, PK.docNumber, Literal(doc_number)))
-        if title:
-            add((document, DCTERMS.alternative, zh(title)))
-        graphs.vocabulary.update(dict.fromkeys(_known(document)))
-
-
-def _known(document: URIRef) -> tuple[Triple, ...]:
-    numbers = {k.doc_number for k in known_documents()}
-    return _document_triples(document) if any(document == number_iri(n) for n in numbers) else ()
+def _known(document: str) -> bool:
+    return any(document == number_iri(k.doc_number) for k in known_documents())
 
 
 def corpus_links(keys: Sequence[str]) -> Triples:
     """Facts across plans, for the derived graph: a final plan is a revision of its draft
-    (``prov:wasRevisionOf``) when both are loaded."""
-    present = set(keys)
+    (``prov:wasRevisionOf``) when both are loaded (rdflib terms)."""
+    from plankg.graph.rdf.rdflib_terms import RDFLIB_TERMS
+
+    return cast(Triples, revision_links(RDFLIB_TERMS, keys))
+
+
+def revision_links(terms: Terms[T], keys: Sequence[str]) -> dict[tuple[T, T, T], None]:
+    """:func:`corpus_links` as ``terms`` makes them."""
+    present, iri, revision_of = set(keys), terms.iri, terms.constants[REVISION_OF]
     return {
-        (iris.plan_iri(key), PROV.wasRevisionOf, iris.plan_iri(f"{key}-draft")): None
+        (iri(iris.plan_node(key)), revision_of, iri(iris.plan_node(f"{key}-draft"))): None
         for key in keys
         if not key.endswith("-draft") and f"{key}-draft" in present
     }
@@ -227,7 +241,7 @@ def corpus_links(keys: Sequence[str]) -> Triples:
 
 def corpus_graphs(plans: Sequence[Plan], keys: Sequence[str]) -> list[PlanGraphs]:
     """Every plan's graphs, citations resolved across the corpus."""
-    records = [DocumentRecord.of(p, iris.plan_iri(k)) for p, k in zip(plans, keys, strict=True)]
+    records = [DocumentRecord.of(p, iris.plan_node(k)) for p, k in zip(plans, keys, strict=True)]
     documents = DocumentIndex.of(records)
     return [plan_graphs(p, k, documents) for p, k in zip(plans, keys, strict=True)]
 
@@ -238,8 +252,11 @@ def corpus_quads(plans: Sequence[Plan], keys: Sequence[str]) -> list[Quad]:
     quads: dict[Quad, None] = {}
     for graphs in corpus_graphs(plans, keys):
         quads.update(dict.fromkeys(graphs.quads()))
+    from rdflib import URIRef
+
     derived = {**corpus_links(keys), **corpus_families(plans, keys)}
-    quads.update(dict.fromkeys((s, p, o, iris.DERIVED_GRAPH) for s, p, o in derived))
+    graph = URIRef(iris.DERIVED_GRAPH)
+    quads.update(dict.fromkeys((s, p, o, graph) for s, p, o in derived))
     return list(quads)
 
 
@@ -300,7 +317,7 @@ class _PlanWriter(Generic[T]):
         self.add = self.graphs.asserted.setdefault
         self.terms, self.k, self.iri = terms, terms.constants, terms.iri
         self.plan = plan
-        self.node = iris.plan_iri(key)
+        self.node = iris.plan_node(key)
         self.sha256 = plan.source.sha256
         self.source = iris.source_iri(plan.source.sha256)
         self.place = place_of(plan.region)
@@ -403,7 +420,7 @@ class _PlanWriter(Generic[T]):
         self.add((node, k[END], self._year(end)))
         return node
 
-    def _action(self, action: Action, iri: URIRef, canonical: CanonicalAction | None) -> None:
+    def _action(self, action: Action, iri: str, canonical: CanonicalAction | None) -> None:
         add, k, t, node = self.add, self.k, self.terms, self.iri(iri)
         add((self.iri(self.node), k[PK.hasAction], node))
         add((node, k[TYPE], k[PK.Action]))
@@ -413,7 +430,7 @@ class _PlanWriter(Generic[T]):
         if canonical:
             add((node, k[PK.implements], self._concept(canonical.iri)))
         if action.population:
-            add((node, k[PK.targetPopulation], self._concept(PKP[action.population])))
+            add((node, k[PK.targetPopulation], self._concept(POPULATIONS + action.population)))
         self._clause(node, heading(action, self.plan.source.text))
         measures = [(m, self._measure(iri, m, action)) for m in action.measures]
         if action.assignment:
@@ -422,7 +439,7 @@ class _PlanWriter(Generic[T]):
             if measure.assignment:
                 self._assignment(measure_iri, measure.assignment, [measure_iri])
 
-    def _measure(self, action_iri: URIRef, measure: Measure, action: Action) -> URIRef:
+    def _measure(self, action_iri: str, measure: Measure, action: Action) -> str:
         iri = iris.measure_iri(action_iri, measure)
         add, k, t, node = self.add, self.k, self.terms, self.iri(iri)
         add((self.iri(action_iri), k[PK.hasMeasure], node))
@@ -439,7 +456,7 @@ class _PlanWriter(Generic[T]):
             self._deadline(iri, measure.deadline)
         return iri
 
-    def _assignment(self, stated_in: URIRef, assignment: Assignment, covers: list[URIRef]) -> None:
+    def _assignment(self, stated_in: str, assignment: Assignment, covers: list[str]) -> None:
         k, t, add = self.k, self.terms, self.add
         scope, owner = self._concept(SCOPES[assignment.stated_at]), self.iri(stated_in)
         covered = [self.iri(measure) for measure in covers]
@@ -465,8 +482,8 @@ class _PlanWriter(Generic[T]):
             add((node, k[PK.surfaceForm], t.plain(count.text)))
             self._clause(node, count.span)
 
-    def _concept(self, concept: URIRef) -> T:
-        found = self.terms.concept(concept, _concept_triples)
+    def _concept(self, concept: str) -> T:
+        found = self.terms.concept(concept, concept_rows)
         self.graphs.vocabulary.update(dict.fromkeys(found))
         return self.k[concept]
 
@@ -481,7 +498,7 @@ class _PlanWriter(Generic[T]):
         self.add((node, k[TYPE], k[PK.Agency]))
         self.add((node, k[LABEL], self.terms.tagged(name, "zh")))
         self.add((node, k[PK.jurisdiction], self.iri(iris.region_iri(self.place.key))))
-        for agency_type in agency_types(name):
+        for agency_type in type_names(name):
             self.add((node, k[CLASSIFICATION], self._concept(agency_type)))
         return node
 
@@ -498,7 +515,7 @@ class _PlanWriter(Generic[T]):
         if amount.unit:
             self.add((node, k[QUDT_UNIT], k[amount.unit]))
 
-    def _target(self, owner: T, link: T, iri: URIRef, target: Target) -> None:
+    def _target(self, owner: T, link: T, iri: str, target: Target) -> None:
         add, k, t, node = self.add, self.k, self.terms, self.iri(iri)
         add((owner, link, node))
         add((node, k[TYPE], k[PK.Target]))
@@ -512,7 +529,7 @@ class _PlanWriter(Generic[T]):
         self._clause(node, target.span)
 
     def _baseline(self, baseline: Target) -> None:
-        node, k = self.iri(URIRef(f"{self.node}/baseline")), self.k
+        node, k = self.iri(f"{self.node}/baseline"), self.k
         self.add((self.iri(self.node), k[PK.baseline], node))
         self.add((node, k[TYPE], k[PK.Baseline]))
         self._quantity(node, baseline, ranged=False)
@@ -520,8 +537,8 @@ class _PlanWriter(Generic[T]):
             self.add((node, k[PK.observedAt], self._year(baseline.year)))
         self._clause(node, baseline.span)
 
-    def _deadline(self, measure: URIRef, deadline: Deadline) -> None:
-        node, k = self.iri(URIRef(f"{measure}/deadline")), self.k
+    def _deadline(self, measure: str, deadline: Deadline) -> None:
+        node, k = self.iri(f"{measure}/deadline"), self.k
         self.add((self.iri(measure), k[PK.deadline], node))
         self.add((node, k[TYPE], k[PK.Deadline]))
         self.add((node, k[PK.deadlineKind], self._concept(DEADLINE_KINDS[deadline.kind])))
@@ -533,9 +550,9 @@ class _PlanWriter(Generic[T]):
     def _targets(self) -> None:
         plan, k, node = self.plan, self.k, self.iri(self.node)
         if plan.headline:
-            self._target(node, k[PK.headlineTarget], URIRef(f"{self.node}/headline"), plan.headline)
+            self._target(node, k[PK.headlineTarget], (f"{self.node}/headline"), plan.headline)
         if plan.long_term:
-            iri = URIRef(f"{self.node}/long-term")
+            iri = f"{self.node}/long-term"
             self._target(node, k[PK.longTermTarget], iri, plan.long_term)
         if plan.baseline:
             self._baseline(plan.baseline)
@@ -543,7 +560,7 @@ class _PlanWriter(Generic[T]):
     def _phases(self) -> None:
         k, t, plan_node = self.k, self.terms, self.iri(self.node)
         for index, phase in enumerate(self.plan.phases, start=1):
-            node = self.iri(URIRef(f"{self.node}/phase/{index}"))
+            node = self.iri(f"{self.node}/phase/{index}")
             add = self.add
             add((plan_node, k[PK.hasPhase], node))
             add((node, k[TYPE], k[PK.Phase]))

@@ -10,27 +10,37 @@ from functools import cache
 
 from plankg.loaders.model import Action, Plan
 from plankg.loaders.script import to_simplified
-from plankg.ontology import PK, PKCA, PKP
 from plankg.ontology.index import vocabulary_index
-from rdflib import Literal, URIRef
-from rdflib.namespace import SKOS
+from plankg.ontology.names import (
+    ALT_LABEL,
+    BROADER,
+    CANONICAL_ACTIONS,
+    HIDDEN_LABEL,
+    NOTATION,
+    PK,
+    POPULATIONS,
+    PREF_LABEL,
+    SKOS,
+)
 
 LATEST_GENERATION = "2021"
 GENERATION_ENDS = (("2006", 2020), ("2021", 9999))
 """Generations of plans by the last year of their period: the 2006–2010–2020 outline's plans
 end by 2020, the 2021–2035 outline's after."""
-ENHANCEMENT_GROUPS = frozenset({PKCA["2021-enhancement"], PKCA["2006-actions"]})
+ENHANCEMENT_GROUPS = frozenset(
+    {CANONICAL_ACTIONS + "2021-enhancement", CANONICAL_ACTIONS + "2006-actions"}
+)
 KIND_CODES = {"提升行动": "ea", "重点工程": "kp"}
 
 
 @dataclass(frozen=True)
 class CanonicalAction:
-    iri: URIRef
+    iri: str
     slug: str
     """The notation without its generation (``youth`` for ``2021-youth``): the action's IRI
     segment under its plan."""
     enhancement: bool
-    population: URIRef | None
+    population: str | None
     labels: tuple[str, ...]
     """Chinese labels a title may contain (preferred, alternative, hidden), longest first."""
 
@@ -38,28 +48,33 @@ class CanonicalAction:
 @cache
 def canonical_actions(generation: str) -> tuple[CanonicalAction, ...]:
     graph = vocabulary_index()
-    scheme = PKCA[f"outline-{generation}"]
+    scheme = f"{CANONICAL_ACTIONS}outline-{generation}"
     found = []
-    for concept in sorted(graph.subjects(SKOS.inScheme, scheme), key=str):
+    for concept in sorted(graph.subjects_of(SKOS + "inScheme", scheme)):
         if not graph.has_object(concept, PK.CanonicalAction):
             continue
         labels = {
-            str(label)
-            for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-            for label in graph.objects(concept, p)
-            if isinstance(label, Literal) and label.language == "zh"
+            str(label[0])
+            for p in (PREF_LABEL, ALT_LABEL, HIDDEN_LABEL)
+            for label in graph.object_rows(concept, p)
+            if len(label) == 3 and label[1] == "zh"
         }
-        population = graph.value(concept, PK.targetPopulation)
+        population = _iri(graph.object_rows(concept, PK.targetPopulation))
         found.append(
             CanonicalAction(
                 iri=concept,
-                slug=str(graph.value(concept, SKOS.notation)).split("-", 1)[1],
-                enhancement=graph.value(concept, SKOS.broader) in ENHANCEMENT_GROUPS,
-                population=population if isinstance(population, URIRef) else None,
+                slug=str(graph.object_rows(concept, NOTATION)[0][0]).split("-", 1)[1],
+                enhancement=_iri(graph.object_rows(concept, BROADER)) in ENHANCEMENT_GROUPS,
+                population=population,
                 labels=tuple(sorted(labels, key=lambda t: (-len(t), t))),
             )
         )
     return tuple(found)
+
+
+def _iri(objects: list[list[str | None]]) -> str | None:
+    """The first object, when it is an IRI (rdflib's ``Graph.value``, as text)."""
+    return str(objects[0][0]) if objects and len(objects[0]) == 1 else None
 
 
 def generation_of(plan: Plan) -> str:
@@ -74,7 +89,7 @@ def canonical_of(action: Action, generation: str) -> CanonicalAction | None:
     longest label its title contains; None when none matches."""
     enhancement = action.kind == "提升行动"
     candidates = [c for c in canonical_actions(generation) if c.enhancement == enhancement]
-    population = PKP[action.population] if action.population else None
+    population = POPULATIONS + action.population if action.population else None
     by_population = [c for c in candidates if population and c.population == population]
     if by_population:
         return by_population[0]

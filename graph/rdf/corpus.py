@@ -13,11 +13,11 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from plankg.errors import one_line
 from plankg.graph.rdf.build import (
@@ -31,11 +31,13 @@ from plankg.graph.rdf.build import (
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.families import TaskItem
-from plankg.graph.rdf.iris import plan_iri, plan_key
+from plankg.graph.rdf.iris import plan_key, plan_node
 from plankg.graph.rdf.tasks import corpus_families, corpus_tasks
 from plankg.loaders.model import Plan
 from plankg.loaders.read import PlanReadError, read_plan, sample_paths
-from rdflib import Graph
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 PARALLEL_THRESHOLD = 32
 """From this many files on, files are read by a pool of processes."""
@@ -91,7 +93,7 @@ class Corpus:
     def documents(self) -> DocumentIndex:
         """Where the plans' citations point, across the corpus."""
         records = [
-            DocumentRecord.of(p, plan_iri(k)) for p, k in zip(self.plans, self.keys, strict=True)
+            DocumentRecord.of(p, plan_node(k)) for p, k in zip(self.plans, self.keys, strict=True)
         ]
         return DocumentIndex.of(records)
 
@@ -120,7 +122,7 @@ class Corpus:
         keyed = list(zip(self.plans, self.keys, strict=True))
         for start in range(0, len(keyed), plans_per_part):
             yield [
-                (str(plan_iri(key)), list(plan_graphs(plan, key, documents).all()))
+                (plan_node(key), list(plan_graphs(plan, key, documents).all()))
                 for plan, key in keyed[start : start + plans_per_part]
             ]
 
@@ -221,6 +223,8 @@ def map_files(
     if not in_pool(len(files), workers, parallel_from):
         yield from _counted(map(work, files), len(files), progress)
         return
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for a pool
+
     count = _workers(workers)
     initializer = gc.freeze if setup is None else partial(_set_up, setup)
     with ProcessPoolExecutor(max_workers=count, initializer=initializer) as pool:
@@ -234,7 +238,7 @@ def _set_up(setup: Callable[[], None]) -> None:
 
 
 def _in_order(
-    pool: ProcessPoolExecutor,
+    pool: Executor,
     work: Callable[[T], R],
     files: Sequence[T],
     chunksize: int,

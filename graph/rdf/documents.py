@@ -16,10 +16,8 @@ from functools import cache
 from plankg.graph.rdf.segment import segment
 from plankg.loaders.model import Plan
 from plankg.loaders.script import to_simplified
-from plankg.ontology import ID, PK
 from plankg.ontology.index import vocabulary_index
-from rdflib import URIRef
-from rdflib.namespace import DCTERMS, RDF
+from plankg.ontology.names import ALTERNATIVE, IDS, PK, TITLE, TYPE
 
 QUOTES = re.compile(r"[《》〈〉“”‘’\"'「」『』\s]")
 NOTICE = re.compile(r"^(?:.*?关于)?印发(?P<title>.+?)(?:的通知)?$")
@@ -40,12 +38,12 @@ def normalised_title(title: str) -> str:
     return YEARS.sub(lambda m: f"({m['years']})", text)
 
 
-def number_iri(doc_number: str) -> URIRef:
-    return ID[f"document/{segment(doc_number)}"]
+def number_iri(doc_number: str) -> str:
+    return f"{IDS}document/{segment(doc_number)}"
 
 
-def title_iri(title: str) -> URIRef:
-    return ID[f"document/title/{segment(normalised_title(title))}"]
+def title_iri(title: str) -> str:
+    return f"{IDS}document/title/{segment(normalised_title(title))}"
 
 
 @dataclass(frozen=True)
@@ -59,11 +57,13 @@ def known_documents() -> tuple[KnownDocument, ...]:
     """The documents ``ontology/actions.ttl`` describes (the national outlines)."""
     graph = vocabulary_index()
     found = []
-    for doc in sorted(graph.subjects(RDF.type, PK.Document), key=str):
-        number = graph.value(doc, PK.docNumber)
-        titles = [*graph.objects(doc, DCTERMS.title), *graph.objects(doc, DCTERMS.alternative)]
-        if number is not None:
-            found.append(KnownDocument(str(number), tuple(sorted(str(t) for t in titles))))
+    for doc in sorted(graph.subjects_of(TYPE, PK.Document)):
+        numbers = graph.object_rows(doc, PK.docNumber)
+        titles = [*graph.object_rows(doc, TITLE), *graph.object_rows(doc, ALTERNATIVE)]
+        if numbers:
+            found.append(
+                KnownDocument(str(numbers[0][0]), tuple(sorted(str(t[0]) for t in titles)))
+            )
     return tuple(found)
 
 
@@ -76,14 +76,14 @@ class DocumentRecord:
     """What the index needs of a plan: its IRI, title, 文号, whether it is a draft, and what
     it cites."""
 
-    iri: URIRef
+    iri: str
     title: str
     doc_number: str | None
     draft: bool
     citations: tuple[Cited, ...]
 
     @classmethod
-    def of(cls, plan: Plan, iri: URIRef) -> DocumentRecord:
+    def of(cls, plan: Plan, iri: str) -> DocumentRecord:
         cited = tuple((c.doc_number, c.title) for c in plan.citations)
         return cls(iri, plan.title, plan.doc_number, plan.draft, cited)
 
@@ -92,8 +92,8 @@ class DocumentRecord:
 class DocumentIndex:
     """Where a citation points: the loaded plan with its 文号 or title, else the document."""
 
-    plans_by_number: dict[str, URIRef] = field(default_factory=dict)
-    plans_by_title: dict[str, URIRef] = field(default_factory=dict)
+    plans_by_number: dict[str, str] = field(default_factory=dict)
+    plans_by_title: dict[str, str] = field(default_factory=dict)
     numbers_by_title: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -112,7 +112,7 @@ class DocumentIndex:
         index.plans_by_title = _unique_titles(records)
         return index
 
-    def resolve(self, doc_number: str | None, title: str | None) -> URIRef:
+    def resolve(self, doc_number: str | None, title: str | None) -> str:
         key = normalised_title(title) if title else None
         number = doc_number or (self.numbers_by_title.get(key) if key else None)
         if number:
@@ -131,9 +131,9 @@ def _unambiguous(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, st
     return {title: next(iter(numbers)) for title, numbers in found.items() if len(numbers) == 1}
 
 
-def _unique_titles(records: Iterable[DocumentRecord]) -> dict[str, URIRef]:
+def _unique_titles(records: Iterable[DocumentRecord]) -> dict[str, str]:
     """Normalised title → the loaded plan, for titles one plan alone has (drafts aside)."""
-    found: dict[str, set[URIRef]] = {}
+    found: dict[str, set[str]] = {}
     for record in records:
         if not record.draft:
             found.setdefault(normalised_title(record.title), set()).add(record.iri)

@@ -1,22 +1,30 @@
 """IRIs derived from what things are, so a rebuild mints the same IRIs and a reload changes
 nothing: regions by GB/T 2260 code (:mod:`.regions`), documents by 文号 or normalised title
 (:mod:`.documents`), actions by their canonical action (:mod:`.canonical`), plans by region and
-period, clauses by their place in the source file."""
+period, clauses by their place in the source file.
+
+IRIs are text here (the build writes text and does not import rdflib); :func:`plan_iri` and
+:func:`plan_graph_iri`, for readers of graphs, give rdflib IRIs, :func:`plan_node` and
+:func:`plan_graph_node` the same as text."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from plankg.graph.rdf.documents import normalised_title
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.segment import segment
 from plankg.loaders.model import Measure, Plan, PlanHead, Span
-from plankg.ontology import ID
-from rdflib import URIRef
+from plankg.ontology.names import IDS
 
-PLAN_PREFIX = str(ID) + "plan/"
-GRAPH_PREFIX = str(ID) + "graph/"
-DERIVED_GRAPH = ID["graph/derived"]
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
+PLAN_PREFIX = IDS + "plan/"
+GRAPH_PREFIX = IDS + "graph/"
+DERIVED_GRAPH = IDS + "graph/derived"
 """The named graph of facts derived from the plans' graphs: shortcut links, revisions."""
-VOCABULARY_GRAPH = ID["graph/vocabulary"]
+VOCABULARY_GRAPH = IDS + "graph/vocabulary"
 """The named graph of the vocabulary the plans use: concepts and known documents, copied from
 the ontology so that queries need nothing but the data."""
 
@@ -37,7 +45,13 @@ def plan_key(plan: Plan | PlanHead) -> str:
 
 
 def plan_iri(key: str) -> URIRef:
-    return URIRef(PLAN_PREFIX + key)
+    from rdflib import URIRef
+
+    return URIRef(plan_node(key))
+
+
+def plan_node(key: str) -> str:
+    return PLAN_PREFIX + key
 
 
 def plan_key_of(iri: str) -> str:
@@ -47,58 +61,64 @@ def plan_key_of(iri: str) -> str:
 
 def plan_graph_iri(key: str) -> URIRef:
     """The named graph of one plan's facts: replace or retract it alone."""
-    return URIRef(GRAPH_PREFIX + "plan/" + key)
+    from rdflib import URIRef
+
+    return URIRef(plan_graph_node(key))
 
 
-def action_iri(plan: URIRef, slug: str) -> URIRef:
-    return URIRef(f"{plan}/{segment(slug)}")
+def plan_graph_node(key: str) -> str:
+    return GRAPH_PREFIX + "plan/" + key
 
 
-def measure_iri(action: URIRef, measure: Measure) -> URIRef:
-    return URIRef(f"{action}/m{measure.number}")
+def action_iri(plan: str, slug: str) -> str:
+    return f"{plan}/{segment(slug)}"
 
 
-def assignment_iri(stated_in: URIRef, role: str, agency: str) -> URIRef:
-    return URIRef(f"{stated_in}/{role}/{segment(agency)}")
+def measure_iri(action: str, measure: Measure) -> str:
+    return f"{action}/m{measure.number}"
 
 
-def count_iri(stated_in: URIRef, role: str, index: int) -> URIRef:
-    return URIRef(f"{stated_in}/count/{role}/{index}")
+def assignment_iri(stated_in: str, role: str, agency: str) -> str:
+    return f"{stated_in}/{role}/{segment(agency)}"
 
 
-def target_iri(owner: URIRef, index: int) -> URIRef:
-    return URIRef(f"{owner}/target/{index}")
+def count_iri(stated_in: str, role: str, index: int) -> str:
+    return f"{stated_in}/count/{role}/{index}"
 
 
-def region_iri(key: str) -> URIRef:
-    return ID[f"region/{key}"]
+def target_iri(owner: str, index: int) -> str:
+    return f"{owner}/target/{index}"
 
 
-def agency_iri(region_key: str, name: str) -> URIRef:
-    return ID[f"agency/{region_key}/{segment(name)}"]
+def region_iri(key: str) -> str:
+    return f"{IDS}region/{key}"
 
 
-def source_iri(sha256: str) -> URIRef:
-    return ID[f"source/{sha256}"]
+def agency_iri(region_key: str, name: str) -> str:
+    return f"{IDS}agency/{region_key}/{segment(name)}"
 
 
-def clause_iri(sha256: str, span: Span) -> URIRef:
+def source_iri(sha256: str) -> str:
+    return f"{IDS}source/{sha256}"
+
+
+def clause_iri(sha256: str, span: Span) -> str:
     """The passage of a source file, by an RFC 5147 fragment: ``…/source/<sha256>#char=10,42``."""
-    return URIRef(f"{source_iri(sha256)}#char={span.start},{span.end}")
+    return f"{source_iri(sha256)}#char={span.start},{span.end}"
 
 
-def year_iri(year: int, end: bool = True) -> URIRef:
+def year_iri(year: int, end: bool = True) -> str:
     """The instant a year begins (``year/2021/start``) or ends (``year/2025/end``)."""
-    return ID[f"year/{year:04d}/{'end' if end else 'start'}"]
+    return f"{IDS}year/{year:04d}/{'end' if end else 'start'}"
 
 
-def period_iri(start: int, end: int) -> URIRef:
-    return ID[f"period/{start:04d}-{end:04d}"]
+def period_iri(start: int, end: int) -> str:
+    return f"{IDS}period/{start:04d}-{end:04d}"
 
 
-def extraction_iri(sha256: str, version: str) -> URIRef:
-    return ID[f"extraction/{sha256}/{segment(version)}"]
+def extraction_iri(sha256: str, version: str) -> str:
+    return f"{IDS}extraction/{sha256}/{segment(version)}"
 
 
-def software_iri(version: str) -> URIRef:
-    return ID[f"software/plankg/{segment(version)}"]
+def software_iri(version: str) -> str:
+    return f"{IDS}software/plankg/{segment(version)}"

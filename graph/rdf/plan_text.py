@@ -18,12 +18,12 @@ from plankg.graph.rdf.turtle import (
     subject_block,
     subject_groups,
 )
-from plankg.ontology import PK
-from rdflib.namespace import RDFS
+from plankg.ontology.names import LABEL as RDFS_LABEL
+from plankg.ontology.names import PK
 
 AGENCY, ACTION, ASSIGNMENT = (CONSTANTS[c] for c in (PK.Agency, PK.Action, PK.Assignment))
 COVERS, HAS_MEASURE, LEADS = (CONSTANTS[p] for p in (PK.covers, PK.hasMeasure, PK.leads))
-JURISDICTION, LABEL = CONSTANTS[PK.jurisdiction], CONSTANTS[RDFS.label]
+JURISDICTION, LABEL = CONSTANTS[PK.jurisdiction], CONSTANTS[RDFS_LABEL]
 COUNTED = {
     "plans": CONSTANTS[PK.Plan],
     "actions": ACTION,

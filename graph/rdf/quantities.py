@@ -11,9 +11,7 @@ from functools import cache
 from typing import Any
 
 from plankg.ontology.index import read_text
-from rdflib import Namespace, URIRef
-
-UNIT = Namespace("http://qudt.org/vocab/unit/")
+from plankg.ontology.names import UNIT
 
 
 @dataclass(frozen=True)
@@ -21,7 +19,7 @@ class Quantity:
     value: Decimal
     upper: Decimal | None
     unit_text: str
-    unit: URIRef | None
+    unit: str | None
 
 
 @cache
@@ -37,7 +35,7 @@ def quantity(value: Decimal, unit: str, upper: Decimal | None = None) -> Quantit
         _scaled(value, multiplier),
         None if upper is None else _scaled(upper, multiplier),
         written,
-        UNIT[qudt] if qudt else None,
+        UNIT + qudt if qudt else None,
     )
 
 

@@ -23,8 +23,8 @@ from typing import BinaryIO
 
 from plankg.graph.rdf.documents import DocumentRecord
 from plankg.graph.rdf.families import MERGE, THRESHOLD, TaskItem, action_families
-from plankg.graph.rdf.tasks import citation_depths, citations_between, citers_of, family_triples
-from plankg.graph.rdf.turtle import FormattedTriple, format_triples
+from plankg.graph.rdf.tasks import citation_depths, citations_between, citers_of, family_terms
+from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms
 
 Row = tuple[str, str, str, str, int]
 """A spooled item: its key, plan, title, text and rank (its canonical action is its file's)."""
@@ -115,7 +115,7 @@ def action_triples(action: SpooledAction, placing: Placing) -> set[FormattedTrip
     """The families of one spooled canonical action as triples, as Turtle writes them."""
     items = [placing.item(action.canonical, row) for row in _rows(action.path)]
     items.sort(key=lambda item: item.order)
-    return format_triples(family_triples(action_families(items, THRESHOLD, MERGE)))
+    return set(family_terms(action_families(items, THRESHOLD, MERGE), TurtleTerms()))
 
 
 def _rows(path: Path) -> Iterator[Row]:

@@ -19,29 +19,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from functools import cache
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import action_slugs
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
-from plankg.graph.rdf.families import TEXT_CHARS, TaskFamily, TaskItem, task_families
+from plankg.graph.rdf.families import TaskFamily, TaskItem, task_families
+from plankg.graph.rdf.family_space import TEXT_CHARS
 from plankg.graph.rdf.regions import place_of
+from plankg.graph.rdf.terms import Terms
 from plankg.loaders.model import Plan
-from plankg.ontology import ID, PK, PKCA
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
+from plankg.ontology.names import CANONICAL_ACTIONS, IDS, PK, TITLE, TYPE
+
+if TYPE_CHECKING:
+    from plankg.graph.rdf.terms import Triple
 
 LEVEL_RANKS = {"national": -1, "province": 0, "city": 1, "county": 2, "district": 2}
 """The order plans are taken in: a lower rank anchors the families of the plans after it."""
-FAMILY_PREFIX = str(ID) + "family/"
-
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+FAMILY_PREFIX = IDS + "family/"
+T = TypeVar("T")
 
 
 def plan_tasks(plan: Plan, key: str) -> tuple[TaskItem, ...]:
     """The measures of ``plan`` (keyed ``key``) as items to group, each keyed by its IRI; the
     measures of an action that implements no canonical action are left out."""
-    plan_node = iris.plan_iri(key)
+    plan_node = iris.plan_node(key)
     rank = LEVEL_RANKS[place_of(plan.region).level]
     items = []
     for (slug, canonical), action in zip(action_slugs(plan), plan.actions, strict=True):
@@ -50,7 +52,7 @@ def plan_tasks(plan: Plan, key: str) -> tuple[TaskItem, ...]:
         action_node = iris.action_iri(plan_node, slug)
         items += [
             TaskItem(
-                key=str(iris.measure_iri(action_node, measure)),
+                key=iris.measure_iri(action_node, measure),
                 plan=key,
                 canonical=str(canonical.iri),
                 title=measure.title,
@@ -70,7 +72,7 @@ def corpus_tasks(plans: Sequence[Plan], keys: Sequence[str]) -> list[TaskItem]:
 
 def corpus_records(plans: Sequence[Plan], keys: Sequence[str]) -> dict[str, DocumentRecord]:
     """Each plan's document record, by its key."""
-    return {k: DocumentRecord.of(p, iris.plan_iri(k)) for p, k in zip(plans, keys, strict=True)}
+    return {k: DocumentRecord.of(p, iris.plan_node(k)) for p, k in zip(plans, keys, strict=True)}
 
 
 def citations_between(records: Mapping[str, DocumentRecord]) -> dict[str, set[str]]:
@@ -135,36 +137,42 @@ def placed(items: Iterable[TaskItem], cites: Mapping[str, set[str]]) -> list[Tas
     ]
 
 
-def family_iri(family: TaskFamily) -> URIRef:
+def family_iri(family: TaskFamily) -> str:
     """``id/family/<canonical action's notation>/<digest>``."""
-    return ID[f"family/{family.canonical.removeprefix(str(PKCA))}/{family.digest}"]
+    return f"{FAMILY_PREFIX}{family.canonical.removeprefix(CANONICAL_ACTIONS)}/{family.digest}"
 
 
 def family_triples(families: Iterable[TaskFamily]) -> dict[Triple, None]:
-    """The families as triples of the derived graph, in a stable order."""
-    triples: dict[Triple, None] = {}
-    add = triples.setdefault
+    """The families as triples of the derived graph, in a stable order (rdflib terms)."""
+    from plankg.graph.rdf.rdflib_terms import RDFLIB_TERMS
+
+    return cast("dict[Triple, None]", family_terms(families, RDFLIB_TERMS))
+
+
+def family_terms(families: Iterable[TaskFamily], terms: Terms[T]) -> dict[tuple[T, T, T], None]:
+    """:func:`family_triples` as ``terms`` makes them."""
+    triples: dict[tuple[T, T, T], None] = {}
+    add, k, iri = triples.setdefault, terms.constants, terms.iri
     for family in families:
-        node = family_iri(family)
-        add((node, RDF.type, PK.TaskFamily))
-        add((node, DCTERMS.title, Literal(family.title, lang="zh")))
-        add((node, PK.familyAction, URIRef(family.canonical)))
-        add((node, PK.centralMember, URIRef(str(family.central.key))))
+        node = iri(family_iri(family))
+        add((node, k[TYPE], k[PK.TaskFamily]))
+        add((node, k[TITLE], terms.tagged(family.title, "zh")))
+        add((node, k[PK.familyAction], iri(family.canonical)))
+        add((node, k[PK.centralMember], iri(str(family.central.key))))
         if family.anchor is not None:
-            add((node, PK.anchor, URIRef(str(family.anchor.key))))
+            add((node, k[PK.anchor], iri(str(family.anchor.key))))
         for item, similarity in family.members:
-            measure = URIRef(str(item.key))
-            add((measure, PK.memberOf, node))
-            add((measure, PK.similarity, similarity_literal(similarity)))
+            measure = iri(str(item.key))
+            add((measure, k[PK.memberOf], node))
+            add((measure, k[PK.similarity], terms.decimal(similarity_value(similarity))))
     return triples
 
 
-@cache
-def similarity_literal(similarity: float) -> Literal:
-    """A similarity as an ``xsd:decimal`` of at most four places, without trailing zeros
-    (``0.8312``, ``0.94``, ``1``), so that Neo4j stores it as a number and gives back the same
-    lexical form."""
-    return Literal(Decimal(str(round(similarity, 4))).normalize(), datatype=XSD.decimal)
+def similarity_value(similarity: float) -> Decimal:
+    """A similarity as a decimal of at most four places, without trailing zeros (``0.8312``,
+    ``0.94``, ``1``), so that Neo4j stores it as a number and gives back the same lexical
+    form."""
+    return Decimal(str(round(similarity, 4))).normalize()
 
 
 def placed_task_triples(

@@ -14,17 +14,21 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import groupby
 from operator import itemgetter
+from typing import TYPE_CHECKING, TypeAlias
 
 from plankg.graph.rdf.build import PREFIXES, Quad, Triple
-from plankg.graph.rdf.terms import Concept
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from plankg.graph.rdf.terms import Rows
+from plankg.ontology.index import Row
+from plankg.ontology.names import BOOLEAN, DECIMAL, INTEGER, RDF, STRING, TYPE, XSD
 
-XSD_STRING, XSD_DECIMAL = XSD.string, XSD.decimal
+if TYPE_CHECKING:  # rdflib terms are written where given (the build gives text)
+    from rdflib import Literal, URIRef
+
+XSD_STRING, XSD_DECIMAL = STRING, DECIMAL
 BARE = {
-    XSD.integer: re.compile(r"[+-]?\d+\Z"),
-    XSD.decimal: re.compile(r"[+-]?\d*\.\d+\Z"),
-    XSD.boolean: re.compile(r"(?:true|false)\Z"),
+    INTEGER: re.compile(r"[+-]?\d+\Z"),
+    DECIMAL: re.compile(r"[+-]?\d*\.\d+\Z"),
+    BOOLEAN: re.compile(r"(?:true|false)\Z"),
 }
 """The datatypes whose literals Turtle writes bare, with the lexical forms it writes so."""
 LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
@@ -35,9 +39,9 @@ STRING_SPECIAL = re.compile(r'[\\"\x00-\x1f\x7f]')
 IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 ALL_PREFIXES = {
     **PREFIXES,
-    "rdf": str(RDF),
+    "rdf": RDF,
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": str(XSD),
+    "xsd": XSD,
     "skos": "http://www.w3.org/2004/02/skos/core#",
 }
 
@@ -66,23 +70,25 @@ def serialize_trig(quads: Iterable[Quad]) -> str:
     return turtle_header() + "".join(blocks)
 
 
-def trig_block(graph: URIRef, body: str) -> str:
+def trig_block(graph: str, body: str) -> str:
     """The triples of ``body`` (Turtle statements) as a block of the named graph ``graph``; a
     graph may have several blocks, whose triples TriG unites."""
-    return f"\n{term(graph, PREFIX_ORDER)} {{{body}}}\n" if body else ""
+    return f"\n{_prefixed(str(graph))} {{{body}}}\n" if body else ""
 
 
 def turtle_header(prefixes: Mapping[str, str] = ALL_PREFIXES) -> str:
     return "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(prefixes.items())) + "\n"
 
 
-Written = dict[URIRef | Literal, str]
+Written: TypeAlias = "dict[URIRef | Literal, str]"
 """Terms already written as Turtle: one per call of :func:`format_triples`, or shared by the
 calls that format overlapping triples (see :func:`written_terms`)."""
 
 
 def written_terms() -> Written:
-    return {RDF.type: "a"}
+    from rdflib import URIRef
+
+    return {URIRef(TYPE): "a"}
 
 
 def format_triples(
@@ -156,9 +162,16 @@ def joined_blocks(blocks: Sequence[str]) -> str:
 
 
 def term(node: URIRef | Literal, prefixes: list[tuple[str, str]]) -> str:
+    from rdflib import Literal
+
     if isinstance(node, Literal):
         return literal(node, prefixes)
-    iri = str(node)
+    return iri_text(str(node), prefixes)
+
+
+def iri_text(iri: str, prefixes: list[tuple[str, str]] = PREFIX_ORDER) -> str:
+    """An IRI (as text) as Turtle writes it: prefixed where a namespace of ``prefixes`` allows,
+    else bracketed."""
     if prefixes is PREFIX_ORDER:
         return _prefixed(iri)
     for prefix, namespace in prefixes:
@@ -181,16 +194,17 @@ def _bracketed(iri: str) -> str:
 
 
 def literal(node: Literal, prefixes: list[tuple[str, str]]) -> str:
-    return written_literal(str(node), node.language, node.datatype, prefixes)
+    datatype = None if node.datatype is None else str(node.datatype)
+    return written_literal(str(node), node.language, datatype, prefixes)
 
 
 def written_literal(
     lexical: str,
     language: str | None,
-    datatype: URIRef | None,
+    datatype: str | None,
     prefixes: list[tuple[str, str]] = PREFIX_ORDER,
 ) -> str:
-    """A literal of this lexical form, language and datatype as Turtle."""
+    """A literal of this lexical form, language and datatype (its IRI as text) as Turtle."""
     if datatype is not None:
         bare = BARE.get(datatype)
         if bare is not None and bare.match(lexical):
@@ -199,7 +213,7 @@ def written_literal(
     if language:
         return f"{quoted}@{language}"
     if datatype and datatype != XSD_STRING:
-        return f"{quoted}^^{term(datatype, prefixes)}"
+        return f"{quoted}^^{iri_text(datatype, prefixes)}"
     return quoted
 
 
@@ -220,33 +234,34 @@ def _unescape(m: re.Match[str]) -> str:
     return UNESCAPES.get(escaped) or chr(int(escaped[2:], 16))
 
 
-class _Constants(dict[URIRef, str]):
-    """Terms as Turtle, each written when first used (``rdf:type`` as ``a``)."""
+class _Constants(dict[str, str]):
+    """IRIs (as text) as Turtle, each written when first used (``rdf:type`` as ``a``)."""
 
-    def __missing__(self, node: URIRef) -> str:
-        text = self[node] = "a" if node == RDF.type else term(node, PREFIX_ORDER)
+    def __missing__(self, node: str) -> str:
+        text = self[node] = "a" if node == TYPE else _prefixed(node)
         return text
 
 
 CONSTANTS = _Constants()
 """The constants of the plan writer (namespace terms, concepts), written once per process."""
-_CONCEPTS: dict[URIRef, tuple[FormattedTriple, ...]] = {}
+_CONCEPTS: dict[str, tuple[FormattedTriple, ...]] = {}
 
 
 class TurtleTerms:
     """The plan writer's terms as Turtle text (what :func:`term` writes of the rdflib term
-    :class:`~.terms.RdflibTerms` makes): a term factory for the build. One per plan: it keeps
-    the IRIs it wrote (:attr:`written`), from which the build tells the plan's own subjects."""
+    :class:`~.rdflib_terms.RdflibTerms` makes): a term factory for the build. One per plan: it
+    keeps the IRIs it wrote (:attr:`written`), from which the build tells the plan's own
+    subjects."""
 
-    constants: Mapping[URIRef, str] = CONSTANTS
+    constants: Mapping[str, str] = CONSTANTS
 
     def __init__(self) -> None:
-        self.written: dict[URIRef, str] = {}
+        self.written: dict[str, str] = {}
 
-    def iri(self, node: URIRef) -> str:
+    def iri(self, node: str) -> str:
         text = self.written.get(node)
         if text is None:
-            text = self.written[node] = term(node, PREFIX_ORDER)
+            text = self.written[node] = _prefixed(node)
         return text
 
     def plain(self, value: str) -> str:
@@ -264,20 +279,20 @@ class TurtleTerms:
     def decimal(self, value: Decimal) -> str:
         return written_literal(f"{value:f}", None, XSD_DECIMAL)  # rdflib's lexical form
 
-    def typed(self, lexical: str, datatype: URIRef) -> str:
+    def typed(self, lexical: str, datatype: str) -> str:
         return written_literal(lexical, None, datatype)
 
-    def concept(self, node: URIRef, triples: Concept) -> tuple[FormattedTriple, ...]:
+    def concept(self, node: str, rows: Rows) -> tuple[FormattedTriple, ...]:
         found = _CONCEPTS.get(node)
         if found is None:
-            found = _CONCEPTS[node] = tuple(_formatted(t) for t in triples(node))
+            found = _CONCEPTS[node] = tuple(_formatted(row) for row in rows(node))
         return found
 
 
-def _formatted(triple: Triple) -> FormattedTriple:
-    s, p, o = triple
-    return (
-        CONSTANTS[s],
-        CONSTANTS[p],
-        literal(o, PREFIX_ORDER) if isinstance(o, Literal) else CONSTANTS[o],
-    )
+def _formatted(row: Row) -> FormattedTriple:
+    """A row of the vocabulary's index (see :mod:`.concepts`) as Turtle."""
+    s, p, o = row
+    if len(o) == 1:
+        return CONSTANTS[s], CONSTANTS[p], CONSTANTS[str(o[0])]
+    lexical, language, datatype = o
+    return CONSTANTS[s], CONSTANTS[p], written_literal(str(lexical), language, datatype)

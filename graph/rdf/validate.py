@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plankg.errors import InputError, UsageError, one_line
 from plankg.graph.rdf.engines import ENGINES
-from plankg.ontology import shapes_graph
-from rdflib import Graph
-from rdflib.namespace import SH
+
+if TYPE_CHECKING:  # the reference engine's path imports rdflib; the fast one does not
+    from rdflib import Graph
 
 SEVERITIES = ("Violation", "Warning")
 """The severities reported: a violation makes the graph not conform; a warning is a gap of the
@@ -83,6 +83,8 @@ def validate_turtle(turtle: str, engine: str = "fast") -> ValidationReport:
     try:
         if engine == "fast":
             return _validate_fast(turtle)
+        from rdflib import Graph
+
         graph = Graph().parse(data=turtle, format="turtle")
     except (SyntaxError, ValueError) as e:
         raise InputError(f"not Turtle: {' '.join(str(e).split())[:300]}") from e
@@ -103,7 +105,9 @@ def validate_turtle_file(path: Path, engine: str = "fast") -> ValidationReport:
 
 def validate_graph(graph: Graph) -> ValidationReport:
     """Validate with pyshacl, the reference engine."""
+    from plankg.ontology import shapes_graph
     from pyshacl import validate as shacl_validate
+    from rdflib.namespace import SH
 
     _, results, _ = shacl_validate(
         graph, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True

@@ -11,12 +11,15 @@ from pathlib import Path
 
 import pytest
 import shacl
-from plankg.graph.rdf.build import SHORTCUTS, Triple, build_triples
+from plankg.graph.rdf import build
+from plankg.graph.rdf.build import Triple, build_triples
 from plankg.graph.rdf.turtle import serialize_turtle
 from plankg.loaders.parse import parse_plan
 from plankg.ontology import PK, shapes_graph
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
+
+SHORTCUTS = {role: URIRef(link) for role, link in build.SHORTCUTS.items()}
 
 CRAFTED = Path(__file__).parents[1] / "graph" / "rdf" / "crafted_plan.txt"
 Results = set[tuple[str, str, str, str, str, str]]

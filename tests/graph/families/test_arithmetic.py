@@ -1,7 +1,8 @@
-"""The grouping's numpy arithmetic equals the plain dictionary arithmetic (reference.py)
-exactly (the oracle below is the dictionary arithmetic as it was before): the same families, in the same order, with the same members and similarities, on the
-samples' measures and on measures drawn at random (titles from a few Han characters, so that
-grams repeat, ties happen and families merge)."""
+"""The grouping's arithmetic, in numpy rows (a large action) and in plain dictionaries (a
+small one), equals the dictionary arithmetic as it was before (the oracle below) exactly: the
+same families, in the same order, with the same members and similarities, on the samples'
+measures and on measures drawn at random (titles from a few Han characters, so that grams
+repeat, ties happen and families merge)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby, pairwise
+from unittest.mock import patch
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from plankg.graph.rdf import families as families_module
 from plankg.graph.rdf import load_corpus
-from plankg.graph.rdf.families import (
-    TEXT_CHARS,
-    TEXT_WEIGHT,
-    TaskFamily,
-    TaskItem,
-    _grams,
-    _Space,
-    _vectors,
-    task_families,
-)
+from plankg.graph.rdf.families import TaskFamily, TaskItem, task_families
+from plankg.graph.rdf.family_arrays import ArraySpace, array_vectors
+from plankg.graph.rdf.family_space import TEXT_CHARS, TEXT_WEIGHT, DictSpace, Space, grams
 from plankg.graph.rdf.tasks import corpus_tasks
 
 Vector = dict[str, float]
@@ -36,12 +33,29 @@ def shape(families):
     ]
 
 
-def test_the_samples_measures_group_as_the_dictionary_arithmetic_groups_them():
+ARITHMETICS = {"arrays": 0, "dictionaries": 10**9}
+"""Each arithmetic, by the :data:`~plankg.graph.rdf.families.SMALL` that chooses it for every
+action."""
+
+
+def grouped(items, arithmetic, **thresholds):
+    with patch.object(families_module, "SMALL", ARITHMETICS[arithmetic]):
+        return task_families(items, **thresholds)
+
+
+@pytest.mark.parametrize("arithmetic", ARITHMETICS)
+def test_the_samples_measures_group_as_the_dictionary_arithmetic_groups_them(arithmetic):
     corpus = load_corpus()
     items = corpus_tasks(corpus.plans, corpus.keys)
-    found = task_families(items)
+    found = grouped(items, arithmetic)
     assert len(found) == 69
     assert shape(found) == shape(reference_families(items, 0.2, 0.2))
+
+
+def test_a_small_action_is_grouped_in_dictionaries_a_large_one_in_arrays():
+    small = [TaskItem(f"m{n}", "A", "x", "科学素质", "") for n in range(families_module.SMALL)]
+    assert isinstance(families_module._space(small), DictSpace)
+    assert isinstance(families_module._space([*small, small[0]]), ArraySpace)
 
 
 @st.composite
@@ -64,8 +78,11 @@ def measures(draw):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(measures(), st.sampled_from((0.0, 0.1, 0.2, 0.5)), st.sampled_from((0.05, 0.2, 0.6)))
-def test_random_measures_group_as_the_dictionary_arithmetic_groups_them(items, threshold, merge):
-    found = task_families(items, threshold=threshold, merge=merge)
+@pytest.mark.parametrize("arithmetic", ARITHMETICS)
+def test_random_measures_group_as_the_dictionary_arithmetic_groups_them(
+    arithmetic, items, threshold, merge
+):
+    found = grouped(items, arithmetic, threshold=threshold, merge=merge)
     assert shape(found) == shape(reference_families(items, threshold, merge))
 
 
@@ -113,8 +130,8 @@ def reference_families(
 def reference_vectors(items: Sequence[TaskItem]) -> list[Vector]:
     counts: list[dict[str, float]] = []
     for item in items:
-        words: dict[str, float] = dict(_grams(item.title))
-        for gram, n in _grams(item.text[:TEXT_CHARS]).items():
+        words: dict[str, float] = dict(grams(item.title))
+        for gram, n in grams(item.text[:TEXT_CHARS]).items():
             words[gram] = words.get(gram, 0.0) + n * TEXT_WEIGHT
         counts.append(words)
     documents = Counter(gram for words in counts for gram in words)
@@ -176,24 +193,18 @@ def family(canonical: str, found: Family) -> TaskFamily:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(measures(), st.data())
-def test_the_rows_sums_and_norms_are_the_dictionaries_to_the_last_bit(items, data):
-    """Unrounded: every dot product, norm and pair cosine the rows give equals the dictionary
-    arithmetic's bit for bit, whatever the joins and merges."""
-    vectors = _vectors(items)
-    names = list(vectors.columns)
-    found = [
-        {names[c]: x for c, x in zip(g.tolist(), v.tolist(), strict=True)}
-        for g, v in zip(vectors.grams, vectors.values, strict=True)
-    ]
-    shared = vectors.shared
+@pytest.mark.parametrize("arithmetic", ARITHMETICS)
+def test_the_rows_sums_and_norms_are_the_dictionaries_to_the_last_bit(arithmetic, items, data):
+    """Unrounded: every dot product, norm and pair cosine the rows (or the dictionaries) give
+    equals the dictionary arithmetic's bit for bit, whatever the joins and merges."""
+    found, space = spaced(items, arithmetic)
     expected = reference_vectors(items)
-    assert [found[k] for k in shared] == expected
-    assert [list(found[k]) for k in shared] == [list(v) for v in expected]
-    space = _Space(vectors)
+    assert found == expected
+    assert [list(v) for v in found] == [list(v) for v in expected]
     families: list[tuple[int, Family]] = []
     members: dict[int, list[int]] = {}
     for index, item in enumerate(items):
-        vector = found[shared[index]]
+        vector = found[index]
         if families and data.draw(st.booleans()):
             row, family = families[data.draw(st.integers(0, len(families) - 1))]
             (expected,) = space.dots(index, [row])
@@ -207,7 +218,7 @@ def test_the_rows_sums_and_norms_are_the_dictionaries_to_the_last_bit(items, dat
             members[families[-1][0]] = [index]
     for row, family in families:
         assert space.member_dots(row, members[row]) == [
-            dot(found[shared[i]], family.total) for i in members[row]
+            dot(found[i], family.total) for i in members[row]
         ]
     for (a, first), (b, second) in pairwise(families):
         assert space.pair(a, b) == dot(first.total, second.total) / (first.norm * second.norm)
@@ -217,8 +228,23 @@ def test_the_rows_sums_and_norms_are_the_dictionaries_to_the_last_bit(items, dat
         first.absorb(second)
         assert space.norms[a] == first.norm
         for index in range(len(items)):
-            vector = found[shared[index]]
+            vector = found[index]
             assert space.dots(index, [a]) == [dot(vector, first.total)]
+
+
+def spaced(items: Sequence[TaskItem], arithmetic: str) -> tuple[list[Vector], Space]:
+    """Each item's vector as a dictionary, and the space of the ``arithmetic``."""
+    texts = [(item.title, item.text[:TEXT_CHARS]) for item in items]
+    if arithmetic == "dictionaries":
+        space = DictSpace(texts)
+        return space.vectors, space
+    vectors = array_vectors(texts)
+    names = list(vectors.columns)
+    found = [
+        {names[c]: x for c, x in zip(g.tolist(), v.tolist(), strict=True)}
+        for g, v in zip(vectors.grams, vectors.values, strict=True)
+    ]
+    return [found[k] for k in vectors.shared], ArraySpace(vectors)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,15 +7,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from plankg.graph.rdf import iris
 from plankg.graph.rdf.build import build_triples, corpus_quads
 from plankg.graph.rdf.corpus import Corpus
 from plankg.graph.rdf.documents import normalised_title
-from plankg.graph.rdf.iris import DERIVED_GRAPH, plan_graph_iri, plan_key
+from plankg.graph.rdf.iris import plan_graph_iri, plan_key
 from plankg.graph.rdf.regions import place_of
 from plankg.loaders.model import Citation, Region
 from plankg.ontology import ID, PK
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+
+DERIVED_GRAPH = URIRef(iris.DERIVED_GRAPH)
 
 OUTLINE = ID["document/国发〔2021〕9号"]
 

@@ -9,9 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from plankg.graph.rdf import load_corpus
+from plankg.graph.rdf import iris, load_corpus
 from plankg.graph.rdf.families import TaskItem, task_families
-from plankg.graph.rdf.iris import DERIVED_GRAPH
 from plankg.graph.rdf.tasks import (
     FAMILY_PREFIX,
     citation_depths,
@@ -27,6 +26,8 @@ from plankg.loaders.read import sample_paths
 from plankg.ontology import ID, PK, PKCA
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
+
+DERIVED_GRAPH = URIRef(iris.DERIVED_GRAPH)
 
 TEACHERS = "实施教师科学素质提升工程"
 SAMPLES = sample_paths()

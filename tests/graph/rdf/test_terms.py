@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from plankg.graph.rdf.build import plan_graphs, write_plan
 from plankg.graph.rdf.iris import plan_key
-from plankg.graph.rdf.terms import RDFLIB_TERMS
+from plankg.graph.rdf.rdflib_terms import RDFLIB_TERMS
 from plankg.graph.rdf.turtle import (
     PREFIX_ORDER,
     TurtleTerms,

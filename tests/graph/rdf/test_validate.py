@@ -9,15 +9,19 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from plankg.graph.rdf.build import SHORTCUTS, Triple, build_triples, graph_of
-from plankg.graph.rdf.build import _concept_triples as concept_triples
-from plankg.graph.rdf.iris import DERIVED_GRAPH
+from plankg.graph.rdf import build, iris
+from plankg.graph.rdf.build import Triple, build_triples, graph_of
+from plankg.graph.rdf.concepts import concept_rows
+from plankg.graph.rdf.rdflib_terms import RDFLIB_TERMS
 from plankg.graph.rdf.turtle import serialize_turtle
 from plankg.graph.rdf.validate import ValidationReport, validate_graph, validate_turtle
 from plankg.loaders.parse import parse_plan
 from plankg.ontology import ID, PK, PKCA, rules_graph, shapes_graph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SH, TIME
+
+SHORTCUTS = {role: URIRef(link) for role, link in build.SHORTCUTS.items()}
+DERIVED_GRAPH = URIRef(iris.DERIVED_GRAPH)
 
 CRAFTED = Path(__file__).with_name("crafted_plan.txt")
 PLAN = ID["plan/350100/2021-2025"]
@@ -48,7 +52,7 @@ def action_kind_contradicts_the_class(triples: set[Triple]) -> set[Triple]:
     kind = URIRef(str(PK) + "actionKind")
     wrong = {
         (YOUTH, PK.implements, PKCA["2021-resources"]),
-        *concept_triples(PKCA["2021-resources"]),
+        *RDFLIB_TERMS.concept(PKCA["2021-resources"], concept_rows),
     }
     kept = {t for t in triples if not (t[0] == YOUTH and t[1] == PK.implements)}
     return kept | wrong | {(YOUTH, kind, Literal("重点工程"))}

@@ -1,0 +1,177 @@
+"""The task families' arithmetic in numpy rows, for the large canonical actions of a large
+corpus: a measure is compared with every family in one array operation. Imported only when an
+action has more measures than :data:`~plankg.graph.rdf.families.SMALL` (numpy's import costs
+more than the few measures of a small corpus take in plain dictionaries).
+
+Sums are taken term by term in the order the dictionary arithmetic of
+:class:`~plankg.graph.rdf.family_space.DictSpace` takes them, so both give the same families and
+similarities, bit for bit (tests/graph/families/test_arithmetic.py)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from plankg.graph.rdf.family_space import gram_weights
+
+
+@dataclass
+class ArrayVectors:
+    """The TF-IDF vectors of one canonical action's measures, one for each distinct title and
+    text, as columns (the action's grams, numbered in order of first appearance) and unit
+    weights in each vector's gram order."""
+
+    columns: dict[str, int]
+    grams: list[np.ndarray]
+    values: list[np.ndarray]
+    shared: list[int]
+    """Each measure's vector."""
+
+
+def array_vectors(texts: Sequence[tuple[str, str]]) -> ArrayVectors:
+    """TF-IDF vectors (sublinear term frequency), unit length, of each title and start of
+    text (one for each distinct pair; ``shared``: each pair's). Every weight is the product the
+    dictionary arithmetic takes (logarithms by ``math.log``), so the vectors are its vectors."""
+    distinct: dict[tuple[str, str], int] = {}
+    for key in texts:
+        distinct.setdefault(key, len(distinct))
+    counts = [gram_weights(title, text) for title, text in distinct]
+    columns: dict[str, int] = {}
+    grams = [
+        np.fromiter((columns.setdefault(g, len(columns)) for g in words), np.intp, len(words))
+        for words in counts
+    ]
+    times = Counter(distinct[key] for key in texts)
+    documents = np.zeros(len(columns), np.int64)
+    for index, found in enumerate(grams):
+        documents[found] += times[index]
+    total = len(texts)
+    rarity = np.array([math.log((1 + total) / (1 + n) + 1) for n in documents.tolist()])
+    values = [
+        _unit(_log_weights(np.fromiter(words.values(), np.float64, len(words))) * rarity[found])
+        for words, found in zip(counts, grams, strict=True)
+    ]
+    return ArrayVectors(columns, grams, values, [distinct[key] for key in texts])
+
+
+def _log_weights(counts: np.ndarray) -> np.ndarray:
+    """Sublinear term frequency, ``1 + log n``, by ``math.log`` (once for each distinct n)."""
+    distinct, where = np.unique(counts, return_inverse=True)
+    return np.array([1 + math.log(n) for n in distinct.tolist()])[where]
+
+
+def _unit(weights: np.ndarray) -> np.ndarray:
+    norm = math.sqrt(_ordered_sum(weights * weights)) or 1.0
+    return weights / norm
+
+
+class ArraySpace:
+    """The measures of one canonical action as rows, and the families being formed as rows of
+    gram sums (dense over the action's grams), so that an item is compared with every family in
+    one array operation.
+
+    Sums are taken term by term in the order the reference arithmetic takes them (a cumulative
+    sum over the smaller operand's grams in their order of first appearance), so the families
+    and similarities are exactly those of the plain dictionary arithmetic they replace."""
+
+    def __init__(self, vectors: ArrayVectors) -> None:
+        self.width = len(vectors.columns)
+        squares = [_ordered_sum(x * x) for x in vectors.values]
+        self.grams = [vectors.grams[k] for k in vectors.shared]
+        self.values = [vectors.values[k] for k in vectors.shared]
+        self.squares = [squares[k] for k in vectors.shared]
+        self.totals = np.zeros((0, self.width))
+        self.order: list[np.ndarray] = []
+        """Each family's grams in their order of first appearance in its sum."""
+        self.lengths = np.zeros(0, np.intp)
+        """How many grams each family's sum has."""
+        self.norms: list[float] = []
+
+    def add(self, item: int) -> int:
+        """Start a family with ``item``; its row."""
+        row = len(self.norms)
+        if row == len(self.totals):
+            grown = np.zeros((max(8, 2 * row), self.width))
+            grown[:row] = self.totals
+            self.totals = grown
+            self.lengths = np.concatenate([self.lengths, np.zeros(len(grown) - row, np.intp)])
+        self.totals[row, self.grams[item]] = self.values[item]
+        self.order.append(self.grams[item])
+        self.lengths[row] = len(self.grams[item])
+        self.norms.append(1.0)
+        return row
+
+    def dots(self, item: int, rows: Sequence[int]) -> list[float]:
+        """The dot products of ``item`` with the sums of the families ``rows``."""
+        grams, values = self.grams[item], self.values[item]
+        if not rows:
+            return []
+        chosen = np.asarray(rows)
+        dots: list[float] = _row_sums(self.totals[chosen[:, None], grams] * values).tolist()
+        shorter = np.flatnonzero(self.lengths[chosen] < len(grams))
+        if len(shorter):
+            dense = np.zeros(self.width)
+            dense[grams] = values
+            for k in shorter.tolist():
+                order = self.order[rows[k]]
+                dots[k] = _ordered_sum(self.totals[rows[k], order] * dense[order])
+        return dots
+
+    def member_dots(self, row: int, members: Sequence[int]) -> list[float]:
+        """The dot products of the family ``row``'s members with its sum (which holds every
+        gram of theirs, so each is summed in its own gram order), padded with zeros into one
+        array operation."""
+        longest = max(len(self.grams[i]) for i in members)
+        grams = np.zeros((len(members), longest), np.intp)
+        values = np.zeros((len(members), longest))
+        for k, i in enumerate(members):
+            grams[k, : len(self.grams[i])] = self.grams[i]
+            values[k, : len(self.values[i])] = self.values[i]
+        sums: list[float] = _row_sums(self.totals[row, grams] * values).tolist()
+        return sums
+
+    def join(self, row: int, item: int, dot: float) -> None:
+        """Add ``item`` to family ``row``, whose sum's dot product with it is ``dot``."""
+        squared = self.norms[row] ** 2 + 2 * dot + self.squares[item]
+        grams = self.grams[item]
+        self._extend_order(row, grams)
+        self.totals[row, grams] += self.values[item]
+        self.norms[row] = math.sqrt(max(squared, 0.0)) or 1.0
+
+    def absorb(self, row: int, other: int) -> None:
+        """Add family ``other``'s sum to family ``row``'s."""
+        self._extend_order(row, self.order[other])
+        self.totals[row] += self.totals[other]
+        total = self.totals[row, self.order[row]]
+        self.norms[row] = math.sqrt(_ordered_sum(total * total)) or 1.0
+
+    def _extend_order(self, row: int, grams: np.ndarray) -> None:
+        """Add to family ``row``'s gram order those of ``grams`` its sum does not hold yet
+        (called before they are added to the sum)."""
+        new = grams[self.totals[row, grams] == 0.0]
+        if len(new):
+            self.order[row] = np.concatenate([self.order[row], new])
+            self.lengths[row] = len(self.order[row])
+
+    def pair(self, a: int, b: int) -> float:
+        """The cosine of two families' centroids."""
+        if len(self.order[a]) > len(self.order[b]):
+            a, b = b, a
+        order = self.order[a]
+        dot = _ordered_sum(self.totals[a, order] * self.totals[b, order])
+        return dot / (self.norms[a] * self.norms[b])
+
+
+def _ordered_sum(terms: np.ndarray) -> float:
+    """The sum of ``terms`` added one after another, from the first (as ``sum`` adds)."""
+    return float(np.cumsum(terms)[-1]) if len(terms) else 0.0
+
+
+def _row_sums(terms: np.ndarray) -> np.ndarray:
+    """Each row's terms added one after another, from the first."""
+    if terms.shape[1] == 0:
+        return np.zeros(terms.shape[0])
+    return np.cumsum(terms, axis=1)[:, -1]

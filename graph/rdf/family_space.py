@@ -1,0 +1,136 @@
+"""The plain arithmetic of the task families (:mod:`plankg.graph.rdf.families`): a measure's
+title and the start of its text as character grams, TF-IDF weights in dictionaries, and the
+families' gram sums, every sum taken term by term from the first. It groups the measures of a
+small action; :mod:`plankg.graph.rdf.family_arrays` does the same arithmetic in numpy rows for a
+large one."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
+
+from plankg.loaders.script import to_simplified
+
+TEXT_CHARS = 150
+TEXT_WEIGHT = 0.5
+GRAMS = (2, 3)
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+Vector = dict[str, float]
+
+
+def grams(text: str) -> Counter[str]:
+    """Character 2- and 3-grams of the Han characters of ``text``, in simplified script (a
+    traditional-script repost of a province's plan shares its grams with its cities')."""
+    han = NOT_HAN.sub("", to_simplified(text))
+    return Counter([han[i : i + n] for n in GRAMS for i in range(len(han) - n + 1)])
+
+
+def gram_weights(title: str, text: str) -> dict[str, float]:
+    """Gram counts of a title and the start of its text, the text weighted less."""
+    words: dict[str, float] = dict(grams(title))
+    for gram, n in grams(text).items():
+        words[gram] = words.get(gram, 0.0) + n * TEXT_WEIGHT
+    return words
+
+
+class Space(Protocol):
+    """The measures of one canonical action (numbered by their place) and the gram sums of the
+    families being formed (numbered as :meth:`add` returns them)."""
+
+    norms: list[float]
+
+    def add(self, item: int) -> int: ...
+    def dots(self, item: int, rows: Sequence[int]) -> list[float]: ...
+    def member_dots(self, row: int, members: Sequence[int]) -> list[float]: ...
+    def join(self, row: int, item: int, dot: float) -> None: ...
+    def absorb(self, row: int, other: int) -> None: ...
+    def pair(self, a: int, b: int) -> float: ...
+
+
+class DictSpace:
+    """The plain arithmetic: each measure a dictionary of unit TF-IDF weights (sublinear term
+    frequency, logarithms by ``math.log``), each family a dictionary of their sums in the
+    order its grams first appeared; every sum taken term by term from the first."""
+
+    def __init__(self, texts: Sequence[tuple[str, str]]) -> None:
+        self.vectors = dict_vectors(texts)
+        self.squares = [_square(v) for v in self.vectors]
+        self.totals: list[Vector] = []
+        self.norms: list[float] = []
+
+    def add(self, item: int) -> int:
+        self.totals.append(dict(self.vectors[item]))
+        self.norms.append(1.0)
+        return len(self.norms) - 1
+
+    def dots(self, item: int, rows: Sequence[int]) -> list[float]:
+        return [_dot(self.vectors[item], self.totals[row]) for row in rows]
+
+    def member_dots(self, row: int, members: Sequence[int]) -> list[float]:
+        return [_dot(self.vectors[i], self.totals[row]) for i in members]
+
+    def join(self, row: int, item: int, dot: float) -> None:
+        squared = self.norms[row] ** 2 + 2 * dot + self.squares[item]
+        _add_to(self.totals[row], self.vectors[item])
+        self.norms[row] = math.sqrt(max(squared, 0.0)) or 1.0
+
+    def absorb(self, row: int, other: int) -> None:
+        total = _add_to(self.totals[row], self.totals[other])
+        self.norms[row] = math.sqrt(_square(total)) or 1.0
+
+    def pair(self, a: int, b: int) -> float:
+        """The cosine of two families' centroids."""
+        return _dot(self.totals[a], self.totals[b]) / (self.norms[a] * self.norms[b])
+
+
+def dict_vectors(texts: Sequence[tuple[str, str]]) -> list[Vector]:
+    """The TF-IDF vector (sublinear term frequency, unit length, its grams in order of first
+    appearance) of each title and start of text; one for each distinct pair."""
+    counts = {key: gram_weights(*key) for key in texts}
+    documents: Counter[str] = Counter()
+    for key in texts:
+        documents.update(counts[key].keys())
+    total = len(texts)
+    by_count = {n: math.log((1 + total) / (1 + n) + 1) for n in set(documents.values())}
+    rarity = {g: by_count[n] for g, n in documents.items()}
+    found = {n for words in counts.values() for n in words.values()}
+    frequency = {n: 1 + math.log(n) for n in found}
+    vectors = {key: _unit_weights(words, frequency, rarity) for key, words in counts.items()}
+    return [vectors[key] for key in texts]
+
+
+def _unit_weights(words: Vector, frequency: dict[float, float], rarity: Vector) -> Vector:
+    """Sublinear term frequency (``1 + log n``, each n's once) times the gram's rarity
+    (``log((1 + N) / (1 + documents) + 1)``), divided by the norm."""
+    weights = {g: frequency[n] * rarity[g] for g, n in words.items()}
+    norm = math.sqrt(_square(weights)) or 1.0
+    return {g: x / norm for g, x in weights.items()}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    """The dot product, summed term by term over the shorter vector's grams in order. The
+    grams the other lacks are skipped: their terms are +0.0, which leaves a sum of positive
+    weights as it is, so the sum is the one over every gram, bit for bit."""
+    if len(a) > len(b):
+        a, b = b, a
+    total = 0.0
+    for gram in filter(b.__contains__, a):
+        total += a[gram] * b[gram]
+    return total
+
+
+def _square(a: Vector) -> float:
+    """The dot product of ``a`` with itself, term by term in order."""
+    total = 0.0
+    for x in a.values():
+        total += x * x
+    return total
+
+
+def _add_to(total: Vector, vector: Vector) -> Vector:
+    for gram, x in vector.items():
+        total[gram] = total.get(gram, 0.0) + x
+    return total
