@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from rdflib import Literal, URIRef
@@ -67,7 +68,7 @@ class RdflibTerms:
         return Literal(value, lang=language)
 
     def integer(self, value: int) -> Term:
-        return Literal(value)
+        return _integer(value)
 
     def boolean(self, value: bool) -> Term:
         return Literal(value)
@@ -80,6 +81,13 @@ class RdflibTerms:
 
     def concept(self, node: URIRef, triples: Concept) -> tuple[Triple, ...]:
         return triples(node)
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _integer(value: int) -> Literal:
+    """An integer literal, made once: most are character offsets and line numbers, the same
+    few thousand in every plan, and making an rdflib literal of an int is slow."""
+    return Literal(value)
 
 
 RDFLIB_TERMS = RdflibTerms()
