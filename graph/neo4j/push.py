@@ -38,7 +38,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from threading import Lock
 from time import perf_counter
 from typing import Any, TypeVar
@@ -47,9 +46,11 @@ from neo4j import ManagedTransaction, SummaryCounters
 from plankg.graph.neo4j.connection import Connection
 from plankg.graph.neo4j.digests import (
     FAMILIES,
+    SEP,
     forget_all_digests,
     forget_citing,
     forget_digests,
+    joined,
     plan_digest,
     record_digests,
     stored_digest,
@@ -58,21 +59,13 @@ from plankg.graph.neo4j.digests import (
 from plankg.graph.neo4j.families import delete_families, derived_triples
 from plankg.graph.neo4j.lock import Notice, push_lock
 from plankg.graph.neo4j.mapping import Mapping, settings
-from plankg.graph.neo4j.prepare import (
-    ForkedParts,
-    LocalParts,
-    Parts,
-    PlanDigest,
-    PlanTriples,
-    can_fork,
-)
 from plankg.graph.neo4j.read import stored_counts, stored_mapping
 from plankg.graph.neo4j.rows import NodeRow, PropertyGraph, merged_props, property_graph
 from plankg.graph.neo4j.templates import cypher, statements, template
 from plankg.graph.rdf.build import Triple
 from plankg.graph.rdf.corpus import Corpus
 from plankg.graph.rdf.families import TaskItem
-from plankg.graph.rdf.iris import plan_key_of
+from plankg.graph.rdf.iris import PLAN_PREFIX, plan_key_of
 from plankg.ontology import PK
 from rdflib import URIRef
 
@@ -80,6 +73,8 @@ DEFAULT_BATCH_SIZE = 5000
 DEFAULT_WORKERS = 2
 DEFAULT_PLANS_PER_PART = 50
 Progress = Callable[[int, int], None]
+PlanTriples = tuple[str, Sequence[Triple]]
+"""A plan's IRI and its triples, in the order they are made."""
 T = TypeVar("T")
 
 
@@ -196,8 +191,7 @@ def push_parts(
     with push_lock(connection, notice):
         forget_all_digests(connection)
         push = _Push(connection, replace, batch_size, workers, progress)
-        graphs = (partial(property_graph, part) for part in parts)
-        return push.finish(push.write(graphs), {}, started)
+        return push.finish(push.write(parts), {}, started)
 
 
 def push_plans(
@@ -221,19 +215,12 @@ def push_plans(
     create_schema(connection)
     with push_lock(connection, notice):
         push = _Push(connection, replace, batch_size, workers, progress)
-        return _push_selected(push, LocalParts(parts), tasks, started)
-
-
-def _push_selected(
-    push: _Push, parts: Parts, tasks: Sequence[TaskItem], started: float
-) -> PushReport:
-    """Write the changed plans of ``parts``, then the triples across plans; the report."""
-    selection = _Selection(push)
-    mapping = push.write(selection.parts(parts))
-    across = selection.across(tasks)
-    if across:
-        mapping = push.write([partial(property_graph, across)])
-    return push.finish(mapping, selection.exact, started)
+        selection = _Selection(push)
+        mapping = push.write(selection.parts(parts))
+        across = selection.across(tasks)
+        if across:
+            mapping = push.write([across])
+        return push.finish(mapping, selection.exact, started)
 
 
 class _Push:
@@ -252,9 +239,8 @@ class _Push:
         self.report = PushReport()
         self.tally = _Tally(progress)
 
-    def write(self, parts: Iterable[Callable[[Mapping], PropertyGraph]]) -> Mapping | None:
-        """Write the parts, each made into its property graph under the names in use when it
-        is its turn; the names in use at the end (None when nothing was written)."""
+    def write(self, parts: Iterable[Iterable[Triple]]) -> Mapping | None:
+        """Write the parts; the names in use at the end (None when nothing was written)."""
         connection, report, batch_size = self.connection, self.report, self.batch_size
         mapping: Mapping | None = None
         tally = self.tally
@@ -264,7 +250,7 @@ class _Push:
                 if mapping is None:  # asked once there is something to write
                     mapping = stored_mapping(connection)
                     create_only = stored_counts(connection).nodes == 0
-                graph = part(mapping)
+                graph = property_graph(part, mapping)
                 report.count(graph)
                 pipeline.wait_for_nodes()
                 record_mapping(connection, graph.mapping, mapping)
@@ -305,26 +291,29 @@ class _Selection:
         self.foreign: list[Triple] = []
         self.families = stored_digest(self.connection, FAMILIES)
 
-    def parts(self, parts: Parts) -> Iterator[Callable[[Mapping], PropertyGraph]]:
-        """Of each part, what makes the property graph of its changed plans; their digests and
-        the families' are forgotten before they are written."""
-        for digests in parts.digests():
-            changed = self._changed(digests)
+    def parts(self, parts: Iterable[Sequence[PlanTriples]]) -> Iterator[list[Triple]]:
+        """The triples of the changed plans of each part; their digests and the families' are
+        forgotten before they are written."""
+        for part in parts:
+            changed = self._changed(part)
             if changed:
-                forget_digests(self.connection, [FAMILIES, *changed])
-                yield partial(parts.graph, changed)
+                forget_digests(self.connection, [FAMILIES, *(uri for uri, _ in changed)])
+                yield list(dict.fromkeys(t for _, triples in changed for t in triples))
 
-    def _changed(self, part: Sequence[PlanDigest]) -> list[str]:
-        stored = stored_plans(self.connection, [plan.uri for plan in part])
+    def _changed(self, part: Sequence[PlanTriples]) -> list[PlanTriples]:
+        stored = stored_plans(self.connection, [uri for uri, _ in part])
         changed = []
-        for plan in part:
-            uri, digest = plan.uri, plan.digest
+        for uri, triples in part:
             self.keys.append(plan_key_of(uri))
-            self.foreign += plan.foreign
+            listed = list(triples)
+            text = joined(listed)
+            if CITES_PLAN in text:  # a citation of a loaded plan
+                self.foreign += foreign_triples(uri, listed)
+            digest = plan_digest(listed, text)
             if stored[uri].digest == digest:
                 self.unchanged[uri] = digest
                 continue
-            changed.append(uri)
+            changed.append((uri, triples))
             self.written.add(URIRef(uri))
             if self.push.replace or not stored[uri].present:
                 self.exact[uri] = digest
@@ -351,6 +340,20 @@ class _Selection:
         elif not replaced:
             derived = []
         return list(dict.fromkeys([*resent, *derived]))
+
+
+CITES_PLAN = f"{SEP}{PK.cites}{SEP}{PLAN_PREFIX}"
+"""In a plan's :func:`joined` triples: it cites a loaded plan."""
+
+
+def foreign_triples(plan: str, triples: Sequence[Triple]) -> list[Triple]:
+    """The triples of ``plan`` about another plan it cites (the citation, and what the citation
+    says of the cited plan): what deleting the cited plan's node takes with it."""
+    cited = {o for _, p, o in triples if p == PK.cites and o.startswith(PLAN_PREFIX)}
+    cited.discard(URIRef(plan))
+    if not cited:
+        return []
+    return [t for t in triples if t[0] in cited or (t[1] == PK.cites and t[2] in cited)]
 
 
 class _Pipeline:
@@ -735,29 +738,15 @@ def push_corpus(
     *,
     replace: bool = False,
     plans_per_part: int = DEFAULT_PLANS_PER_PART,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    workers: int = DEFAULT_WORKERS,
-    progress: Progress | None = None,
-    notice: Notice | None = None,
+    **options: Any,
 ) -> PushReport:
     """Push the plans of ``corpus``, ``plans_per_part`` at a time, skipping those stored as
     they are, with the task families and revision links of all the stored plans (see
-    :func:`push_plans`). A corpus of more than one part is made into rows by a forked process
-    while this one sends them (:class:`~plankg.graph.neo4j.prepare.ForkedParts`)."""
-    if len(corpus.plans) <= plans_per_part or not can_fork():
-        parts = corpus.plan_parts(plans_per_part)
-        return push_plans(
-            connection,
-            parts,
-            tasks=corpus.tasks(),
-            replace=replace,
-            batch_size=batch_size,
-            workers=workers,
-            progress=progress,
-            notice=notice,
-        )
-    started = perf_counter()
-    create_schema(connection)
-    with push_lock(connection, notice), ForkedParts(corpus, plans_per_part) as forked:
-        push = _Push(connection, replace, batch_size, workers, progress)
-        return _push_selected(push, forked, corpus.tasks(), started)
+    :func:`push_plans`)."""
+    return push_plans(
+        connection,
+        corpus.plan_parts(plans_per_part),
+        tasks=corpus.tasks(),
+        replace=replace,
+        **options,
+    )

@@ -64,8 +64,6 @@ class PropertyGraph:
     derived: Derived = field(default_factory=Derived)
     relationship_props: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
     """The derived properties of relationships, by ``(start, type, end)``."""
-    made: list[NodeRow] | None = None
-    """The nodes' rows, once made (:func:`~plankg.graph.neo4j.prepare.shippable`)."""
 
     @property
     def node_count(self) -> int:
@@ -90,8 +88,6 @@ class PropertyGraph:
 
     def all_rows(self) -> Iterator[NodeRow]:
         """Every node's row, label set by label set."""
-        if self.made is not None:
-            return iter(self.made)
         return (self.row(uri, labels) for labels, uris in self.nodes.items() for uri in uris)
 
     def node_row(self, uri: str) -> NodeRow | None:
