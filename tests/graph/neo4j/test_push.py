@@ -70,8 +70,8 @@ RETURN a.uri AS start, type(r) AS type, b.uri AS end, properties(r) AS props
 def test_relationships_get_their_derived_properties_and_only_they(
     neo4j, corpus, triples, plans_per_part
 ):
-    """Pushed as triples, or as a corpus of parts made by a forked process: the relationships
-    that have derived properties (a lead's sentence) get exactly those, the others none."""
+    """Pushed as triples, or as a corpus in parts: the relationships that have derived
+    properties (a lead's sentence) get exactly those, the others none."""
     if plans_per_part is None:
         push_triples(neo4j, triples)
     else:
