@@ -497,10 +497,15 @@ class _Writer:
             batch_ids, batch_fresh = future.result()
             ids.update(batch_ids)
             fresh.update(batch_fresh)
-        new, old = self._relationship_batches(ids, fresh)
+        plain, with_props, old = self._relationship_batches(ids, fresh)
+        written = (
+            (_create_relationships, plain),
+            (_create_relationships_with_props, with_props),
+            (_merge_relationships, old),
+        )
         relationships = [
             pool.submit(self._transaction, function, batch)
-            for function, grouped in ((_create_relationships, new), (_merge_relationships, old))
+            for function, grouped in written
             for batch in grouped
         ]
         for future in relationships:
@@ -508,25 +513,32 @@ class _Writer:
 
     def _relationship_batches(
         self, ids: dict[str, str], fresh: set[str]
-    ) -> tuple[list[list[Outgoing]], list[list[Outgoing]]]:
-        """Batches of ``[start, [[type, end], …]]`` rows (element ids), about ``batch_size``
-        relationships each: those with an end created by this push, and the others."""
-        new, old = _Batcher(self.batch_size), _Batcher(self.batch_size)
+    ) -> tuple[list[list[Outgoing]], list[list[Outgoing]], list[list[Outgoing]]]:
+        """Batches of ``[start, [[type, end, properties?], …]]`` rows (element ids), about
+        ``batch_size`` relationships each: those with an end created by this push and no
+        properties, those with an end created by this push and properties (a query that sets
+        them costs the server more, so only these take it), and the others."""
+        plain, with_props = _Batcher(self.batch_size), _Batcher(self.batch_size)
+        old = _Batcher(self.batch_size)
         props = self.graph.relationship_props
         for start, out in self.graph.outgoing.items():
-            if start in fresh:
-                new.add(ids[start], [_out(props, start, t, end, ids) for t, end in out])
-                continue
             created: list[list[Any]] = []
+            propped: list[list[Any]] = []
             stored: list[list[Any]] = []
+            start_fresh = start in fresh
             for rel_type, end in out:
                 row = _out(props, start, rel_type, end, ids)
-                (created if end in fresh else stored).append(row)
-            new.add(ids[start], created)
+                if start_fresh or end in fresh:
+                    (propped if len(row) > 2 else created).append(row)
+                else:
+                    stored.append(row)
+            plain.add(ids[start], created)
+            with_props.add(ids[start], propped)
             old.add(ids[start], stored)
         expected = _batch_count(self.graph.relationship_count, self.batch_size)
-        self.tally.expect(len(new.batches) + len(old.batches) - expected)
-        return new.batches, old.batches
+        grouped = (plain.batches, with_props.batches, old.batches)
+        self.tally.expect(sum(map(len, grouped)) - expected)
+        return grouped
 
     def _transaction(self, function: Callable[..., Written], rows: list[Any]) -> Any:
         """``function(tx, rows, mapping)`` in one write transaction; its result."""
@@ -649,6 +661,12 @@ def _holds(stored: dict[str, Any], labelled: bool, props: dict[str, Any]) -> boo
 
 def _create_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
     return None, [_run(tx, "relationships-create", rows)[1]]
+
+
+def _create_relationships_with_props(
+    tx: ManagedTransaction, rows: list[Outgoing], _: Mapping
+) -> Written:
+    return None, [_run(tx, "relationships-create-props", rows)[1]]
 
 
 def _merge_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 
 from plankg.graph.rdf.terms import Rows, Term, Triple
@@ -38,7 +38,7 @@ class RdflibTerms:
         return Literal(value, lang=language)
 
     def integer(self, value: int) -> Term:
-        return Literal(value)
+        return _integer(value)
 
     def boolean(self, value: bool) -> Term:
         return Literal(value)
@@ -74,3 +74,10 @@ def _sorted_terms(encoded: Iterable[list[str | None]]) -> list[Term]:
 
 
 RDFLIB_TERMS = RdflibTerms()
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _integer(value: int) -> Literal:
+    """An integer literal, made once: most are character offsets and line numbers, the same
+    few thousand in every plan, and making an rdflib literal of an int is slow."""
+    return Literal(value)

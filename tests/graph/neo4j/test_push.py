@@ -60,6 +60,29 @@ def test_a_push_stores_every_node_and_relationship(neo4j, triples):
     assert counts(neo4j) == (2021, 12701)
 
 
+RELATIONSHIP_PROPS = """
+MATCH (a)-[r]->(b) WHERE size(keys(r)) > 0
+RETURN a.uri AS start, type(r) AS type, b.uri AS end, properties(r) AS props
+"""
+
+
+@pytest.mark.parametrize("plans_per_part", [None, 2])
+def test_relationships_get_their_derived_properties_and_only_they(
+    neo4j, corpus, triples, plans_per_part
+):
+    """Pushed as triples, or as a corpus in parts: the relationships that have derived
+    properties (a lead's sentence) get exactly those, the others none."""
+    if plans_per_part is None:
+        push_triples(neo4j, triples)
+    else:
+        push_corpus(neo4j, corpus, plans_per_part=plans_per_part)
+    records = neo4j.read(lambda tx: list(tx.run(RELATIONSHIP_PROPS)))
+    stored = {(r["start"], r["type"], r["end"]): r["props"] for r in records}
+    expected = property_graph(triples).relationship_props
+    assert len(expected) > 300
+    assert stored == expected
+
+
 def test_pushing_the_same_plans_again_writes_nothing(neo4j, larger):
     first = push_triples(neo4j, larger, batch_size=1000)
     second = push_triples(neo4j, larger, batch_size=700)
