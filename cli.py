@@ -10,13 +10,11 @@ SHACL shapes; 5 a database or query error.
 
 from __future__ import annotations
 
-import gc
 import json
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -270,18 +268,6 @@ def stop(signum: int, _: object) -> NoReturn:
     raise SystemExit(128 + signum)
 
 
-@contextmanager
-def collector_blind() -> Iterator[None]:
-    """Every object that exists now (the modules a command just imported) kept out of the
-    cycle collector's sight while the block runs (``gc.freeze``): a build's collections no
-    longer walk them again. Given back afterwards, for a caller that goes on (a test)."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 @main.command("build")
 @paths_argument
 @click.option(
@@ -325,10 +311,9 @@ def build_command(
     from plankg.graph.rdf import build_many, expand_paths
 
     files, missing = expand_paths(paths)
-    with collector_blind():
-        result = build_many(
-            files, out, engine=engine, workers=workers, progress=progress_bar(), keep_plans=to_neo4j
-        )
+    result = build_many(
+        files, out, engine=engine, workers=workers, progress=progress_bar(), keep_plans=to_neo4j
+    )
     problems = missing + result.problems()
     report_problems(problems)
     code = verdict(problems, bool(result.plans), strict)

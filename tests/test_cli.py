@@ -44,16 +44,6 @@ def test_build_writes_turtle_and_prints_the_top_leads(run, tmp_path):
     assert (tmp_path / "plankg.ttl").stat().st_size > 100_000
 
 
-def test_the_objects_a_build_hides_from_the_collector_are_given_back():
-    import gc
-
-    from plankg.cli import collector_blind
-
-    with collector_blind():
-        assert gc.get_freeze_count() > 0  # what existed is in the permanent generation
-    assert gc.get_freeze_count() == 0
-
-
 def test_bad_files_get_one_line_each_and_the_good_one_is_still_written(run, mixed_folder, tmp_path):
     result = run("build", mixed_folder, "--out", tmp_path / "out")
     assert result.exit_code == 1

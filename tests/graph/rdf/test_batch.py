@@ -212,3 +212,13 @@ def test_a_loaded_plan_cited_by_another_that_cites_in_turn_conforms(tmp_path):
     graph = Graph().parse(result.written, format="turtle")
     cited = {str(c) for _, c in graph.subject_objects(PK.cites) if (c, RDF.type, PK.Plan) in graph}
     assert cited == {"https://w3id.org/plankg/id/plan/350000/2021-2025"}
+
+
+def test_the_objects_a_build_hides_from_the_collector_are_given_back():
+    import gc
+
+    from plankg.graph.rdf.batch import collector_blind
+
+    with collector_blind():
+        assert gc.get_freeze_count() > 0  # what existed is in the permanent generation
+    assert gc.get_freeze_count() == 0
