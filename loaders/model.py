@@ -190,20 +190,6 @@ class Coverage:
 
 
 @dataclass(frozen=True)
-class PlanHead:
-    """What a plan says of itself before its body (its title, region, period, whether it is a
-    draft: what its key needs) and the digest of its text, read without the rest: see
-    :func:`~plankg.loaders.parse.parse_head`. The same fields as the :class:`Plan` parsed from
-    the same text."""
-
-    title: str
-    region: Region
-    period: tuple[int, int] | None
-    draft: bool
-    sha256: str
-
-
-@dataclass(frozen=True)
 class Plan:
     source: Source
     title: str

@@ -14,7 +14,6 @@ from plankg.loaders.model import (
     AgencyMention,
     Phase,
     Plan,
-    PlanHead,
     Source,
     Target,
 )
@@ -69,15 +68,6 @@ def parse_plan(text: str, name: str = "<text>") -> Plan:
     )
     plan = _with_warnings(plan, meta)
     return replace(plan, coverage=coverage_of(plan, reading))
-
-
-def parse_head(text: str) -> PlanHead:
-    """What the text of a plan says of itself before its body (title, region, period, draft)
-    and its digest: the fields :func:`parse_plan` gives the plan, read in a fraction of the time
-    (a plan's key needs no more). Raises :class:`NotAPlanError` as :func:`parse_plan` does for
-    a text with no plan title and no plan sections."""
-    meta = _read_head(text)[3]
-    return PlanHead(meta.title, meta.region, meta.period, meta.draft, _digest(text))
 
 
 def _read_head(text: str) -> tuple[Reading, list[Block], list[Section], Metadata]:

@@ -12,10 +12,10 @@ from typing import BinaryIO
 
 from plankg.loaders.errors import NotAPlanError, PlanReadError
 from plankg.loaders.formats import text_of
-from plankg.loaders.model import Plan, PlanHead
-from plankg.loaders.parse import parse_head, parse_plan
+from plankg.loaders.model import Plan
+from plankg.loaders.parse import parse_plan
 
-__all__ = ["PlanReadError", "read_head", "read_passage", "read_plan", "sample_paths"]
+__all__ = ["PlanReadError", "read_passage", "read_plan", "sample_paths"]
 STDIN = "-"
 MAX_FILE_BYTES = 50 * 2**20
 """The largest file read (a PDF with its images); text itself is limited further by
@@ -33,18 +33,6 @@ def read_plan(path: str | Path) -> Plan:
     text = text_of(read_bounded(path), str(path))
     try:
         return parse_plan(text, path.name)
-    except NotAPlanError as e:
-        raise PlanReadError(f"{path}: not a plan ({e})") from e
-
-
-def read_head(path: str | Path) -> PlanHead:
-    """What the plan in ``path`` says of itself before its body (see
-    :func:`~plankg.loaders.parse.parse_head`); a file :func:`read_plan` cannot read fails the
-    same way, but for a body too large, found only by reading it."""
-    path = Path(path)
-    text = text_of(read_bounded(path), str(path))
-    try:
-        return parse_head(text)
     except NotAPlanError as e:
         raise PlanReadError(f"{path}: not a plan ({e})") from e
 

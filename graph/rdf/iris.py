@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from plankg.graph.rdf.documents import normalised_title
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.segment import segment
-from plankg.loaders.model import Measure, Plan, PlanHead, Span
+from plankg.loaders.model import Measure, Plan, Span
 from plankg.ontology.names import IDS
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ the ontology so that queries need nothing but the data."""
 __all__ = ["segment"]
 
 
-def plan_key(plan: Plan | PlanHead) -> str:
+def plan_key(plan: Plan) -> str:
     """``411600/2021-2025``: the key of the plan's region (its GB/T 2260 code where known) and
     its period, ``-draft`` for drafts; the normalised title where the plan gives no period.
     Never a digest: the key names what the plan is. A plan's head (read alone, before the

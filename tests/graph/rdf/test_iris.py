@@ -3,20 +3,15 @@ and distinct for distinct texts."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from urllib.parse import unquote
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from plankg.graph.rdf.documents import number_iri, title_iri
-from plankg.graph.rdf.iris import agency_iri, plan_key, region_iri, segment
+from plankg.graph.rdf.iris import agency_iri, region_iri, segment
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.validate import validate_turtle
-from plankg.loaders.errors import PlanReadError
 from plankg.loaders.model import Region
-from plankg.loaders.read import read_head, read_plan, sample_paths
 
 HOSTILE = '\ufffd\x00\x01\x1b\x7f\x85\u2028\ufdd0\ufffe\uffff\ue000\U000f0000\U000e0100\ufffc\u202e <>"{}|\\^`#?/%[] '
 """What a plan's text can carry that an IRI cannot hold as it is."""
@@ -48,37 +43,3 @@ def test_the_hostile_characters_are_encoded_and_chinese_is_kept():
     assert segment("周口\ufffd市") == "周口%EF%BF%BD市"
     assert segment("a/b c") == "a%2Fb%20c"
     assert all(c not in segment(HOSTILE) for c in HOSTILE if c != "%")
-
-
-TESTS = Path(__file__).parents[2]
-GENERATOR = TESTS.parent / "benchmarks" / "generate_corpus.py"
-
-
-def generated(count: int, out: Path) -> list[Path]:
-    """``count`` plans made by benchmarks/generate_corpus.py (the scale benchmark's corpus)."""
-    spec = importlib.util.spec_from_file_location("generate_corpus", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return list(module.generate(count, out))
-
-
-def test_a_plans_head_gives_the_key_and_digest_of_the_plan(tmp_path):
-    """The key a build hands out before converting a plan (from its head alone) is the key of
-    the plan converted: on the samples, the corpus texts and generated plans; a text that is
-    no plan fails the same way both ways."""
-    paths = [*sample_paths(), *sorted((TESTS / "corpus" / "texts").iterdir())]
-    paths += generated(40, tmp_path)
-    read = 0
-    for path in paths:
-        try:
-            plan = read_plan(path)
-        except PlanReadError as e:
-            with pytest.raises(PlanReadError) as head_error:
-                read_head(path)
-            assert str(head_error.value) == str(e)
-            continue
-        head = read_head(path)
-        assert (plan_key(head), head.sha256) == (plan_key(plan), plan.source.sha256), path
-        read += 1
-    assert read >= 120  # 129 of 162 files are plans (the others: news, fragments, junk)
