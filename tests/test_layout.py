@@ -7,10 +7,12 @@ public API."""
 from __future__ import annotations
 
 import ast
+import fnmatch
 import importlib
 import inspect
 import pkgutil
-from pathlib import Path
+import tomllib
+from pathlib import Path, PurePosixPath
 
 import networkx as nx
 import plankg
@@ -171,3 +173,40 @@ def test_graph_networkx_no_longer_shadows_the_dependency():
     assert [m for m in pkgutil.iter_modules([str(ROOT / "graph")])] == [
         m for m in pkgutil.iter_modules([str(ROOT / "graph")]) if m.ispkg
     ]
+
+
+def _package_data() -> tuple[dict[str, Path], dict[str, list[str]]]:
+    """The packages pyproject installs (name → folder) and the data files each ships."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    folders = {name: ROOT.joinpath(*name.split(".")[1:]) for name in setuptools["packages"]}
+    return folders, setuptools["package-data"]
+
+
+def _ships(relative: PurePosixPath, globs: list[str]) -> bool:
+    return any(
+        len(relative.parts) == len(Path(g).parts)
+        and all(
+            fnmatch.fnmatchcase(p, q) for p, q in zip(relative.parts, Path(g).parts, strict=True)
+        )
+        for g in globs
+    )
+
+
+def test_every_data_file_of_a_package_is_installed():
+    """A data file beside a package's modules that pyproject's package-data misses works from
+    the repository and is missing from a wheel (regions.tsv once was)."""
+    folders, data = _package_data()
+    missing = []
+    for name, folder in folders.items():
+        if name == "plankg":
+            continue
+        inner = {f for f in folders.values() if f != folder and f.is_relative_to(folder)}
+        for path in sorted(folder.rglob("*")):
+            if path.is_dir() or path.suffix in {".py", ".pyc"} or "__pycache__" in path.parts:
+                continue
+            if any(path.is_relative_to(f) for f in inner):
+                continue
+            relative = PurePosixPath(path.relative_to(folder).as_posix())
+            if not _ships(relative, data.get(name, [])):
+                missing.append(f"{name}: {relative}")
+    assert missing == []
