@@ -15,6 +15,7 @@ from functools import cache
 from importlib.resources import files
 from operator import itemgetter
 
+from plankg.loaders.frozen import direct_init
 from plankg.loaders.patterns import table
 
 MAX_NAME = 12
@@ -22,6 +23,7 @@ AUTONOMOUS = "自治"
 """What the name of every autonomous region, prefecture, county and banner holds."""
 
 
+@direct_init
 @dataclass(frozen=True)
 class Division:
     code: str

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from plankg.loaders.frozen import direct_init
 from plankg.loaders.model import Span
 from plankg.loaders.patterns import regex
 from plankg.loaders.script import to_simplified
@@ -74,6 +75,7 @@ def _folded(found: re.Match[str]) -> str:
     return _FOLDED[found.group()]
 
 
+@direct_init
 @dataclass(frozen=True)
 class Paragraph:
     start: int
