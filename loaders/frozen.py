@@ -39,8 +39,11 @@ def _check(cls: type) -> None:
         raise TypeError(f"{cls.__name__}: not a frozen dataclass with an __init__")
     if "__slots__" in cls.__dict__ or hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__}: slots or __post_init__")
-    for f in cls.__dataclass_fields__.values():  # type: ignore[attr-defined]
-        if f._field_type is not dataclasses._FIELD or not f.init or f.kw_only:  # type: ignore[attr-defined]
-            raise TypeError(f"{cls.__name__}.{f.name}: an init-only, keyword-only or no-init field")
+    fields = dataclasses.fields(cls)
+    if len(fields) != len(cls.__dataclass_fields__):  # type: ignore[attr-defined]
+        raise TypeError(f"{cls.__name__}: init-only or class variables")
+    for f in fields:
+        if not f.init or f.kw_only:
+            raise TypeError(f"{cls.__name__}.{f.name}: a keyword-only or no-init field")
         if f.default_factory is not _MISSING:
             raise TypeError(f"{cls.__name__}.{f.name}: a default factory")

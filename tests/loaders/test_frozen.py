@@ -73,3 +73,18 @@ def test_what_it_does_not_do_is_refused_at_once() -> None:
     for cls in (Factory, Mutable, Later):
         with pytest.raises(TypeError, match=cls.__name__):
             direct_init(cls)
+
+
+def test_init_only_and_keyword_only_fields_are_refused() -> None:
+    @dataclass(frozen=True)
+    class InitOnly:
+        start: int
+        scale: dataclasses.InitVar[int] = 1
+
+    @dataclass(frozen=True)
+    class KeywordOnly:
+        start: int = field(kw_only=True)
+
+    for cls in (InitOnly, KeywordOnly):
+        with pytest.raises(TypeError, match=cls.__name__):
+            direct_init(cls)
