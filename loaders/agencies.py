@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from plankg.loaders.frozen import direct_init
 from plankg.loaders.model import AgencyMention, Role, StatedCount
 from plankg.loaders.patterns import alternation, finditer, regex, table, word_tuple
 from plankg.loaders.text import Reading
@@ -27,6 +28,7 @@ OPENING, CLOSING = "(", ")"
 ROLE_ORDER: tuple[Role, ...] = ("lead", "partner", "responsible")
 
 
+@direct_init
 @dataclass(frozen=True)
 class Run:
     """Names sharing a role: ``start``/``end`` index the reading."""
@@ -36,6 +38,7 @@ class Run:
     end: int
 
 
+@direct_init
 @dataclass(frozen=True)
 class ClauseRoles:
     leads: tuple[AgencyMention, ...] = ()

@@ -22,6 +22,7 @@ from plankg.loaders.agencies import (
     opening_verb_run,
     run_agency_names,
 )
+from plankg.loaders.frozen import direct_init
 from plankg.loaders.model import Role
 from plankg.loaders.patterns import alternation, regex
 from plankg.loaders.text import CELL, Paragraph, Reading
@@ -33,6 +34,7 @@ CLAUSE_START = re.compile(r",")
 BRACKET = re.compile(r"[()]")
 
 
+@direct_init
 @dataclass(frozen=True)
 class Clause:
     start: int

@@ -13,8 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import repeat
 from operator import itemgetter
 
+from plankg.loaders.frozen import direct_init
 from plankg.loaders.patterns import table
 
 MAX_NAME = 12
@@ -22,6 +24,7 @@ AUTONOMOUS = "自治"
 """What the name of every autonomous region, prefecture, county and banner holds."""
 
 
+@direct_init
 @dataclass(frozen=True)
 class Division:
     code: str
@@ -47,13 +50,18 @@ class PlaceMatch:
 def divisions() -> dict[str, tuple[Division, ...]]:
     """Divisions by name (aliases included: 广西, 内蒙古, 宁夏…)."""
     rows = files("plankg.loaders").joinpath("data/regions.tsv").read_text(encoding="utf-8")
-    lines = [line.split("\t") for line in rows.splitlines() if not line.startswith("#")]
-    columns = itemgetter(*(lines[0].index(c) for c in ("code", "name", "level", "parent")))
+    lines = [line for line in rows.splitlines() if not line.startswith("#")]
+    header = lines[0].split("\t")
+    columns = itemgetter(*(header.index(c) for c in ("code", "name", "level", "parent")))
     short_names = table("regions", "province_short_names")
     found: dict[str, dict[str, Division]] = {}
-    for code, name, level, parent in map(columns, lines[1:]):
+    for code, name, level, parent in map(columns, map(str.split, lines[1:], repeat("\t"))):
         division = Division(code, name, level, parent or None)
-        found.setdefault(name, {})[code] = division
+        same = found.get(name)
+        if same is None:
+            found[name] = {code: division}
+        else:
+            same[code] = division
         if level == "province" or AUTONOMOUS in name:
             for alias in _aliases(name, level, short_names):
                 found.setdefault(alias, {})[code] = division

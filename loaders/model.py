@@ -10,6 +10,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from plankg.loaders.frozen import direct_init
+
 ActionKind = Literal["提升行动", "重点工程"]
 Role = Literal["lead", "partner", "responsible"]
 """``responsible``: named as 责任单位 / 负责 by a clause that names no lead: every one answers
@@ -18,6 +20,7 @@ StatedAt = Literal["action", "measure"]
 RegionLevel = Literal["national", "province", "city", "county", "district"]
 
 
+@direct_init
 @dataclass(frozen=True)
 class Span:
     """Where a fact stands in its source: character offsets into the decoded text (end
@@ -31,6 +34,7 @@ class Span:
     text: str
 
 
+@direct_init
 @dataclass(frozen=True)
 class AgencyMention:
     name: str
@@ -49,6 +53,7 @@ class StatedCount:
     span: Span
 
 
+@direct_init
 @dataclass(frozen=True)
 class Assignment:
     leads: tuple[AgencyMention, ...]
@@ -68,6 +73,7 @@ class Assignment:
         )
 
 
+@direct_init
 @dataclass(frozen=True)
 class Target:
     text: str
@@ -99,6 +105,7 @@ class Deadline:
     span: Span
 
 
+@direct_init
 @dataclass(frozen=True)
 class Measure:
     number: int
@@ -111,6 +118,7 @@ class Measure:
     deadline: Deadline | None = None
 
 
+@direct_init
 @dataclass(frozen=True)
 class Action:
     kind: ActionKind

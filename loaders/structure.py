@@ -17,6 +17,7 @@ from typing import Literal
 from plankg.loaders.agencies import parse_clause
 from plankg.loaders.clauses import Clause, find_clauses
 from plankg.loaders.deadlines import deadline_of
+from plankg.loaders.frozen import direct_init
 from plankg.loaders.model import (
     Action,
     ActionKind,
@@ -37,6 +38,7 @@ FIRST_SENTENCE_IN_TEXT = re.compile(r"[。;!?；！？]")
 TITLE_LIMIT = 80
 
 
+@direct_init
 @dataclass(frozen=True)
 class Block:
     kind: BlockKind

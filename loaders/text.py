@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from plankg.loaders.frozen import direct_init
 from plankg.loaders.model import Span
 from plankg.loaders.patterns import regex
 from plankg.loaders.script import to_simplified
@@ -74,6 +76,7 @@ def _folded(found: re.Match[str]) -> str:
     return _FOLDED[found.group()]
 
 
+@direct_init
 @dataclass(frozen=True)
 class Paragraph:
     start: int
@@ -112,23 +115,20 @@ class Reading:
     def span(self, start: int, end: int) -> Span:
         """The source span of ``text[start:end]`` (made once for each stretch: the parse asks
         for the same names' spans again)."""
-        key = (start, end)
-        found = self._spans.get(key)
-        if found is None:
-            found = self._spans[key] = self._new_span(start, end)
-        return found
-
-    def _new_span(self, start: int, end: int) -> Span:
+        found = self._spans.get((start, end))
+        if found is not None:
+            return found
         origin, starts = self.origin, self._line_starts
         begin = origin[start]
+        first = bisect_right(starts, begin)
         if end > start:
             finish = origin[end - 1] + 1
-            first = bisect.bisect_right(starts, begin)
-            last = max(first, bisect.bisect_right(starts, finish - 1))
+            last = bisect_right(starts, finish - 1)
+            last = last if last > first else first
         else:
-            finish, first = begin, bisect.bisect_right(starts, begin)
-            last = first
-        return Span(begin, finish, first, last, self.text[start:end])
+            finish, last = begin, first
+        found = self._spans[start, end] = Span(begin, finish, first, last, self.text[start:end])
+        return found
 
     def extent(self, start: int, end: int) -> tuple[int, int]:
         """The source offsets of ``text[start:end]``: the start and end of its :meth:`span`."""
