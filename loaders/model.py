@@ -33,6 +33,8 @@ class Span:
 
 @dataclass(frozen=True)
 class AgencyMention:
+    """An agency named in a plan: the name it resolves to and the form written."""
+
     name: str
     """Resolved name, as the plan would write it in full (``市委文明办``), no city prepended."""
     surface: str
@@ -51,6 +53,8 @@ class StatedCount:
 
 @dataclass(frozen=True)
 class Assignment:
+    """Who leads, partners in and answers for a task, as one clause of the plan states it."""
+
     leads: tuple[AgencyMention, ...]
     partners: tuple[AgencyMention, ...]
     stated_at: StatedAt
@@ -70,6 +74,8 @@ class Assignment:
 
 @dataclass(frozen=True)
 class Target:
+    """A quantity the plan commits to (or aims at): its value, unit, comparator and year."""
+
     text: str
     value: Decimal
     unit: str
@@ -101,6 +107,8 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Measure:
+    """One numbered measure of an action: its title, its text and what is stated for it."""
+
     number: int
     title: str
     text: str
@@ -113,6 +121,8 @@ class Measure:
 
 @dataclass(frozen=True)
 class Action:
+    """One of the plan's actions (提升行动) or key projects (重点工程), with its measures."""
+
     kind: ActionKind
     number: int
     title: str
@@ -130,6 +140,8 @@ class Action:
 
 @dataclass(frozen=True)
 class Citation:
+    """A document the plan cites, by its title (《…》), its 文号, or both."""
+
     title: str | None
     doc_number: str | None
     span: Span
@@ -137,6 +149,8 @@ class Citation:
 
 @dataclass(frozen=True)
 class Phase:
+    """A stage of the plan's period (启动阶段, 总结评估阶段…) and the years it spans."""
+
     name: str
     start_year: int
     end_year: int
@@ -145,6 +159,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class Region:
+    """The administrative division a plan is for, at its level."""
+
     name: str
     level: RegionLevel
     province: str | None = None
@@ -155,6 +171,8 @@ class Region:
 
 @dataclass(frozen=True)
 class Source:
+    """The file a plan was read from: its name, the SHA-256 of its bytes, its decoded text."""
+
     name: str
     """The input file's name (no directory), as the CSV export reports it."""
     sha256: str
@@ -191,6 +209,8 @@ class Coverage:
 
 @dataclass(frozen=True)
 class Plan:
+    """A plan as read: its metadata, its actions and measures, what it cites and targets."""
+
     source: Source
     title: str
     region: Region

@@ -202,6 +202,8 @@ def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
 
 @dataclass
 class BatchResult:
+    """What :func:`build_many` did: each file's result, the SHACL report, the files written."""
+
     results: list[FileResult]
     report: ValidationReport
     written: Path
