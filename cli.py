@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 from plankg import errors
+from plankg.collector import uncollected_at_exit
 from plankg.errors import EXIT_OK, EXIT_SOME_FAILED, InputError, ValidationError
 from plankg.files import write_texts
 from plankg.tables import OUTPUT_FORMATS, Table, render
@@ -673,5 +674,11 @@ def schema_command(fmt: str, **neo4j: str | None) -> None:
         click.echo(render_schema(read_schema(connection), fmt), nl=fmt != "markdown")
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The ``plankg`` console command: :func:`main` in a process that ends with it."""
+    uncollected_at_exit()
     main()
+
+
+if __name__ == "__main__":
+    run()

@@ -37,6 +37,8 @@ class Span:
 @direct_init
 @dataclass(frozen=True)
 class AgencyMention:
+    """An agency named in a plan: the name it resolves to and the form written."""
+
     name: str
     """Resolved name, as the plan would write it in full (``市委文明办``), no city prepended."""
     surface: str
@@ -56,6 +58,8 @@ class StatedCount:
 @direct_init
 @dataclass(frozen=True)
 class Assignment:
+    """Who leads, partners in and answers for a task, as one clause of the plan states it."""
+
     leads: tuple[AgencyMention, ...]
     partners: tuple[AgencyMention, ...]
     stated_at: StatedAt
@@ -76,6 +80,8 @@ class Assignment:
 @direct_init
 @dataclass(frozen=True)
 class Target:
+    """A quantity the plan commits to (or aims at): its value, unit, comparator and year."""
+
     text: str
     value: Decimal
     unit: str
@@ -108,6 +114,8 @@ class Deadline:
 @direct_init
 @dataclass(frozen=True)
 class Measure:
+    """One numbered measure of an action: its title, its text and what is stated for it."""
+
     number: int
     title: str
     text: str
@@ -121,6 +129,8 @@ class Measure:
 @direct_init
 @dataclass(frozen=True)
 class Action:
+    """One of the plan's actions (提升行动) or key projects (重点工程), with its measures."""
+
     kind: ActionKind
     number: int
     title: str
@@ -138,6 +148,8 @@ class Action:
 
 @dataclass(frozen=True)
 class Citation:
+    """A document the plan cites, by its title (《…》), its 文号, or both."""
+
     title: str | None
     doc_number: str | None
     span: Span
@@ -145,6 +157,8 @@ class Citation:
 
 @dataclass(frozen=True)
 class Phase:
+    """A stage of the plan's period (启动阶段, 总结评估阶段…) and the years it spans."""
+
     name: str
     start_year: int
     end_year: int
@@ -153,6 +167,8 @@ class Phase:
 
 @dataclass(frozen=True)
 class Region:
+    """The administrative division a plan is for, at its level."""
+
     name: str
     level: RegionLevel
     province: str | None = None
@@ -163,6 +179,8 @@ class Region:
 
 @dataclass(frozen=True)
 class Source:
+    """The file a plan was read from: its name, the SHA-256 of its bytes, its decoded text."""
+
     name: str
     """The input file's name (no directory), as the CSV export reports it."""
     sha256: str
@@ -199,6 +217,8 @@ class Coverage:
 
 @dataclass(frozen=True)
 class Plan:
+    """A plan as read: its metadata, its actions and measures, what it cites and targets."""
+
     source: Source
     title: str
     region: Region

@@ -22,6 +22,7 @@ from plankg.errors import PlankgError
 ROOT = Path(plankg.__file__).parent
 LAYERS = (
     "errors",
+    "collector",
     "version",
     "tables",
     "files",

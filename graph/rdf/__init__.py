@@ -9,8 +9,9 @@ The names below are imported when first used (as the root package's are): ``plan
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
+
+from plankg.collector import imported
 
 if TYPE_CHECKING:
     from plankg.graph.rdf.batch import BatchResult, build_many, process_file
@@ -136,7 +137,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name in API:
-        return getattr(import_module(API[name]), name)
+        return getattr(imported(API[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -24,12 +24,9 @@ digest are written after the others (in a pool, their chunks wait in a temporary
 from __future__ import annotations
 
 import gc
-import shutil
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -38,6 +35,7 @@ from typing import BinaryIO, TextIO, TypeVar
 
 from plankg.files import staged
 from plankg.graph.rdf.build import cite, revision_links, write_plan
+from plankg.graph.rdf.checker import Check, Checker, checking
 from plankg.graph.rdf.corpus import (
     PARALLEL_THRESHOLD,
     SKIPPED,
@@ -204,6 +202,8 @@ def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
 
 @dataclass
 class BatchResult:
+    """What :func:`build_many` did: each file's result, the SHACL report, the files written."""
+
     results: list[FileResult]
     report: ValidationReport
     written: Path
@@ -313,11 +313,12 @@ def build_many(
     results = [FileResult(str(path)) for path in paths]
     with (
         collector_blind(),
-        _checker() as checker,
+        checking() as checker,
         staged(out / TURTLE) as turtle,
         staged(out / TRIG) as trig,
     ):
-        output = _Output(turtle.file, trig.file, checker, engine, checked=pooled)
+        spool = TaskSpool(in_memory=len(paths) < PARALLEL_THRESHOLD)
+        output = _Output(turtle.file, trig.file, checker, engine, checked=pooled, tasks=spool)
         convert = _keyed_while_converted if pooled else _converted_then_keyed
         for done, (index, result, later) in enumerate(convert(paths, work, pool), start=1):
             results[index] = result
@@ -348,16 +349,17 @@ class _Output:
 
     turtle: TextIO
     trig: TextIO
-    checker: ThreadPoolExecutor
+    checker: Checker
     engine: str
     checked: bool
     shared: set[FormattedTriple] = field(default_factory=set)
     vocabulary: set[FormattedTriple] = field(default_factory=set)
-    checks: list[tuple[FileResult, Future[ValidationReport]]] = field(default_factory=list)
+    checks: list[tuple[FileResult, Check[ValidationReport]]] = field(default_factory=list)
     tasks: TaskSpool = field(default_factory=TaskSpool)
     """The plans' measures, spooled to disk until the task families group them."""
-    later: tuple[BinaryIO, BinaryIO] = field(default_factory=lambda: (_spool(), _spool()))
-    """The Turtle and TriG chunks written after every other plan's (see :meth:`write_later`)."""
+    later: tuple[BinaryIO, BinaryIO] | None = None
+    """The Turtle and TriG chunks written after every other plan's (see :meth:`write_later`),
+    in temporary files made for the first such plan."""
 
     def __post_init__(self) -> None:
         """Write the headers; the plans' chunks, bytes, go to the files' buffers after them."""
@@ -368,9 +370,9 @@ class _Output:
     def add(self, result: FileResult, later: bool = False) -> None:
         """Write ``result``: its chunks now, or (``later``) after every other plan's."""
         if result.key is not None and not self.checked:
-            check = self.checker.submit(validate_turtle, checked_text(result), self.engine)
+            check = self.checker.submit(partial(validate_turtle, checked_text(result), self.engine))
             self.checks.append((result, check))
-        turtle, trig = self.later if later else (self.turtle.buffer, self.trig.buffer)
+        turtle, trig = self._later() if later else (self.turtle.buffer, self.trig.buffer)
         turtle.write(result.chunk)
         trig.write(result.trig)
         self.shared.update(result.shared)
@@ -378,8 +380,17 @@ class _Output:
         self.tasks.add(result.tasks)
         _slimmed(result)
 
+    def _later(self) -> tuple[BinaryIO, BinaryIO]:
+        if self.later is None:
+            self.later = (_spool(), _spool())
+        return self.later
+
     def write_later(self) -> None:
         """Write the chunks kept for later, after the others."""
+        if self.later is None:
+            return
+        import shutil  # only for a plan written after the others (a pool's, keyed by digest)
+
         for spool, file in zip(self.later, (self.turtle, self.trig), strict=True):
             spool.seek(0)
             shutil.copyfileobj(spool, file.buffer)
@@ -388,6 +399,8 @@ class _Output:
 
 def _spool() -> BinaryIO:
     """A temporary file, gone once closed (or let go)."""
+    import tempfile  # as write_later's shutil
+
     return tempfile.TemporaryFile(prefix="plankg-later-")
 
 
@@ -495,17 +508,6 @@ def _noted(result: FileResult, note: str | None) -> FileResult:
     if note and result.key is not None:
         result.warnings = (*result.warnings, note)
     return result
-
-
-@contextmanager
-def _checker() -> Iterator[ThreadPoolExecutor]:
-    """One thread that validates each plan while the next is converted (the compiled engine
-    releases the GIL); checks not begun are dropped when the build stops early."""
-    checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plankg-shacl")
-    try:
-        yield checker
-    finally:
-        checker.shutdown(wait=True, cancel_futures=True)
 
 
 TURTLE = "plankg.ttl"

@@ -35,6 +35,8 @@ KIND_CODES = {"提升行动": "ea", "重点工程": "kp"}
 
 @dataclass(frozen=True)
 class CanonicalAction:
+    """An action of the national outline, as the vocabulary describes it."""
+
     iri: str
     slug: str
     """The notation without its generation (``youth`` for ``2021-youth``): the action's IRI

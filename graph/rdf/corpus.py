@@ -13,7 +13,6 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -36,7 +35,9 @@ from plankg.graph.rdf.tasks import corpus_families, corpus_tasks
 from plankg.loaders.model import Plan
 from plankg.loaders.read import PlanReadError, read_plan, sample_paths
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # concurrent.futures: imported for a pool only
+    from concurrent.futures import Executor, Future
+
     from rdflib import Graph
 
 PARALLEL_THRESHOLD = 32

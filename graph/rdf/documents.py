@@ -48,6 +48,8 @@ def title_iri(title: str) -> str:
 
 @dataclass(frozen=True)
 class KnownDocument:
+    """A document the vocabulary describes (a national outline): its 文号 and titles."""
+
     doc_number: str
     titles: tuple[str, ...]
 

@@ -70,6 +70,8 @@ class TaskItem:
 
 @dataclass(frozen=True)
 class TaskFamily:
+    """Measures of several plans that set the same task, within one canonical action."""
+
     canonical: str
     members: tuple[tuple[TaskItem, float], ...]
     """Each member with its cosine similarity to the family's centroid (rounded)."""

@@ -16,6 +16,8 @@ from plankg.ontology.names import UNIT
 
 @dataclass(frozen=True)
 class Quantity:
+    """A target's value (and upper end), its unit as written and the unit's IRI."""
+
     value: Decimal
     upper: Decimal | None
     unit_text: str

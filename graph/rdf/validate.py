@@ -41,6 +41,8 @@ class Violation:
 
 @dataclass(frozen=True)
 class ValidationReport:
+    """The verdict of a SHACL check, its violations and its warnings."""
+
     conforms: bool
     violations: tuple[Violation, ...]
     engine: str
