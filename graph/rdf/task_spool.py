@@ -9,17 +9,24 @@ items placed in the citation graph (:class:`Placing`, made from the plans' docum
 which the build keeps), grouped, and turned into the families' triples as Turtle writes them.
 The families and triples are those :func:`~plankg.graph.rdf.tasks.placed_task_triples` gives for the
 same items: only where the items wait changes.
+
+The spool's folder (``plankg-tasks-…`` in the temporary folder) holds a lock while its build
+runs; a build killed before it could remove the folder (SIGKILL) leaves it behind, and the next
+spool made removes every such folder whose lock is free (the kernel frees a lock with the
+process, however it ends; see :func:`remove_stale_spools`).
 """
 
 from __future__ import annotations
 
+import fcntl
 import pickle
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from plankg.graph.rdf.documents import DocumentRecord
 from plankg.graph.rdf.families import MERGE, THRESHOLD, TaskItem, action_families
@@ -33,6 +40,9 @@ ActionMapper = Callable[
     Iterable[set[FormattedTriple]],
 ]
 """How the canonical actions' groupings are run: ``map`` here, or a pool's map."""
+SPOOL_PREFIX = "plankg-tasks-"
+LOCK = ".lock"
+"""The file in a spool's folder whose lock says that its build still runs."""
 
 
 @dataclass(frozen=True)
@@ -68,10 +78,13 @@ class TaskSpool:
     """Task items written as they arrive, a file per canonical action, in a temporary folder
     removed by :meth:`close` (or, should the build stop before, when the spool is let go)."""
 
-    folder: tempfile.TemporaryDirectory[str] = field(
-        default_factory=lambda: tempfile.TemporaryDirectory(prefix="plankg-tasks-")
-    )
+    folder: tempfile.TemporaryDirectory[str] = field(default_factory=lambda: _spool_folder())
     files: dict[str, BinaryIO] = field(default_factory=dict)
+    lock: TextIO = field(init=False)
+    """The folder's lock file, locked until :meth:`close`."""
+
+    def __post_init__(self) -> None:
+        self.lock = _locked(Path(self.folder.name) / LOCK, make=True)
 
     def add(self, items: Iterable[TaskItem]) -> None:
         """Write ``items`` (one plan's), each to its canonical action's file."""
@@ -108,7 +121,38 @@ class TaskSpool:
         for file in self.files.values():
             file.close()
         self.files.clear()
+        self.lock.close()
         self.folder.cleanup()
+
+
+def _spool_folder() -> tempfile.TemporaryDirectory[str]:
+    """A new spool folder, the folders left by killed builds removed first."""
+    remove_stale_spools(Path(tempfile.gettempdir()))
+    return tempfile.TemporaryDirectory(prefix=SPOOL_PREFIX)
+
+
+def _locked(path: Path, make: bool = False) -> TextIO:
+    """``path`` opened (``make``: made) and locked; the lock is released when the file is
+    closed, or when the process ends."""
+    lock = path.open("w" if make else "r")
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return lock
+
+
+def remove_stale_spools(folder: Path) -> list[Path]:
+    """Remove the spool folders in ``folder`` whose lock no process holds (their build was
+    killed); the folders removed. A folder without a lock file is left: it is being made, or
+    an older build's, which locked none."""
+    removed = []
+    for path in sorted(folder.glob(f"{SPOOL_PREFIX}*")):
+        try:
+            lock = _locked(path / LOCK)  # never made here: a folder being made is left
+        except (BlockingIOError, FileNotFoundError, NotADirectoryError, PermissionError):
+            continue
+        with lock:
+            shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
 
 
 def action_triples(action: SpooledAction, placing: Placing) -> set[FormattedTriple]:

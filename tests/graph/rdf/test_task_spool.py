@@ -4,12 +4,17 @@ removed when it is closed."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from plankg.graph.rdf import load_corpus
 from plankg.graph.rdf.corpus import map_files
-from plankg.graph.rdf.task_spool import Placing, TaskSpool
+from plankg.graph.rdf.task_spool import Placing, TaskSpool, remove_stale_spools
 from plankg.graph.rdf.tasks import (
     citations_between,
     corpus_records,
@@ -85,3 +90,27 @@ def test_one_file_per_canonical_action_removed_on_close(corpus):
     folder = actions[0].path.parent
     spool.close()
     assert not folder.exists()
+
+
+def test_a_killed_builds_spool_folder_is_removed_by_the_next_spool(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    script = (
+        "import os, signal\n"
+        "from plankg.graph.rdf.task_spool import TaskSpool\n"
+        "spool = TaskSpool()\n"
+        "print(spool.folder.name, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    killed = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL
+    left = Path(killed.stdout.strip())
+    assert left.parent == tmp_path and left.is_dir()
+    running, old = TaskSpool(), tmp_path / "plankg-tasks-without-lock"
+    old.mkdir()
+    try:
+        assert not left.exists()
+        assert Path(running.folder.name).is_dir() and old.is_dir()
+        assert remove_stale_spools(tmp_path) == []  # a running build's folder is locked
+    finally:
+        running.close()
