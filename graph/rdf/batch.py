@@ -61,6 +61,7 @@ from plankg.graph.rdf.iris import (
 )
 from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts, plan_leads
 from plankg.graph.rdf.regions import place_of
+from plankg.graph.rdf.sorted_runs import merged, read_run, write_body, write_trig_block
 from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
 from plankg.graph.rdf.tasks import plan_tasks
 from plankg.graph.rdf.turtle import (
@@ -314,10 +315,11 @@ def build_many(
     with (
         collector_blind(),
         _checker() as checker,
+        closing(TaskSpool()) as tasks,
         staged(out / TURTLE) as turtle,
         staged(out / TRIG) as trig,
     ):
-        output = _Output(turtle.file, trig.file, checker, engine, checked=pooled)
+        output = _Output(turtle.file, trig.file, checker, engine, pooled, tasks)
         convert = _keyed_while_converted if pooled else _converted_then_keyed
         for done, (index, result, later) in enumerate(convert(paths, work, pool), start=1):
             results[index] = result
@@ -329,7 +331,7 @@ def build_many(
             partial(map_files, workers=workers, parallel_from=2, chunksize=1) if pooled else None
         )
         cited = _corpus_facts(results, engine, output, trig.file, mapper)
-        turtle.file.write(turtle_body(output.shared))
+        write_body(turtle.file, merged(sorted(output.shared), *output.family_runs()))
         trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(output.vocabulary)))
         turtle.keep = trig.keep = any(r.key is not None for r in results)
         for result, check in output.checks:
@@ -351,11 +353,14 @@ class _Output:
     checker: ThreadPoolExecutor
     engine: str
     checked: bool
+    tasks: TaskSpool
+    """The plans' measures, spooled to disk until the task families group them, and then the
+    families' triples, a sorted run per canonical action."""
     shared: set[FormattedTriple] = field(default_factory=set)
     vocabulary: set[FormattedTriple] = field(default_factory=set)
     checks: list[tuple[FileResult, Future[ValidationReport]]] = field(default_factory=list)
-    tasks: TaskSpool = field(default_factory=TaskSpool)
-    """The plans' measures, spooled to disk until the task families group them."""
+    families: list[Path] = field(default_factory=list)
+    """The files of the families' sorted runs."""
     later: tuple[BinaryIO, BinaryIO] = field(default_factory=lambda: (_spool(), _spool()))
     """The Turtle and TriG chunks written after every other plan's (see :meth:`write_later`)."""
 
@@ -377,6 +382,10 @@ class _Output:
         self.vocabulary |= result.vocabulary
         self.tasks.add(result.tasks)
         _slimmed(result)
+
+    def family_runs(self) -> list[Iterator[FormattedTriple]]:
+        """The families' triples, a sorted run per canonical action, read from the spool."""
+        return [read_run(path) for path in self.families]
 
     def write_later(self) -> None:
         """Write the chunks kept for later, after the others."""
@@ -535,27 +544,18 @@ def _corpus_facts(
         vocabulary |= known
     links = set(revision_links(TurtleTerms(), [r.key for r in plans if r.key]))
     records = {r.key: r.record for r in plans if r.key and r.record}
-    families = _families(output.tasks, records, mapper)
-    trig.write(trig_block(DERIVED_GRAPH, turtle_body(links | families)))
+    found = list(output.tasks.checked_families(records, frozenset(vocabulary), engine, mapper))
+    output.families = [f.path for f in found]
+    write_trig_block(trig, DERIVED_GRAPH, merged(sorted(links), *output.family_runs()))
     shared |= facts
     shared |= links
-    shared |= families
-    checked = _not_about(_plan_terms(plans), facts) | families | vocabulary
+    checked = _not_about(_plan_terms(plans), facts) | vocabulary
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
-    return FileResult("", violations=report.violations, shacl_warnings=report.warnings)
-
-
-def _families(
-    spool: TaskSpool, records: dict[str, DocumentRecord], mapper: ActionMapper | None
-) -> set[FormattedTriple]:
-    """The task families of the spooled measures as Turtle triples, the spool then removed."""
-    families: set[FormattedTriple] = set()
-    try:
-        for found in spool.triples(records, mapper):
-            families |= found
-    finally:
-        spool.close()
-    return families
+    return FileResult(
+        "",
+        violations=(*report.violations, *(v for f in found for v in f.violations)),
+        shacl_warnings=(*report.warnings, *(w for f in found for w in f.warnings)),
+    )
 
 
 def _plan_terms(plans: list[FileResult]) -> set[str]:

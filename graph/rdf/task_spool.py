@@ -26,20 +26,34 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, Protocol, TextIO, TypeVar
 
 from plankg.graph.rdf.documents import DocumentRecord
-from plankg.graph.rdf.families import MERGE, THRESHOLD, TaskItem, action_families
-from plankg.graph.rdf.tasks import citation_depths, citations_between, citers_of, family_terms
-from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms
+from plankg.graph.rdf.families import MERGE, THRESHOLD, TaskFamily, TaskItem, action_families
+from plankg.graph.rdf.sorted_runs import write_run
+from plankg.graph.rdf.tasks import (
+    citation_depths,
+    citations_between,
+    citers_of,
+    family_iri,
+    family_terms,
+)
+from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms, turtle_body, turtle_header
+from plankg.graph.rdf.validate import Violation, validate_turtle
 
 Row = tuple[str, str, str, str, int]
 """A spooled item: its key, plan, title, text and rank (its canonical action is its file's)."""
-ActionMapper = Callable[
-    [Callable[["SpooledAction"], set[FormattedTriple]], list["SpooledAction"]],
-    Iterable[set[FormattedTriple]],
-]
-"""How the canonical actions' groupings are run: ``map`` here, or a pool's map."""
+R = TypeVar("R")
+
+
+class ActionMapper(Protocol):
+    """How the canonical actions' groupings are run: ``map`` here, or a pool's map."""
+
+    def __call__(
+        self, work: Callable[[SpooledAction], R], actions: list[SpooledAction], /
+    ) -> Iterable[R]: ...
+
+
 SPOOL_PREFIX = "plankg-tasks-"
 LOCK = ".lock"
 """The file in a spool's folder whose lock says that its build still runs."""
@@ -117,6 +131,24 @@ class TaskSpool:
         work = partial(action_triples, placing=Placing.of(records))
         yield from (mapper or map)(work, self.actions())
 
+    def checked_families(
+        self,
+        records: Mapping[str, DocumentRecord],
+        vocabulary: frozenset[FormattedTriple],
+        engine: str = "fast",
+        mapper: ActionMapper | None = None,
+    ) -> Iterator[CheckedFamilies]:
+        """Each canonical action's families as :meth:`triples` gives them, written to the
+        spool as a sorted run (:mod:`plankg.graph.rdf.sorted_runs`) and checked by SHACL with
+        the ``vocabulary`` (see :func:`checked_action_families`)."""
+        work = partial(
+            checked_action_families,
+            placing=Placing.of(records),
+            vocabulary=vocabulary,
+            engine=engine,
+        )
+        yield from (mapper or map)(work, self.actions())
+
     def close(self) -> None:
         for file in self.files.values():
             file.close()
@@ -157,9 +189,52 @@ def remove_stale_spools(folder: Path) -> list[Path]:
 
 def action_triples(action: SpooledAction, placing: Placing) -> set[FormattedTriple]:
     """The families of one spooled canonical action as triples, as Turtle writes them."""
+    return set(family_terms(_families(action, placing), TurtleTerms()))
+
+
+def _families(action: SpooledAction, placing: Placing) -> list[TaskFamily]:
     items = [placing.item(action.canonical, row) for row in _rows(action.path)]
     items.sort(key=lambda item: item.order)
-    return set(family_terms(action_families(items, THRESHOLD, MERGE), TurtleTerms()))
+    return action_families(items, THRESHOLD, MERGE)
+
+
+@dataclass(frozen=True)
+class CheckedFamilies:
+    """One canonical action's families: their triples, sorted, in a file of the spool, and
+    what SHACL found on them."""
+
+    path: Path
+    violations: tuple[Violation, ...]
+    warnings: tuple[Violation, ...]
+
+
+def checked_action_families(
+    action: SpooledAction,
+    placing: Placing,
+    vocabulary: frozenset[FormattedTriple],
+    engine: str = "fast",
+) -> CheckedFamilies:
+    """The families of one spooled canonical action, their triples written beside its items as
+    a sorted run, and the findings on the families of a SHACL check of their triples with the
+    ``vocabulary``.
+
+    These are the findings on those families of a check of every action's families together
+    (with the citations across plans and the vocabulary, as the build checked them before): a
+    family's shape reads the family's own triples, the memberships of its measures (made with
+    the family, and only there) and the type of its canonical action (in the vocabulary); the
+    measures are not typed in the check, so no shape targets them, and no triple of another
+    action's families has this action's families or its measures as subject or object. The
+    findings on the vocabulary are left to the check of the rest."""
+    families = _families(action, placing)
+    triples = family_terms(families, TurtleTerms())
+    write_run(action.path.with_suffix(".families"), sorted(triples))
+    report = validate_turtle(turtle_header() + turtle_body(triples.keys() | vocabulary), engine)
+    nodes = {family_iri(family) for family in families}
+    return CheckedFamilies(
+        action.path.with_suffix(".families"),
+        tuple(v for v in report.violations if v.focus in nodes),
+        tuple(v for v in report.warnings if v.focus in nodes),
+    )
 
 
 def _rows(path: Path) -> Iterator[Row]:
