@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import gc
 import shutil
-import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Sequence
@@ -61,6 +60,7 @@ from plankg.graph.rdf.iris import (
 )
 from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts, plan_leads
 from plankg.graph.rdf.regions import place_of
+from plankg.graph.rdf.report_totals import ReportTotals
 from plankg.graph.rdf.sorted_runs import merged, read_run, write_body, write_trig_block
 from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
 from plankg.graph.rdf.tasks import plan_tasks
@@ -78,9 +78,8 @@ from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turt
 from plankg.loaders.coverage import findings_table, summary_table
 from plankg.loaders.model import Coverage, Plan
 from plankg.loaders.read import PlanReadError, read_plan
-from plankg.tables import Table, row_order
+from plankg.tables import Table
 
-TOP_LEAD_COLUMNS = ("region", "agency", "measures_led", "actions_led")
 EXTRACTION_PREFIX = source_iri("").replace("/source/", "/extraction/")
 R = TypeVar("R")
 T = TypeVar("T")
@@ -212,6 +211,8 @@ class BatchResult:
     :func:`build_many`)."""
     dataset: Path
     """The TriG file: a named graph per plan, the derived graph, the vocabulary."""
+    totals: ReportTotals = field(default_factory=ReportTotals)
+    """The plans' agencies and leads, summed as the plans arrived (their results keep none)."""
 
     @property
     def plans(self) -> list[FileResult]:
@@ -227,27 +228,18 @@ class BatchResult:
 
     def counts(self) -> dict[str, int]:
         total = sum((r.counts for r in self.plans), Counter[str]())
-        agencies = len(set[str]().union(*(r.agencies for r in self.plans)))
         return {
             "plans": total["plans"],
             "actions": total["actions"],
             "measures": total["measures"],
-            "agencies": agencies,
+            "agencies": self.totals.agency_count(),
             "assignments (measure × agency × role)": total["assignments"],
             "targets": total["targets"],
         }
 
     def top_leads(self, limit: int | None = None) -> Table:
         """Agencies by measures led, as the ``top-lead`` query orders them."""
-        measures: Counter[tuple[str, str]] = Counter()
-        actions: Counter[tuple[str, str]] = Counter()
-        for result in self.plans:
-            for key, (measures_led, actions_led) in result.leads.items():
-                measures[key] += measures_led
-                actions[key] += actions_led
-        rows = [(*key, measures[key], actions[key]) for key in measures]
-        order = row_order(TOP_LEAD_COLUMNS, "-measures_led", "-actions_led", "region", "agency")
-        return Table(TOP_LEAD_COLUMNS, tuple(sorted(rows, key=order))).head(limit)
+        return self.totals.top_leads(limit)
 
     def coverage(self, limit: int | None = None) -> Table:
         """What was left unread, a row per plan (the plans with most to look at first)."""
@@ -339,7 +331,7 @@ def build_many(
     violations = tuple(sorted(v for r in [*results, cited] for v in r.violations))
     warnings = tuple(sorted(w for r in [*results, cited] for w in r.shacl_warnings))
     report = ValidationReport(not violations, violations, engine, warnings)
-    return BatchResult(results, report, out / TURTLE, out / TRIG)
+    return BatchResult(results, report, out / TURTLE, out / TRIG, output.totals)
 
 
 @dataclass
@@ -361,6 +353,7 @@ class _Output:
     checks: list[tuple[FileResult, Future[ValidationReport]]] = field(default_factory=list)
     families: list[Path] = field(default_factory=list)
     """The files of the families' sorted runs."""
+    totals: ReportTotals = field(default_factory=ReportTotals)
     later: tuple[BinaryIO, BinaryIO] = field(default_factory=lambda: (_spool(), _spool()))
     """The Turtle and TriG chunks written after every other plan's (see :meth:`write_later`)."""
 
@@ -381,6 +374,7 @@ class _Output:
         self.shared.update(result.shared)
         self.vocabulary |= result.vocabulary
         self.tasks.add(result.tasks)
+        self.totals.add(result.agencies, result.leads)
         _slimmed(result)
 
     def family_runs(self) -> list[Iterator[FormattedTriple]]:
@@ -401,16 +395,10 @@ def _spool() -> BinaryIO:
 
 
 def _slimmed(result: FileResult) -> None:
-    """Let go of what ``result`` no longer needs once written (its chunks, triples and task
-    items), and share the agency names and lead keys that every plan of a region repeats."""
+    """Let go of what ``result`` no longer needs once written: its chunks, triples and task
+    items, and its agencies and leads (summed in the :class:`ReportTotals`)."""
     result.chunk, result.trig, result.shared, result.vocabulary = b"", b"", [], set()
-    result.tasks = ()
-    result.agencies = {sys.intern(a) for a in result.agencies}
-    result.leads = {_interned(k): v for k, v in result.leads.items()}
-
-
-def _interned(key: tuple[str, str]) -> tuple[str, str]:
-    return sys.intern(key[0]), sys.intern(key[1])
+    result.tasks, result.agencies, result.leads = (), set(), {}
 
 
 def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str | None]) -> FileResult:
