@@ -140,14 +140,16 @@ class TaskSpool:
     ) -> Iterator[CheckedFamilies]:
         """Each canonical action's families as :meth:`triples` gives them, written to the
         spool as a sorted run (:mod:`plankg.graph.rdf.sorted_runs`) and checked by SHACL with
-        the ``vocabulary`` (see :func:`checked_action_families`)."""
+        the ``vocabulary`` (see :func:`checked_action_families`). The largest actions go
+        first, so that the pool's workers finish together (what they give does not depend on
+        the order: the runs are merged, the findings sorted)."""
         work = partial(
             checked_action_families,
             placing=Placing.of(records),
             vocabulary=vocabulary,
             engine=engine,
         )
-        yield from (mapper or map)(work, self.actions())
+        yield from (mapper or map)(work, sorted(self.actions(), key=_size, reverse=True))
 
     def close(self) -> None:
         for file in self.files.values():
@@ -185,6 +187,10 @@ def remove_stale_spools(folder: Path) -> list[Path]:
             shutil.rmtree(path, ignore_errors=True)
         removed.append(path)
     return removed
+
+
+def _size(action: SpooledAction) -> int:
+    return action.path.stat().st_size
 
 
 def action_triples(action: SpooledAction, placing: Placing) -> set[FormattedTriple]:
