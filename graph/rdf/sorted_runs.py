@@ -16,7 +16,7 @@ import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from plankg.graph.rdf.turtle import FormattedTriple, subject_block, subject_groups, trig_opening
 
@@ -34,10 +34,15 @@ def write_run(path: Path, ordered: Sequence[FormattedTriple]) -> Path:
 
 def read_run(path: Path) -> Iterator[FormattedTriple]:
     """The triples of a run written by :func:`write_run`, in order, a part at a time."""
+    return read_parts(path)
+
+
+def read_parts(path: Path) -> Iterator[Any]:
+    """The items of the lists pickled one after another in the file ``path``, in order."""
     with path.open("rb") as file:
         while True:
             try:
-                part: list[FormattedTriple] = pickle.load(file)
+                part: list[Any] = pickle.load(file)
             except EOFError:
                 return
             yield from part

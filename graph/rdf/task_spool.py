@@ -30,7 +30,7 @@ from typing import BinaryIO, Protocol, TextIO, TypeVar
 
 from plankg.graph.rdf.documents import DocumentRecord
 from plankg.graph.rdf.families import MERGE, THRESHOLD, TaskFamily, TaskItem, action_families
-from plankg.graph.rdf.sorted_runs import write_run
+from plankg.graph.rdf.sorted_runs import read_parts, write_run
 from plankg.graph.rdf.tasks import (
     citation_depths,
     citations_between,
@@ -256,10 +256,4 @@ def _named_in(
 
 
 def _rows(path: Path) -> Iterator[Row]:
-    with path.open("rb") as file:
-        while True:
-            try:
-                rows: list[Row] = pickle.load(file)
-            except EOFError:
-                return
-            yield from rows
+    return read_parts(path)
