@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import resource
 import shutil
 import signal
@@ -382,9 +383,10 @@ def test_a_coverage_report_must_be_csv_or_json(run, tmp_path):
 
 def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
     """SIGTERM while the new graph is being written: the old Turtle and TriG stay, whole, and
-    the temporary files are gone."""
-    out, plans = tmp_path / "out", tmp_path / "plans"
+    the temporary files are gone (the spool of the measures too)."""
+    out, plans, temporary = tmp_path / "out", tmp_path / "plans", tmp_path / "tmp"
     plans.mkdir()
+    temporary.mkdir()
     text = QUANZHOU_FILE.read_text(encoding="utf-8")
     for i in range(40):  # distinct texts of one region: each is converted, none skipped
         (plans / f"{i:02}.txt").write_text(f"{text}\n附：第{i}份\n", encoding="utf-8")
@@ -392,7 +394,9 @@ def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
     subprocess.run([plankg, "build", "--out", out], check=True, capture_output=True)
     previous = {p.name: p.read_bytes() for p in out.iterdir()}
     build = subprocess.Popen(
-        [plankg, "build", plans, "--out", out, "--workers", "1"], stderr=subprocess.PIPE
+        [plankg, "build", plans, "--out", out, "--workers", "1"],
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
     while not list(out.glob(".plankg.ttl.*")) and build.poll() is None:
         time.sleep(0.02)
@@ -400,6 +404,7 @@ def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
     assert build.wait(timeout=120) == 128 + signal.SIGTERM, build.stderr.read().decode()[-2000:]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == previous
     assert sorted(previous) == ["plankg.trig", "plankg.ttl"]
+    assert list(temporary.iterdir()) == []
 
 
 def test_a_line_break_in_a_file_name_stays_on_its_error_line(run, tmp_path):

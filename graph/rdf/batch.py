@@ -59,6 +59,8 @@ from plankg.graph.rdf.iris import (
 )
 from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts, plan_leads
 from plankg.graph.rdf.regions import place_of
+from plankg.graph.rdf.report_totals import ReportTotals
+from plankg.graph.rdf.sorted_runs import merged, read_run, write_body, write_trig_block
 from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
 from plankg.graph.rdf.tasks import plan_tasks
 from plankg.graph.rdf.turtle import (
@@ -75,9 +77,8 @@ from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turt
 from plankg.loaders.coverage import findings_table, summary_table
 from plankg.loaders.model import Coverage, Plan
 from plankg.loaders.read import PlanReadError, read_plan
-from plankg.tables import Table, row_order
+from plankg.tables import Table
 
-TOP_LEAD_COLUMNS = ("region", "agency", "measures_led", "actions_led")
 EXTRACTION_PREFIX = source_iri("").replace("/source/", "/extraction/")
 R = TypeVar("R")
 T = TypeVar("T")
@@ -211,6 +212,8 @@ class BatchResult:
     :func:`build_many`)."""
     dataset: Path
     """The TriG file: a named graph per plan, the derived graph, the vocabulary."""
+    totals: ReportTotals = field(default_factory=ReportTotals)
+    """The plans' agencies and leads, summed as the plans arrived (their results keep none)."""
 
     @property
     def plans(self) -> list[FileResult]:
@@ -226,27 +229,18 @@ class BatchResult:
 
     def counts(self) -> dict[str, int]:
         total = sum((r.counts for r in self.plans), Counter[str]())
-        agencies = len(set[str]().union(*(r.agencies for r in self.plans)))
         return {
             "plans": total["plans"],
             "actions": total["actions"],
             "measures": total["measures"],
-            "agencies": agencies,
+            "agencies": self.totals.agency_count(),
             "assignments (measure × agency × role)": total["assignments"],
             "targets": total["targets"],
         }
 
     def top_leads(self, limit: int | None = None) -> Table:
         """Agencies by measures led, as the ``top-lead`` query orders them."""
-        measures: Counter[tuple[str, str]] = Counter()
-        actions: Counter[tuple[str, str]] = Counter()
-        for result in self.plans:
-            for key, (measures_led, actions_led) in result.leads.items():
-                measures[key] += measures_led
-                actions[key] += actions_led
-        rows = [(*key, measures[key], actions[key]) for key in measures]
-        order = row_order(TOP_LEAD_COLUMNS, "-measures_led", "-actions_led", "region", "agency")
-        return Table(TOP_LEAD_COLUMNS, tuple(sorted(rows, key=order))).head(limit)
+        return self.totals.top_leads(limit)
 
     def coverage(self, limit: int | None = None) -> Table:
         """What was left unread, a row per plan (the plans with most to look at first)."""
@@ -314,11 +308,11 @@ def build_many(
     with (
         collector_blind(),
         checking() as checker,
+        closing(TaskSpool()) as tasks,
         staged(out / TURTLE) as turtle,
         staged(out / TRIG) as trig,
     ):
-        spool = TaskSpool(in_memory=len(paths) < PARALLEL_THRESHOLD)
-        output = _Output(turtle.file, trig.file, checker, engine, checked=pooled, tasks=spool)
+        output = _Output(turtle.file, trig.file, checker, engine, pooled, tasks)
         convert = _keyed_while_converted if pooled else _converted_then_keyed
         for done, (index, result, later) in enumerate(convert(paths, work, pool), start=1):
             results[index] = result
@@ -330,7 +324,7 @@ def build_many(
             partial(map_files, workers=workers, parallel_from=2, chunksize=1) if pooled else None
         )
         cited = _corpus_facts(results, engine, output, trig.file, mapper)
-        turtle.file.write(turtle_body(output.shared))
+        write_body(turtle.file, merged(sorted(output.shared), *output.family_runs()))
         trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(output.vocabulary)))
         turtle.keep = trig.keep = any(r.key is not None for r in results)
         for result, check in output.checks:
@@ -338,7 +332,7 @@ def build_many(
     violations = tuple(sorted(v for r in [*results, cited] for v in r.violations))
     warnings = tuple(sorted(w for r in [*results, cited] for w in r.shacl_warnings))
     report = ValidationReport(not violations, violations, engine, warnings)
-    return BatchResult(results, report, out / TURTLE, out / TRIG)
+    return BatchResult(results, report, out / TURTLE, out / TRIG, output.totals)
 
 
 @dataclass
@@ -352,11 +346,15 @@ class _Output:
     checker: Checker
     engine: str
     checked: bool
+    tasks: TaskSpool
+    """The plans' measures, spooled to disk until the task families group them, and then the
+    families' triples, a sorted run per canonical action."""
     shared: set[FormattedTriple] = field(default_factory=set)
     vocabulary: set[FormattedTriple] = field(default_factory=set)
     checks: list[tuple[FileResult, Check[ValidationReport]]] = field(default_factory=list)
-    tasks: TaskSpool = field(default_factory=TaskSpool)
-    """The plans' measures, spooled to disk until the task families group them."""
+    families: list[Path] = field(default_factory=list)
+    """The files of the families' sorted runs."""
+    totals: ReportTotals = field(default_factory=ReportTotals)
     later: tuple[BinaryIO, BinaryIO] | None = None
     """The Turtle and TriG chunks written after every other plan's (see :meth:`write_later`),
     in temporary files made for the first such plan."""
@@ -378,12 +376,17 @@ class _Output:
         self.shared.update(result.shared)
         self.vocabulary |= result.vocabulary
         self.tasks.add(result.tasks)
+        self.totals.add(result.agencies, result.leads)
         _slimmed(result)
 
     def _later(self) -> tuple[BinaryIO, BinaryIO]:
         if self.later is None:
             self.later = (_spool(), _spool())
         return self.later
+
+    def family_runs(self) -> list[Iterator[FormattedTriple]]:
+        """The families' triples, a sorted run per canonical action, read from the spool."""
+        return [read_run(path) for path in self.families]
 
     def write_later(self) -> None:
         """Write the chunks kept for later, after the others."""
@@ -405,16 +408,10 @@ def _spool() -> BinaryIO:
 
 
 def _slimmed(result: FileResult) -> None:
-    """Let go of what ``result`` no longer needs once written (its chunks, triples and task
-    items), and share the agency names and lead keys that every plan of a region repeats."""
+    """Let go of what ``result`` no longer needs once written: its chunks, triples and task
+    items, and its agencies and leads (summed in the :class:`ReportTotals`)."""
     result.chunk, result.trig, result.shared, result.vocabulary = b"", b"", [], set()
-    result.tasks = ()
-    result.agencies = {sys.intern(a) for a in result.agencies}
-    result.leads = {_interned(k): v for k, v in result.leads.items()}
-
-
-def _interned(key: tuple[str, str]) -> tuple[str, str]:
-    return sys.intern(key[0]), sys.intern(key[1])
+    result.tasks, result.agencies, result.leads = (), set(), {}
 
 
 def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str | None]) -> FileResult:
@@ -537,27 +534,18 @@ def _corpus_facts(
         vocabulary |= known
     links = set(revision_links(TurtleTerms(), [r.key for r in plans if r.key]))
     records = {r.key: r.record for r in plans if r.key and r.record}
-    families = _families(output.tasks, records, mapper)
-    trig.write(trig_block(DERIVED_GRAPH, turtle_body(links | families)))
+    found = list(output.tasks.checked_families(records, frozenset(vocabulary), engine, mapper))
+    output.families = [f.path for f in found]
+    write_trig_block(trig, DERIVED_GRAPH, merged(sorted(links), *output.family_runs()))
     shared |= facts
     shared |= links
-    shared |= families
-    checked = _not_about(_plan_terms(plans), facts) | families | vocabulary
+    checked = _not_about(_plan_terms(plans), facts) | vocabulary
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
-    return FileResult("", violations=report.violations, shacl_warnings=report.warnings)
-
-
-def _families(
-    spool: TaskSpool, records: dict[str, DocumentRecord], mapper: ActionMapper | None
-) -> set[FormattedTriple]:
-    """The task families of the spooled measures as Turtle triples, the spool then removed."""
-    families: set[FormattedTriple] = set()
-    try:
-        for found in spool.triples(records, mapper):
-            families |= found
-    finally:
-        spool.close()
-    return families
+    return FileResult(
+        "",
+        violations=(*report.violations, *(v for f in found for v in f.violations)),
+        shacl_warnings=(*report.warnings, *(w for f in found for w in f.warnings)),
+    )
 
 
 def _plan_terms(plans: list[FileResult]) -> set[str]:

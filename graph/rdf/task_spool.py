@@ -8,44 +8,63 @@ file is read back by the process that groups it (a worker of the pool, or this p
 items placed in the citation graph (:class:`Placing`, made from the plans' document records,
 which the build keeps), grouped, and turned into the families' triples as Turtle writes them.
 The families and triples are those :func:`~plankg.graph.rdf.tasks.placed_task_triples` gives for the
-same items: only where the items wait changes. A build of a few files keeps them in memory
-instead (``TaskSpool(in_memory=True)``): neither a folder nor :mod:`pickle` and :mod:`tempfile`
-(some 7 ms of a small build's start).
+same items: only where the items wait changes.
+
+The spool's folder (``plankg-tasks-…`` in the temporary folder) holds a lock while its build
+runs; a build killed before it could remove the folder (SIGKILL) leaves it behind, and the next
+spool made removes every such folder whose lock is free (the kernel frees a lock with the
+process, however it ends; see :func:`remove_stale_spools`).
 """
 
 from __future__ import annotations
 
+import fcntl
+import pickle
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO, Protocol, TextIO, TypeVar
 
 from plankg.graph.rdf.documents import DocumentRecord
-from plankg.graph.rdf.families import MERGE, THRESHOLD, TaskItem, action_families
-from plankg.graph.rdf.tasks import citation_depths, citations_between, citers_of, family_terms
-from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms
-
-if TYPE_CHECKING:
-    from tempfile import TemporaryDirectory
+from plankg.graph.rdf.families import MERGE, THRESHOLD, TaskFamily, TaskItem, action_families
+from plankg.graph.rdf.sorted_runs import read_parts, write_run
+from plankg.graph.rdf.tasks import (
+    citation_depths,
+    citations_between,
+    citers_of,
+    family_iri,
+    family_terms,
+)
+from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms, turtle_body, turtle_header
+from plankg.graph.rdf.validate import Violation, validate_turtle
 
 Row = tuple[str, str, str, str, int]
 """A spooled item: its key, plan, title, text and rank (its canonical action is its file's)."""
-ActionMapper = Callable[
-    [Callable[["SpooledAction"], set[FormattedTriple]], list["SpooledAction"]],
-    Iterable[set[FormattedTriple]],
-]
-"""How the canonical actions' groupings are run: ``map`` here, or a pool's map."""
+R = TypeVar("R")
+
+
+class ActionMapper(Protocol):
+    """How the canonical actions' groupings are run: ``map`` here, or a pool's map."""
+
+    def __call__(
+        self, work: Callable[[SpooledAction], R], actions: list[SpooledAction], /
+    ) -> Iterable[R]: ...
+
+
+SPOOL_PREFIX = "plankg-tasks-"
+LOCK = ".lock"
+"""The file in a spool's folder whose lock says that its build still runs."""
 
 
 @dataclass(frozen=True)
 class SpooledAction:
-    """One canonical action's spooled items: the file they were written to, or (kept in
-    memory) the items themselves."""
+    """One canonical action's spooled items: the file they were written to."""
 
     canonical: str
-    path: Path | None
-    rows: tuple[Row, ...] = ()
+    path: Path
 
 
 @dataclass(frozen=True)
@@ -71,13 +90,15 @@ class Placing:
 @dataclass
 class TaskSpool:
     """Task items written as they arrive, a file per canonical action, in a temporary folder
-    (made for the first) removed by :meth:`close` (or, should the build stop before, when the
-    spool is let go); ``in_memory``: kept in lists instead, for a build of a few files."""
+    removed by :meth:`close` (or, should the build stop before, when the spool is let go)."""
 
-    in_memory: bool = False
-    folder: TemporaryDirectory[str] | None = None
+    folder: tempfile.TemporaryDirectory[str] = field(default_factory=lambda: _spool_folder())
     files: dict[str, BinaryIO] = field(default_factory=dict)
-    kept: dict[str, list[Row]] = field(default_factory=dict)
+    lock: TextIO = field(init=False)
+    """The folder's lock file, locked until :meth:`close`."""
+
+    def __post_init__(self) -> None:
+        self.lock = _locked(Path(self.folder.name) / LOCK, make=True)
 
     def add(self, items: Iterable[TaskItem]) -> None:
         """Write ``items`` (one plan's), each to its canonical action's file."""
@@ -85,35 +106,21 @@ class TaskSpool:
         for item in items:
             row = (str(item.key), item.plan, item.title, item.text, item.rank)
             rows.setdefault(item.canonical, []).append(row)
-        if self.in_memory:
-            for canonical, found in rows.items():
-                self.kept.setdefault(canonical, []).extend(found)
-            return
-        import pickle  # a spool on disk only
-
         for canonical, found in rows.items():
             pickle.dump(found, self._file(canonical), pickle.HIGHEST_PROTOCOL)
 
     def _file(self, canonical: str) -> BinaryIO:
         file = self.files.get(canonical)
         if file is None:
-            path = Path(self._folder().name) / f"{len(self.files)}.pickle"
+            path = Path(self.folder.name) / f"{len(self.files)}.pickle"
             file = self.files[canonical] = path.open("wb")
         return file
-
-    def _folder(self) -> TemporaryDirectory[str]:
-        if self.folder is None:
-            import tempfile  # a spool on disk only
-
-            self.folder = tempfile.TemporaryDirectory(prefix="plankg-tasks-")
-        return self.folder
 
     def actions(self) -> list[SpooledAction]:
         """The canonical actions spooled, in order, their files complete."""
         for file in self.files.values():
             file.flush()
-        found = [SpooledAction(c, Path(f.name)) for c, f in self.files.items()]
-        found += [SpooledAction(c, None, tuple(rows)) for c, rows in self.kept.items()]
+        found = (SpooledAction(c, Path(f.name)) for c, f in self.files.items())
         return sorted(found, key=lambda action: action.canonical)
 
     def triples(
@@ -124,30 +131,129 @@ class TaskSpool:
         work = partial(action_triples, placing=Placing.of(records))
         yield from (mapper or map)(work, self.actions())
 
+    def checked_families(
+        self,
+        records: Mapping[str, DocumentRecord],
+        vocabulary: frozenset[FormattedTriple],
+        engine: str = "fast",
+        mapper: ActionMapper | None = None,
+    ) -> Iterator[CheckedFamilies]:
+        """Each canonical action's families as :meth:`triples` gives them, written to the
+        spool as a sorted run (:mod:`plankg.graph.rdf.sorted_runs`) and checked by SHACL with
+        the ``vocabulary`` (see :func:`checked_action_families`). The largest actions go
+        first, so that the pool's workers finish together (what they give does not depend on
+        the order: the runs are merged, the findings sorted)."""
+        work = partial(
+            checked_action_families,
+            placing=Placing.of(records),
+            vocabulary=vocabulary,
+            engine=engine,
+        )
+        yield from (mapper or map)(work, sorted(self.actions(), key=_size, reverse=True))
+
     def close(self) -> None:
         for file in self.files.values():
             file.close()
         self.files.clear()
-        self.kept.clear()
-        if self.folder is not None:
-            self.folder.cleanup()
+        self.lock.close()
+        self.folder.cleanup()
+
+
+def _spool_folder() -> tempfile.TemporaryDirectory[str]:
+    """A new spool folder, the folders left by killed builds removed first."""
+    remove_stale_spools(Path(tempfile.gettempdir()))
+    return tempfile.TemporaryDirectory(prefix=SPOOL_PREFIX)
+
+
+def _locked(path: Path, make: bool = False) -> TextIO:
+    """``path`` opened (``make``: made) and locked; the lock is released when the file is
+    closed, or when the process ends."""
+    lock = path.open("w" if make else "r")
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return lock
+
+
+def remove_stale_spools(folder: Path) -> list[Path]:
+    """Remove the spool folders in ``folder`` whose lock no process holds (their build was
+    killed); the folders removed. A folder without a lock file is left: it is being made, or
+    an older build's, which locked none."""
+    removed = []
+    for path in sorted(folder.glob(f"{SPOOL_PREFIX}*")):
+        try:
+            lock = _locked(path / LOCK)  # never made here: a folder being made is left
+        except (BlockingIOError, FileNotFoundError, NotADirectoryError, PermissionError):
+            continue
+        with lock:
+            shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def _size(action: SpooledAction) -> int:
+    return action.path.stat().st_size
 
 
 def action_triples(action: SpooledAction, placing: Placing) -> set[FormattedTriple]:
     """The families of one spooled canonical action as triples, as Turtle writes them."""
-    rows = action.rows if action.path is None else _rows(action.path)
-    items = [placing.item(action.canonical, row) for row in rows]
+    return set(family_terms(_families(action, placing), TurtleTerms()))
+
+
+def _families(action: SpooledAction, placing: Placing) -> list[TaskFamily]:
+    items = [placing.item(action.canonical, row) for row in _rows(action.path)]
     items.sort(key=lambda item: item.order)
-    return set(family_terms(action_families(items, THRESHOLD, MERGE), TurtleTerms()))
+    return action_families(items, THRESHOLD, MERGE)
+
+
+@dataclass(frozen=True)
+class CheckedFamilies:
+    """One canonical action's families: their triples, sorted, in a file of the spool, and
+    what SHACL found on them."""
+
+    path: Path
+    violations: tuple[Violation, ...]
+    warnings: tuple[Violation, ...]
+
+
+def checked_action_families(
+    action: SpooledAction,
+    placing: Placing,
+    vocabulary: frozenset[FormattedTriple],
+    engine: str = "fast",
+) -> CheckedFamilies:
+    """The families of one spooled canonical action, their triples written beside its items as
+    a sorted run, and the findings on the families of a SHACL check of their triples with what
+    the ``vocabulary`` says of the nodes they name (:func:`_named_in`).
+
+    These are the findings on those families of a check of every action's families together
+    (with the citations across plans and the vocabulary, as the build checked them before): a
+    family's shape reads the family's own triples, the memberships of its measures (made with
+    the family, and only there) and the class of its canonical action (the action's triples in
+    the vocabulary, and its subclass links); the measures are not typed in the check, so no
+    shape targets them, and no triple of another action's families has this action's families
+    or its measures as subject or object. The findings on the vocabulary are left to the check
+    of the rest."""
+    families = _families(action, placing)
+    triples = family_terms(families, TurtleTerms())
+    write_run(action.path.with_suffix(".families"), sorted(triples))
+    named = _named_in(triples, vocabulary)
+    report = validate_turtle(turtle_header() + turtle_body(triples.keys() | named), engine)
+    nodes = {family_iri(family) for family in families}
+    return CheckedFamilies(
+        action.path.with_suffix(".families"),
+        tuple(v for v in report.violations if v.focus in nodes),
+        tuple(v for v in report.warnings if v.focus in nodes),
+    )
+
+
+def _named_in(
+    triples: Iterable[FormattedTriple], vocabulary: frozenset[FormattedTriple]
+) -> set[FormattedTriple]:
+    """The triples of ``vocabulary`` about the nodes ``triples`` name as objects, and its
+    subclass links (what ``sh:class`` reads of a value): a check of a few hundred triples
+    fewer for each canonical action than with the whole vocabulary."""
+    objects = {o for _, _, o in triples}
+    return {t for t in vocabulary if t[0] in objects or t[1] == "rdfs:subClassOf"}
 
 
 def _rows(path: Path) -> Iterator[Row]:
-    import pickle  # a spool on disk only
-
-    with path.open("rb") as file:
-        while True:
-            try:
-                rows: list[Row] = pickle.load(file)
-            except EOFError:
-                return
-            yield from rows
+    return read_parts(path)

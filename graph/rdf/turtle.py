@@ -73,7 +73,12 @@ def serialize_trig(quads: Iterable[Quad]) -> str:
 def trig_block(graph: str, body: str) -> str:
     """The triples of ``body`` (Turtle statements) as a block of the named graph ``graph``; a
     graph may have several blocks, whose triples TriG unites."""
-    return f"\n{_prefixed(str(graph))} {{{body}}}\n" if body else ""
+    return f"{trig_opening(graph)}{body}}}\n" if body else ""
+
+
+def trig_opening(graph: str) -> str:
+    """What opens a block of the named graph ``graph`` (see :func:`trig_block`)."""
+    return f"\n{_prefixed(str(graph))} {{"
 
 
 def turtle_header(prefixes: Mapping[str, str] = ALL_PREFIXES) -> str:

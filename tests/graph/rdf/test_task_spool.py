@@ -4,19 +4,28 @@ removed when it is closed."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from plankg.graph.rdf import load_corpus
+from plankg.graph.rdf.batch import process_file
 from plankg.graph.rdf.corpus import map_files
-from plankg.graph.rdf.task_spool import Placing, TaskSpool
+from plankg.graph.rdf.sorted_runs import read_run
+from plankg.graph.rdf.task_spool import Placing, TaskSpool, remove_stale_spools
 from plankg.graph.rdf.tasks import (
     citations_between,
     corpus_records,
     placed_task_triples,
     plan_tasks,
 )
-from plankg.graph.rdf.turtle import format_triples
+from plankg.graph.rdf.turtle import format_triples, turtle_body, turtle_header
+from plankg.graph.rdf.validate import validate_turtle
+from plankg.loaders.read import sample_paths
 
 CORPUS_TEXTS = Path(__file__).parents[2] / "corpus" / "texts"
 FUJIAN = CORPUS_TEXTS / "fujian-province-2022-repost-trad.txt"
@@ -102,3 +111,67 @@ def test_one_file_per_canonical_action_removed_on_close(corpus):
     folder = actions[0].path.parent
     spool.close()
     assert not folder.exists()
+
+
+def test_a_killed_builds_spool_folder_is_removed_by_the_next_spool(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    script = (
+        "import os, signal\n"
+        "from plankg.graph.rdf.task_spool import TaskSpool\n"
+        "spool = TaskSpool()\n"
+        "print(spool.folder.name, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    killed = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL
+    left = Path(killed.stdout.strip())
+    assert left.parent == tmp_path and left.is_dir()
+    running, old = TaskSpool(), tmp_path / "plankg-tasks-without-lock"
+    old.mkdir()
+    try:
+        assert not left.exists()
+        assert Path(running.folder.name).is_dir() and old.is_dir()
+        assert remove_stale_spools(tmp_path) == []  # a running build's folder is locked
+    finally:
+        running.close()
+
+
+CADRES = "<https://w3id.org/plankg/canonical-action/2021-cadres>"
+YOUTH = "<https://w3id.org/plankg/canonical-action/2021-youth>"
+
+
+def broken(vocabulary):
+    """The vocabulary with the cadres action untyped (its families' canonical action is no
+    pk:CanonicalAction) and the youth action given a second notation."""
+    return frozenset(
+        (vocabulary - {(CADRES, "a", "pk:CanonicalAction")}) | {(YOUTH, "skos:notation", '"x"')}
+    )
+
+
+@pytest.mark.parametrize("break_it", [False, True])
+def test_families_checked_an_action_at_a_time_find_what_one_check_of_all_finds(loaded, break_it):
+    plans, keys = loaded
+    records = corpus_records(plans, keys)
+    vocabulary = frozenset(
+        t for p in [*sample_paths(), FUJIAN] for t in process_file(p, validate=False).vocabulary
+    )
+    vocabulary = broken(vocabulary) if break_it else vocabulary
+    spool = spooled(plans, keys)
+    try:
+        found = list(spool.checked_families(records, vocabulary))
+        families = set().union(*spool.triples(records))
+        runs = [list(read_run(f.path)) for f in found]
+    finally:
+        spool.close()
+    alone = validate_turtle(turtle_header() + turtle_body(families | vocabulary))
+    rest = validate_turtle(turtle_header() + turtle_body(vocabulary))
+    violations = sorted([*rest.violations, *(v for f in found for v in f.violations)])
+    warnings = sorted([*rest.warnings, *(w for f in found for w in f.warnings)])
+    assert (violations, warnings) == (list(alone.violations), list(alone.warnings))
+    assert bool(violations) == break_it
+    if break_it:
+        focus = {v.focus for v in violations}
+        assert YOUTH.strip("<>") in focus and any("/family/2021-cadres/" in f for f in focus)
+    assert all(run == sorted(run) for run in runs)
+    assert set().union(*map(set, runs)) == families

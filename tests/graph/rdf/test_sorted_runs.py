@@ -1,0 +1,51 @@
+"""Sorted runs merged and written a subject at a time give the very text that sorting their
+union in memory gives."""
+
+from __future__ import annotations
+
+import io
+
+from plankg.graph.rdf.sorted_runs import (
+    PART,
+    merged,
+    read_run,
+    write_body,
+    write_run,
+    write_trig_block,
+)
+from plankg.graph.rdf.turtle import trig_block, turtle_body
+
+A = "<https://w3id.org/plankg/id/family/2021-youth/a>"
+B = "<https://w3id.org/plankg/id/family/2021-youth/b>"
+M = "<https://w3id.org/plankg/id/plan/x/youth/m1>"
+RUNS = [
+    [(A, "a", "pk:TaskFamily"), (A, "dcterms:title", '"甲"@zh'), (M, "pk:memberOf", A)],
+    [(B, "a", "pk:TaskFamily"), (M, "pk:memberOf", B), (M, "pk:similarity", "0.5")],
+    [(A, "dcterms:title", '"甲"@zh'), (B, "pk:centralMember", M)],
+]
+
+
+def test_merged_runs_are_their_sorted_union():
+    assert list(merged(*RUNS)) == sorted(set().union(*map(set, RUNS)))
+
+
+def test_a_body_written_a_subject_at_a_time_is_the_turtle_body():
+    file = io.StringIO()
+    assert write_body(file, merged(*RUNS))
+    assert file.getvalue() == turtle_body(set().union(*map(set, RUNS)))
+    assert not write_body(io.StringIO(), iter([]))
+
+
+def test_a_trig_block_written_a_subject_at_a_time_is_the_trig_block():
+    file = io.StringIO()
+    write_trig_block(file, "https://w3id.org/plankg/graph/derived", merged(*RUNS))
+    body = turtle_body(set().union(*map(set, RUNS)))
+    assert file.getvalue() == trig_block("https://w3id.org/plankg/graph/derived", body)
+    empty = io.StringIO()
+    write_trig_block(empty, "https://w3id.org/plankg/graph/derived", iter([]))
+    assert empty.getvalue() == ""
+
+
+def test_a_run_read_back_is_the_run_written(tmp_path):
+    run = sorted((f"<s{i:05d}>", "p", f'"{i}"') for i in range(PART * 2 + 3))
+    assert list(read_run(write_run(tmp_path / "run", run))) == run
