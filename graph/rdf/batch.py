@@ -24,7 +24,6 @@ digest are written after the others (in a pool, their chunks wait in a temporary
 from __future__ import annotations
 
 import gc
-import sys
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing, contextmanager

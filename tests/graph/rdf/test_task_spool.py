@@ -38,9 +38,9 @@ def loaded(corpus):
     return [*corpus.plans, *extra.plans], [*corpus.keys, *extra.keys]
 
 
-def spooled(plans, keys, in_memory: bool = False) -> TaskSpool:
+def spooled(plans, keys) -> TaskSpool:
     """The plans' measures spooled in the reverse of the order they were loaded in."""
-    spool = TaskSpool(in_memory=in_memory)
+    spool = TaskSpool()
     for plan, key in reversed(list(zip(plans, keys, strict=True))):
         spool.add(plan_tasks(plan, key))
     return spool
@@ -58,23 +58,6 @@ def test_spooled_families_are_those_grouped_in_memory(loaded):
         spool.close()
     assert found == expected
     assert len(expected) > 2 * len(items)  # every measure's membership and similarity
-
-
-def test_measures_kept_in_memory_give_the_spooled_families_without_a_folder(loaded):
-    plans, keys = loaded
-    records = corpus_records(plans, keys)
-    on_disk, in_memory = spooled(plans, keys), spooled(plans, keys, in_memory=True)
-    try:
-        expected = set().union(*on_disk.triples(records))
-        assert [a.canonical for a in in_memory.actions()] == [
-            a.canonical for a in on_disk.actions()
-        ]
-        assert all(a.path is None and a.rows for a in in_memory.actions())
-        assert set().union(*in_memory.triples(records)) == expected
-    finally:
-        on_disk.close()
-        in_memory.close()
-    assert in_memory.folder is None
 
 
 def test_a_pool_groups_the_spooled_actions_as_this_process_does(loaded):
