@@ -465,8 +465,8 @@ class _Writer:
     number inside a string four times as long, which both ends would encode and parse for each
     of a million relationships), so relationships find their ends without an index lookup,
     and are CREATEd when an end is new (nothing can point to a node created a moment ago),
-    MERGEd otherwise. A rerun after an
-    interruption finds what it wrote before, so it MERGEs that.
+    MERGEd otherwise. A rerun after an interruption finds what it wrote before, so it MERGEs
+    that.
     """
 
     def __init__(
@@ -743,13 +743,52 @@ def push_corpus(
     plans_per_part: int = DEFAULT_PLANS_PER_PART,
     **options: Any,
 ) -> PushReport:
-    """Push the plans of ``corpus``, ``plans_per_part`` at a time, skipping those stored as
-    they are, with the task families and revision links of all the stored plans (see
-    :func:`push_plans`)."""
+    """Push the plans of ``corpus``, ``plans_per_part`` at a time (the first and last parts
+    smaller, see :func:`part_sizes`), skipping those stored as they are, with the task
+    families and revision links of all the stored plans (see :func:`push_plans`)."""
+    sizes = part_sizes(len(corpus.plans), plans_per_part)
     return push_plans(
         connection,
-        corpus.plan_parts(plans_per_part),
+        regrouped(corpus.plan_parts(1), sizes),
         tasks=corpus.tasks(),
         replace=replace,
         **options,
     )
+
+
+RAMP = (5, 10, 20)
+"""The sizes of the first parts of a push, and in reverse of its last ones."""
+
+
+def part_sizes(plans: int, plans_per_part: int) -> list[int]:
+    """How many plans each part of a push of ``plans`` holds: ``plans_per_part``, but the
+    first parts grow to it (5, 10, 20 plans) and, in a push long enough, the last shrink from
+    it in the same steps. While Python makes the first part the server has nothing to do, and
+    once the last is made Python waits for the server to store what it has been sent: small
+    parts at both ends shorten both waits, large parts between keep the queries few."""
+    ramp = [size for size in RAMP if size < plans_per_part]
+    if plans <= 2 * sum(ramp) + plans_per_part:
+        sizes: list[int] = []
+        for size in [*ramp, *[plans_per_part] * -(-plans // plans_per_part)]:
+            if sum(sizes) < plans:
+                sizes.append(min(size, plans - sum(sizes)))
+        return sizes
+    middle = plans - 2 * sum(ramp)
+    full, rest = divmod(middle, plans_per_part)
+    return [*ramp, *[plans_per_part] * full, *([rest] if rest else []), *reversed(ramp)]
+
+
+def regrouped(parts: Iterable[Sequence[T]], sizes: Sequence[int]) -> Iterator[list[T]]:
+    """The items of ``parts`` (in order) in groups of ``sizes`` (what is left over in one
+    more group)."""
+    group: list[T] = []
+    steps = iter(sizes)
+    want = next(steps, 0)
+    for part in parts:
+        for item in part:
+            group.append(item)
+            if len(group) == want:
+                yield group
+                group, want = [], next(steps, 0)
+    if group:
+        yield group
