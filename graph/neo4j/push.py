@@ -460,10 +460,13 @@ class _Writer:
     rather than one per label and type.
 
     In each node batch, the nodes not stored yet are CREATEd and the others MERGEd (into an
-    empty database, all are CREATEd without asking); both give the node's element id, so
-    relationships find their ends without an index lookup, and are CREATEd when an end is new
-    (nothing can point to a node created a moment ago), MERGEd otherwise. A rerun after an
-    interruption finds what it wrote before, so it MERGEs that.
+    empty database, all are CREATEd without asking); both give the node's internal id (an
+    integer: ``id()``, deprecated in Cypher 5 but not removed; an element id is the same
+    number inside a string four times as long, which both ends would encode and parse for each
+    of a million relationships), so relationships find their ends without an index lookup,
+    and are CREATEd when an end is new (nothing can point to a node created a moment ago),
+    MERGEd otherwise. A rerun after an interruption finds what it wrote before, so it MERGEs
+    that.
     """
 
     def __init__(
@@ -491,7 +494,7 @@ class _Writer:
 
     def relate(self, pool: ThreadPoolExecutor, nodes: list[Future[Any]]) -> None:
         """Once ``nodes`` are stored, send the relationship batches and wait for them."""
-        ids: dict[str, str] = {}
+        ids: dict[str, int] = {}
         fresh: set[str] = set()
         for future in nodes:
             batch_ids, batch_fresh = future.result()
@@ -512,9 +515,9 @@ class _Writer:
             future.result()
 
     def _relationship_batches(
-        self, ids: dict[str, str], fresh: set[str]
+        self, ids: dict[str, int], fresh: set[str]
     ) -> tuple[list[list[Outgoing]], list[list[Outgoing]], list[list[Outgoing]]]:
-        """Batches of ``[start, [[type, end, properties?], …]]`` rows (element ids), about
+        """Batches of ``[start, [[type, end, properties?], …]]`` rows (internal ids), about
         ``batch_size`` relationships each: those with an end created by this push and no
         properties, those with an end created by this push and properties (a query that sets
         them costs the server more, so only these take it), and the others."""
@@ -551,7 +554,7 @@ class _Writer:
         return result
 
 
-Outgoing = list[Any]  # [start element id, [[type, end element id, properties?], …]]
+Outgoing = list[Any]  # [start id, [[type, end id, properties?], …]] (internal ids)
 
 
 def _out(
@@ -559,9 +562,9 @@ def _out(
     start: str,
     rel_type: str,
     end: str,
-    ids: dict[str, str],
+    ids: dict[str, int],
 ) -> list[Any]:
-    """``[type, end element id]``, with the relationship's derived properties when it has
+    """``[type, end id]``, with the relationship's derived properties when it has
     some (most have none, and send nothing more)."""
     found = props.get((start, rel_type, end))
     return [rel_type, ids[end], found] if found else [rel_type, ids[end]]
@@ -577,7 +580,7 @@ class _Batcher:
         self._batch: list[Outgoing] = []
         self._count = 0
 
-    def add(self, start: str, out: list[list[Any]]) -> None:
+    def add(self, start: int, out: list[list[Any]]) -> None:
         if not out:
             return
         if not self._batch:
@@ -611,12 +614,12 @@ Written = tuple[Any, list[SummaryCounters]]
 
 
 def _write_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) -> Written:
-    """Create the new nodes of the batch, merge the stored ones; their element ids by uri and
+    """Create the new nodes of the batch, merge the stored ones; their internal ids by uri and
     the uris created."""
     query = template("nodes-existing")
     stored = set(tx.run(query, uris=[row.uri for row in rows]).single(strict=True)["existing"])
     new = [row for row in rows if row.uri not in stored]
-    ids: list[list[str]] = []
+    ids: list[list[Any]] = []
     counters = []
     if new:
         record, created = _run(tx, "nodes-create", [row.created() for row in new])
@@ -638,7 +641,7 @@ def _create_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping)
 
 def _merge_nodes(
     tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping
-) -> tuple[list[list[str]], list[SummaryCounters]]:
+) -> tuple[list[list[Any]], list[SummaryCounters]]:
     record, merged = _run(tx, "nodes-merge", [row.param() for row in rows])
     clashes = {uri: (props, labelled) for uri, props, labelled in record["stored"]}
     counters = [merged]
@@ -740,13 +743,52 @@ def push_corpus(
     plans_per_part: int = DEFAULT_PLANS_PER_PART,
     **options: Any,
 ) -> PushReport:
-    """Push the plans of ``corpus``, ``plans_per_part`` at a time, skipping those stored as
-    they are, with the task families and revision links of all the stored plans (see
-    :func:`push_plans`)."""
+    """Push the plans of ``corpus``, ``plans_per_part`` at a time (the first and last parts
+    smaller, see :func:`part_sizes`), skipping those stored as they are, with the task
+    families and revision links of all the stored plans (see :func:`push_plans`)."""
+    sizes = part_sizes(len(corpus.plans), plans_per_part)
     return push_plans(
         connection,
-        corpus.plan_parts(plans_per_part),
+        regrouped(corpus.plan_parts(1), sizes),
         tasks=corpus.tasks(),
         replace=replace,
         **options,
     )
+
+
+RAMP = (5, 10, 20)
+"""The sizes of the first parts of a push, and in reverse of its last ones."""
+
+
+def part_sizes(plans: int, plans_per_part: int) -> list[int]:
+    """How many plans each part of a push of ``plans`` holds: ``plans_per_part``, but the
+    first parts grow to it (5, 10, 20 plans) and, in a push long enough, the last shrink from
+    it in the same steps. While Python makes the first part the server has nothing to do, and
+    once the last is made Python waits for the server to store what it has been sent: small
+    parts at both ends shorten both waits, large parts between keep the queries few."""
+    ramp = [size for size in RAMP if size < plans_per_part]
+    if plans <= 2 * sum(ramp) + plans_per_part:
+        sizes: list[int] = []
+        for size in [*ramp, *[plans_per_part] * -(-plans // plans_per_part)]:
+            if sum(sizes) < plans:
+                sizes.append(min(size, plans - sum(sizes)))
+        return sizes
+    middle = plans - 2 * sum(ramp)
+    full, rest = divmod(middle, plans_per_part)
+    return [*ramp, *[plans_per_part] * full, *([rest] if rest else []), *reversed(ramp)]
+
+
+def regrouped(parts: Iterable[Sequence[T]], sizes: Sequence[int]) -> Iterator[list[T]]:
+    """The items of ``parts`` (in order) in groups of ``sizes`` (what is left over in one
+    more group)."""
+    group: list[T] = []
+    steps = iter(sizes)
+    want = next(steps, 0)
+    for part in parts:
+        for item in part:
+            group.append(item)
+            if len(group) == want:
+                yield group
+                group, want = [], next(steps, 0)
+    if group:
+        yield group

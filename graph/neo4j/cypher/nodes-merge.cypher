@@ -1,4 +1,4 @@
-// One batch of stored nodes (rows: uri, labels, properties); returns their element ids. A node
+// One batch of stored nodes (rows: uri, labels, properties); returns their internal ids. A node
 // already stored with these labels and values is left untouched, so pushing the same graph
 // again writes nothing. A node stored with other values for a key the batch sets is not written
 // but returned with its stored properties: the caller merges them into the pushed ones (a push
@@ -13,7 +13,7 @@ FOREACH (_ IN CASE
                         OR any(k IN keys(row.props) WHERE n[k] IS NULL))
     THEN [1] ELSE [] END |
   SET n += row.props, n:$(row.labels))
-RETURN collect([row.uri, elementId(n)]) AS ids,
+RETURN collect([row.uri, id(n)]) AS ids,
        collect(CASE WHEN clash
                     THEN [row.uri, properties(n), all(l IN row.labels WHERE l IN labels(n))]
                END) AS stored

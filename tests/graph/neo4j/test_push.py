@@ -18,7 +18,13 @@ from pathlib import Path
 import pytest
 from plankg.graph.neo4j.connection import GraphDatabaseError, connect
 from plankg.graph.neo4j.lock import PROBE_SECONDS, push_lock
-from plankg.graph.neo4j.push import create_schema, push_corpus, push_triples
+from plankg.graph.neo4j.push import (
+    create_schema,
+    part_sizes,
+    push_corpus,
+    push_triples,
+    regrouped,
+)
 from plankg.graph.neo4j.read import read_triples, stored_counts
 from plankg.graph.neo4j.rows import property_graph
 from plankg.graph.rdf.build import build_triples, graph_of
@@ -141,7 +147,7 @@ def test_a_corpus_pushed_in_parts_gives_the_graph_of_the_whole(
         neo4j,
         in_parts,
         replace=replace_plans,
-        plans_per_part=4,
+        plans_per_part=8,  # parts of 5, 8 and 2 plans (see part_sizes)
         batch_size=500,
         progress=lambda done, total: seen.append((done, total)),
     )
@@ -464,3 +470,21 @@ def test_export_from_neo4j_cut_off_mid_read_is_one_line_and_exit_5(
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("plankg: ")
     assert "cannot reach Neo4j" in result.stderr or "Neo4j at" in result.stderr
     assert not (tmp_path / "back.ttl").exists()
+
+
+@pytest.mark.parametrize(
+    ("plans", "sizes"),
+    [
+        (0, []),
+        (5, [5]),
+        (7, [5, 2]),
+        (100, [5, 10, 20, 50, 15]),
+        (500, [5, 10, 20, *[50] * 8, 30, 20, 10, 5]),
+    ],
+)
+def test_a_push_ramps_its_parts_up_and_down(plans, sizes):
+    assert part_sizes(plans, 50) == sizes
+    assert part_sizes(plans, 1) == [1] * plans
+    numbered = [[n] for n in range(plans)]
+    assert [len(group) for group in regrouped(numbered, sizes)] == sizes
+    assert [n for group in regrouped(numbered, sizes) for n in group] == list(range(plans))
