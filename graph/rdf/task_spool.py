@@ -123,14 +123,6 @@ class TaskSpool:
         found = (SpooledAction(c, Path(f.name)) for c, f in self.files.items())
         return sorted(found, key=lambda action: action.canonical)
 
-    def triples(
-        self, records: Mapping[str, DocumentRecord], mapper: ActionMapper | None = None
-    ) -> Iterator[set[FormattedTriple]]:
-        """Each canonical action's families as Turtle triples, cited plans first by the
-        citation graph of the plans ``records`` describe; ``mapper`` runs the groupings."""
-        work = partial(action_triples, placing=Placing.of(records))
-        yield from (mapper or map)(work, self.actions())
-
     def checked_families(
         self,
         records: Mapping[str, DocumentRecord],
@@ -138,11 +130,12 @@ class TaskSpool:
         engine: str = "fast",
         mapper: ActionMapper | None = None,
     ) -> Iterator[CheckedFamilies]:
-        """Each canonical action's families as :meth:`triples` gives them, written to the
-        spool as a sorted run (:mod:`plankg.graph.rdf.sorted_runs`) and checked by SHACL with
-        the ``vocabulary`` (see :func:`checked_action_families`). The largest actions go
-        first, so that the pool's workers finish together (what they give does not depend on
-        the order: the runs are merged, the findings sorted)."""
+        """Each canonical action's families, cited plans first by the citation graph of the
+        plans ``records`` describe, written to the spool as a sorted run
+        (:mod:`plankg.graph.rdf.sorted_runs`) and checked by SHACL with the ``vocabulary``
+        (see :func:`checked_action_families`); ``mapper`` runs the groupings. The largest
+        actions go first, so that the pool's workers finish together (what they give does
+        not depend on the order: the runs are merged, the findings sorted)."""
         work = partial(
             checked_action_families,
             placing=Placing.of(records),
@@ -191,11 +184,6 @@ def remove_stale_spools(folder: Path) -> list[Path]:
 
 def _size(action: SpooledAction) -> int:
     return action.path.stat().st_size
-
-
-def action_triples(action: SpooledAction, placing: Placing) -> set[FormattedTriple]:
-    """The families of one spooled canonical action as triples, as Turtle writes them."""
-    return set(family_terms(_families(action, placing), TurtleTerms()))
 
 
 def _families(action: SpooledAction, placing: Placing) -> list[TaskFamily]:

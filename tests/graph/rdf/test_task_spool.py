@@ -46,32 +46,54 @@ def spooled(plans, keys) -> TaskSpool:
     return spool
 
 
-def test_spooled_families_are_those_grouped_in_memory(loaded):
+@pytest.fixture(scope="module")
+def vocabulary():
+    """The vocabulary triples the samples and 福建's plan name, as the build gathers them."""
+    paths = [*sample_paths(), FUJIAN]
+    return frozenset(t for p in paths for t in process_file(p, validate=False).vocabulary)
+
+
+def in_memory(plans, keys, records):
+    """The families' triples of grouping every measure in memory (the reference)."""
+    items = [item for p, k in zip(plans, keys, strict=True) for item in plan_tasks(p, k)]
+    return format_triples(placed_task_triples(items, citations_between(records))), items
+
+
+def checked(spool, records, vocabulary, mapper=None):
+    """What the build takes from the spool: each action's findings and its sorted run."""
+    found = list(spool.checked_families(records, vocabulary, mapper=mapper))
+    return found, [list(read_run(f.path)) for f in found]
+
+
+def test_spooled_families_are_those_grouped_in_memory(loaded, vocabulary):
     plans, keys = loaded
     records = corpus_records(plans, keys)
-    items = [item for p, k in zip(plans, keys, strict=True) for item in plan_tasks(p, k)]
-    expected = format_triples(placed_task_triples(items, citations_between(records)))
+    expected, items = in_memory(plans, keys, records)
     spool = spooled(plans, keys)
     try:
-        found = set().union(*spool.triples(records))
+        _, runs = checked(spool, records, vocabulary)
     finally:
         spool.close()
-    assert found == expected
+    assert all(run == sorted(run) for run in runs)
+    assert set().union(*map(set, runs)) == expected
     assert len(expected) > 2 * len(items)  # every measure's membership and similarity
 
 
-def test_a_pool_groups_the_spooled_actions_as_this_process_does(loaded):
+def test_a_pool_groups_the_spooled_actions_as_this_process_does(loaded, vocabulary):
     plans, keys = loaded
     records = corpus_records(plans, keys)
     alone, pooled = spooled(plans, keys), spooled(plans, keys)
+    mapper = lambda work, files: map_files(work, files, workers=2, parallel_from=1)  # noqa: E731
     try:
-        in_process = set().union(*alone.triples(records))
-        mapper = lambda work, files: map_files(work, files, workers=2, parallel_from=1)  # noqa: E731
-        in_pool = set().union(*pooled.triples(records, mapper))
+        found_alone, in_process = checked(alone, records, vocabulary)
+        found_pooled, in_pool = checked(pooled, records, vocabulary, mapper)
     finally:
         alone.close()
         pooled.close()
-    assert in_pool == in_process
+    assert sorted(in_pool) == sorted(in_process)
+    assert [(f.violations, f.warnings) for f in found_pooled] == [
+        (f.violations, f.warnings) for f in found_alone
+    ]
 
 
 def test_the_placing_puts_the_cited_plan_above_its_citer(loaded):
@@ -133,18 +155,16 @@ def broken(vocabulary):
 
 
 @pytest.mark.parametrize("break_it", [False, True])
-def test_families_checked_an_action_at_a_time_find_what_one_check_of_all_finds(loaded, break_it):
+def test_families_checked_an_action_at_a_time_find_what_one_check_of_all_finds(
+    loaded, vocabulary, break_it
+):
     plans, keys = loaded
     records = corpus_records(plans, keys)
-    vocabulary = frozenset(
-        t for p in [*sample_paths(), FUJIAN] for t in process_file(p, validate=False).vocabulary
-    )
     vocabulary = broken(vocabulary) if break_it else vocabulary
+    families, _ = in_memory(plans, keys, records)
     spool = spooled(plans, keys)
     try:
-        found = list(spool.checked_families(records, vocabulary))
-        families = set().union(*spool.triples(records))
-        runs = [list(read_run(f.path)) for f in found]
+        found, runs = checked(spool, records, vocabulary)
     finally:
         spool.close()
     alone = validate_turtle(turtle_header() + turtle_body(families | vocabulary))
@@ -156,5 +176,4 @@ def test_families_checked_an_action_at_a_time_find_what_one_check_of_all_finds(l
     if break_it:
         focus = {v.focus for v in violations}
         assert YOUTH.strip("<>") in focus and any("/family/2021-cadres/" in f for f in focus)
-    assert all(run == sorted(run) for run in runs)
     assert set().union(*map(set, runs)) == families
