@@ -19,12 +19,12 @@ from types import ModuleType
 
 def imported(name: str) -> ModuleType:
     """``import_module(name)``, the cycle collector paused while it runs (as it was after)."""
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         return import_module(name)
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 
