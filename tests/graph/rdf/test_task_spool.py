@@ -59,21 +59,22 @@ def in_memory(plans, keys, records):
     return format_triples(placed_task_triples(items, citations_between(records))), items
 
 
-def checked(spool, records, vocabulary, mapper=None):
-    """What the build takes from the spool: each action's findings and its sorted run."""
-    found = list(spool.checked_families(records, vocabulary, mapper=mapper))
-    return found, [list(read_run(f.path)) for f in found]
+def checked(plans, keys, records, vocabulary, mapper=None):
+    """What the build takes from the spool of the plans' measures: each action's findings and
+    its sorted run (the spool then closed)."""
+    spool = spooled(plans, keys)
+    try:
+        found = list(spool.checked_families(records, vocabulary, mapper=mapper))
+        return found, [list(read_run(f.path)) for f in found]
+    finally:
+        spool.close()
 
 
 def test_spooled_families_are_those_grouped_in_memory(loaded, vocabulary):
     plans, keys = loaded
     records = corpus_records(plans, keys)
     expected, items = in_memory(plans, keys, records)
-    spool = spooled(plans, keys)
-    try:
-        _, runs = checked(spool, records, vocabulary)
-    finally:
-        spool.close()
+    _, runs = checked(plans, keys, records, vocabulary)
     assert all(run == sorted(run) for run in runs)
     assert set().union(*map(set, runs)) == expected
     assert len(expected) > 2 * len(items)  # every measure's membership and similarity
@@ -82,14 +83,9 @@ def test_spooled_families_are_those_grouped_in_memory(loaded, vocabulary):
 def test_a_pool_groups_the_spooled_actions_as_this_process_does(loaded, vocabulary):
     plans, keys = loaded
     records = corpus_records(plans, keys)
-    alone, pooled = spooled(plans, keys), spooled(plans, keys)
     mapper = lambda work, files: map_files(work, files, workers=2, parallel_from=1)  # noqa: E731
-    try:
-        found_alone, in_process = checked(alone, records, vocabulary)
-        found_pooled, in_pool = checked(pooled, records, vocabulary, mapper)
-    finally:
-        alone.close()
-        pooled.close()
+    found_alone, in_process = checked(plans, keys, records, vocabulary)
+    found_pooled, in_pool = checked(plans, keys, records, vocabulary, mapper)
     assert sorted(in_pool) == sorted(in_process)
     assert [(f.violations, f.warnings) for f in found_pooled] == [
         (f.violations, f.warnings) for f in found_alone
@@ -162,11 +158,7 @@ def test_families_checked_an_action_at_a_time_find_what_one_check_of_all_finds(
     records = corpus_records(plans, keys)
     vocabulary = broken(vocabulary) if break_it else vocabulary
     families, _ = in_memory(plans, keys, records)
-    spool = spooled(plans, keys)
-    try:
-        found, runs = checked(spool, records, vocabulary)
-    finally:
-        spool.close()
+    found, runs = checked(plans, keys, records, vocabulary)
     alone = validate_turtle(turtle_header() + turtle_body(families | vocabulary))
     rest = validate_turtle(turtle_header() + turtle_body(vocabulary))
     violations = sorted([*rest.violations, *(v for f in found for v in f.violations)])
