@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain, repeat
 from threading import Lock
 from time import perf_counter
 from typing import Any, TypeVar
@@ -767,15 +768,15 @@ def part_sizes(plans: int, plans_per_part: int) -> list[int]:
     once the last is made Python waits for the server to store what it has been sent: small
     parts at both ends shorten both waits, large parts between keep the queries few."""
     ramp = [size for size in RAMP if size < plans_per_part]
-    if plans <= 2 * sum(ramp) + plans_per_part:
-        sizes: list[int] = []
-        for size in [*ramp, *[plans_per_part] * -(-plans // plans_per_part)]:
-            if sum(sizes) < plans:
-                sizes.append(min(size, plans - sum(sizes)))
-        return sizes
-    middle = plans - 2 * sum(ramp)
-    full, rest = divmod(middle, plans_per_part)
-    return [*ramp, *[plans_per_part] * full, *([rest] if rest else []), *reversed(ramp)]
+    tail = ramp[::-1] if plans > 2 * sum(ramp) + plans_per_part else []
+    sizes: list[int] = []
+    left = plans - sum(tail)
+    for size in chain(ramp, repeat(plans_per_part)):
+        if left <= 0:
+            break
+        sizes.append(min(size, left))
+        left -= sizes[-1]
+    return sizes + tail
 
 
 def regrouped(parts: Iterable[Sequence[T]], sizes: Sequence[int]) -> Iterator[list[T]]:
