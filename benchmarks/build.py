@@ -132,7 +132,10 @@ def compare_parse(baseline: Path, runs: int, plans: int, tree: Path | None = Non
         )
 
 
-RUN_CLI = "import sys; from plankg.cli import main; sys.argv[0] = 'plankg'; main()"
+# What the ``plankg`` console script runs: ``cli.run`` (``cli.main`` in trees older than it).
+RUN_CLI = (
+    "import sys; from plankg import cli; sys.argv[0] = 'plankg'; getattr(cli, 'run', cli.main)()"
+)
 
 
 def build_process(out: str, env: dict[str, str]) -> tuple[float, float]:
