@@ -10,6 +10,8 @@ from importlib.resources import files
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from plankg.loaders.programs import compile_pattern
+
 
 @cache
 def load_patterns() -> dict[str, Any]:
@@ -33,7 +35,7 @@ def regex(*path: str) -> re.Pattern[str]:
     node: Any = load_patterns()
     for key in path:
         node = node[key]
-    return re.compile(node)
+    return compile_pattern(node)
 
 
 @cache
@@ -55,7 +57,7 @@ def alternation(*path: str) -> re.Pattern[str]:
     """A pattern matching any of the words listed at ``path``, longest first."""
     words = table(*path)
     keys = words.keys() if isinstance(words, dict) else words
-    return re.compile(_words(keys))
+    return compile_pattern(_words(keys))
 
 
 def finditer(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -91,7 +93,7 @@ def _opener(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     if not members:
         return None
-    return re.compile("[" + "".join(map(_class_member, _ordered(members))) + "]")
+    return compile_pattern("[" + "".join(map(_class_member, _ordered(members))) + "]")
 
 
 MAX_RANGE = 256
