@@ -1,6 +1,6 @@
 """The loaders' regular expressions compiled once per machine, not once per process.
 
-Compiling the loaders' hundred patterns costs a fresh process about 45 ms, most of it in
+Compiling the loaders' seventy patterns costs a fresh process 45–70 ms, most of it in
 Python: a character class holding a character beyond Latin-1 (``[\\u4e00-\\u9fff]``, ``[。;]``)
 makes ``re`` fill a 64 K map one code point at a time, and long alternations parse slowly. What
 the compiler produces is a list of integers (the program ``_sre`` runs), so it is kept in a
@@ -75,7 +75,7 @@ def save_programs() -> None:
     if not _unsaved or _programs is None:
         return
     _unsaved = False
-    with suppress(OutputError):
+    with suppress(OutputError, ValueError):  # ValueError: a program marshal cannot write
         write_texts({cache_path(): cache_bytes(_programs)})
 
 
