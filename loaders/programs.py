@@ -4,8 +4,8 @@ Compiling the loaders' seventy patterns costs a fresh process 45–70 ms, most o
 Python: a character class holding a character beyond Latin-1 (``[\\u4e00-\\u9fff]``, ``[。;]``)
 makes ``re`` fill a 64 K map one code point at a time, and long alternations parse slowly. What
 the compiler produces is a list of integers (the program ``_sre`` runs), so it is kept in a
-file under the user's cache folder (as the vocabulary's index is, see
-:func:`plankg.files.cache_folder`) and handed to ``_sre.compile`` in the next process.
+file under the user's cache folder (:mod:`plankg.loaders.marshalled`) and handed to
+``_sre.compile`` in the next process.
 
 This leans on CPython internals (``re._parser.parse``, ``re._compiler._code``, ``_sre.compile``,
 the steps of ``re._compiler.compile``), so every step falls back to :func:`re.compile`: the
@@ -21,8 +21,6 @@ costs only the compilation.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]
-import hashlib
-import marshal
 import re
 import sys
 from contextlib import suppress
@@ -30,13 +28,10 @@ from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from plankg.errors import OutputError
-from plankg.files import cache_folder, write_texts
+from plankg.loaders.marshalled import cache_file, read_value, value_bytes, write_value
 
 CACHE_FORMAT = "1"
 """Changed when the file's layout changes, so that an old file is not read."""
-DIGEST_SIZE = 32
-"""The SHA-256 of the programs heads the file."""
 
 Key = tuple[str, int]
 """A pattern's text and the flags it is compiled with."""
@@ -75,32 +70,24 @@ def save_programs() -> None:
     if not _unsaved or _programs is None:
         return
     _unsaved = False
-    with suppress(OutputError, ValueError):  # ValueError: a program marshal cannot write
-        write_texts({cache_path(): cache_bytes(_programs)})
+    write_value(cache_path(), {key: _programs[key] for key in sorted(_programs)})
 
 
 def cache_path() -> Path:
     """The cache of this interpreter's programs (another version or ``_sre`` has its own)."""
-    tag = f"{CACHE_FORMAT} {sys.version} {_sre.MAGIC} {_sre.CODESIZE} {sys.maxunicode}"
-    return cache_folder() / f"regex-{hashlib.sha256(tag.encode()).hexdigest()[:32]}.marshal"
+    return cache_file(
+        "regex", CACHE_FORMAT, str(_sre.MAGIC), str(_sre.CODESIZE), str(sys.maxunicode)
+    )
 
 
 def cache_bytes(programs: dict[Key, Program]) -> bytes:
     """The programs, sorted by pattern and flags, after the SHA-256 of their bytes."""
-    content = marshal.dumps({key: programs[key] for key in sorted(programs)})
-    return hashlib.sha256(content).digest() + content
+    return value_bytes({key: programs[key] for key in sorted(programs)})
 
 
 def read_cache(path: Path) -> dict[Key, Program]:
     """The programs cached in ``path``; none when it is missing, damaged or not programs."""
-    try:
-        data = path.read_bytes()
-        digest, content = data[:DIGEST_SIZE], data[DIGEST_SIZE:]
-        if hashlib.sha256(content).digest() != digest:
-            return {}
-        programs = marshal.loads(content)
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
+    programs = read_value(path)
     return programs if _are_programs(programs) else {}
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import plankg
 import pytest
+from plankg.loaders.marshalled import DIGEST_SIZE
 from plankg.loaders.programs import (
-    DIGEST_SIZE,
     Key,
     Program,
     _from_program,
