@@ -70,6 +70,15 @@ def _temporary_name(path: Path) -> Path:
             return candidate
 
 
+def cache_folder() -> Path:
+    """Where plankg keeps what it can make again: ``$PLANKG_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/plankg``, else ``~/.cache/plankg``."""
+    if folder := os.environ.get("PLANKG_CACHE_DIR"):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "plankg"
+
+
 def write_texts(targets: Mapping[Path, str | bytes]) -> list[Path]:
     """Write each text (UTF-8) or bytes to its path, folders made as needed, each file
     replaced in one step (see :func:`staged`); the paths."""

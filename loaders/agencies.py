@@ -20,9 +20,10 @@ from functools import cache, lru_cache
 from plankg.loaders.frozen import direct_init
 from plankg.loaders.model import AgencyMention, Role, StatedCount
 from plankg.loaders.patterns import alternation, finditer, regex, table, word_tuple
+from plankg.loaders.programs import compile_pattern
 from plankg.loaders.text import Reading
 
-GROUP_SPLIT = re.compile(r"[,;。\n]")
+GROUP_SPLIT = compile_pattern(r"[,;。\n]")
 NAME_SEPARATOR = "、"
 OPENING, CLOSING = "(", ")"
 ROLE_ORDER: tuple[Role, ...] = ("lead", "partner", "responsible")
@@ -125,13 +126,13 @@ def _labelled_segments(norm: str, start: int, end: int) -> Iterator[tuple[str | 
 
 @cache
 def _label_pattern() -> re.Pattern[str]:
-    return re.compile(rf"({alternation('assignment', 'labels').pattern})\s*:")
+    return compile_pattern(rf"({alternation('assignment', 'labels').pattern})\s*:")
 
 
 @cache
 def _verb_pattern() -> re.Pattern[str]:
     alternatives = (f"(?P<v{i}>{pattern})" for i, (pattern, _) in enumerate(_verbs()))
-    return re.compile("|".join(alternatives))
+    return compile_pattern("|".join(alternatives))
 
 
 @cache
@@ -344,7 +345,7 @@ def _head_fillers() -> re.Pattern[str]:
 def _tail_fillers() -> re.Pattern[str]:
     words = [*table("assignment", "fillers"), *table("assignment", "tail_fillers")]
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(w) for w in ordered) + ")$")
+    return compile_pattern("(?:" + "|".join(re.escape(w) for w in ordered) + ")$")
 
 
 def is_agency_like(name: str) -> bool:

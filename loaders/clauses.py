@@ -25,13 +25,14 @@ from plankg.loaders.agencies import (
 from plankg.loaders.frozen import direct_init
 from plankg.loaders.model import Role
 from plankg.loaders.patterns import alternation, regex
+from plankg.loaders.programs import compile_pattern
 from plankg.loaders.text import CELL, Paragraph, Reading
 
 OPENING, CLOSING = "(", ")"
 SENTENCE_END_MARKS = "。;!?"
-SENTENCE_END = re.compile(f"[{SENTENCE_END_MARKS}]")
-CLAUSE_START = re.compile(r",")
-BRACKET = re.compile(r"[()]")
+SENTENCE_END = compile_pattern(f"[{SENTENCE_END_MARKS}]")
+CLAUSE_START = compile_pattern(r",")
+BRACKET = compile_pattern(r"[()]")
 
 
 @direct_init
@@ -206,7 +207,7 @@ def _labelled_sentences_end(norm: str, start: int, end: int) -> int:
 @cache
 def _inline_label_pattern() -> re.Pattern[str]:
     labels = alternation("assignment", "labels").pattern
-    return re.compile(rf"(?:^|(?<=[^\u4e00-\u9fff]))(?P<label>{labels})\s*:")
+    return compile_pattern(rf"(?:^|(?<=[^\u4e00-\u9fff]))(?P<label>{labels})\s*:")
 
 
 def _prose(reading: Reading, start: int, end: int) -> Iterator[Clause]:

@@ -6,19 +6,19 @@ where to look."""
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 
 from plankg.loaders.clauses import find_clauses
 from plankg.loaders.model import Coverage, Finding, Plan, Span
 from plankg.loaders.patterns import alternation
+from plankg.loaders.programs import compile_pattern
 from plankg.loaders.targets import find_targets
 from plankg.loaders.text import Reading
 from plankg.tables import Table
 
 SENTENCE_MARKS = "。;!?\n"
-AGENCY_NAMED = re.compile(
+AGENCY_NAMED = compile_pattern(
     r"(?:[省市区县州旗]|团[省市区县]委)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|科协|妇联|文联|社科联|总工会|政府)"
 )
 METADATA_FIELDS = (

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from plankg.loaders.errors import PlanReadError
+from plankg.loaders.programs import compile_pattern
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -16,7 +16,7 @@ MIN_CJK_SHARE = 0.2
 """A GB18030 reading must be at least this share Chinese characters: random bytes that happen
 to decode are not a plan."""
 CONTROL_SHARE = 0.01
-CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+CONTROLS = compile_pattern(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 """The control characters (Unicode category Cc, U+0000–U+001F and U+007F–U+009F) but the
 line and page breaks and tabs (U+0009–U+000D)."""
 

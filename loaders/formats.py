@@ -20,6 +20,7 @@ from typing import Any
 from plankg.loaders.decode import decode_bytes
 from plankg.loaders.errors import PlanReadError
 from plankg.loaders.patterns import table
+from plankg.loaders.programs import compile_pattern
 
 BLOCK_TAGS = (
     "p",
@@ -187,7 +188,7 @@ def html_text(data: bytes, name: str) -> str:
         ["script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe"]
     ):
         tag.decompose()
-    boilerplate = re.compile("|".join(table("html", "boilerplate_markers")), re.IGNORECASE)
+    boilerplate = compile_pattern("|".join(table("html", "boilerplate_markers")), re.IGNORECASE)
     for tag in soup.find_all(attrs={"class": boilerplate}) + soup.find_all(
         attrs={"id": boilerplate}
     ):

@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from plankg.loaders.frozen import direct_init
 from plankg.loaders.patterns import table
+from plankg.loaders.programs import compile_pattern
 
 MAX_NAME = 12
 AUTONOMOUS = "自治"
@@ -88,7 +89,7 @@ def _aliases(name: str, level: str, short_names: dict[str, str]) -> list[str]:
 @cache
 def _autonomous() -> re.Pattern[str]:
     groups = "|".join(sorted(table("regions", "ethnic_groups"), key=len, reverse=True))
-    return re.compile(rf"^(?P<place>.+?)(?:(?:{groups})族)+{AUTONOMOUS}(?P<kind>州|县|旗)$")
+    return compile_pattern(rf"^(?P<place>.+?)(?:(?:{groups})族)+{AUTONOMOUS}(?P<kind>州|县|旗)$")
 
 
 @cache

@@ -30,15 +30,16 @@ from plankg.loaders.gazetteer import (
 from plankg.loaders.model import Citation, Region
 from plankg.loaders.patterns import regex, table, word_tuple
 from plankg.loaders.portal import portal_fields
+from plankg.loaders.programs import compile_pattern
 from plankg.loaders.script import to_simplified
 from plankg.loaders.structure import Block
 from plankg.loaders.text import Paragraph, Reading, fold_width, is_title_like
 
 QUOTE_OPENING = "《"
-QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
+QUOTED_TITLE = compile_pattern(r"《(?P<title>[^《》]{4,80})》")
 ALIAS_MARK = "简称"
-WHITESPACE = re.compile(r"\s+")
-OPENING_BRACKET = re.compile(r"\s*\(")
+WHITESPACE = compile_pattern(r"\s+")
+OPENING_BRACKET = compile_pattern(r"\s*\(")
 HEAD_LINES = 60
 
 

@@ -18,6 +18,7 @@ from plankg.loaders.model import (
     Target,
 )
 from plankg.loaders.patterns import regex, table
+from plankg.loaders.programs import save_programs
 from plankg.loaders.structure import (
     Block,
     Section,
@@ -38,6 +39,13 @@ from plankg.loaders.text import Reading
 
 def parse_plan(text: str, name: str = "<text>") -> Plan:
     """Parse the text of one plan. ``name`` is the source's name, kept for provenance."""
+    try:
+        return _parse(text, name)
+    finally:
+        save_programs()  # the patterns compiled on the way, for the next process
+
+
+def _parse(text: str, name: str) -> Plan:
     reading, preamble, sections, meta = _read_head(text)
     prefix = agency_prefix(meta.region.name)
     actions = with_table_rows(reading, tuple(_actions(reading, sections, prefix)), prefix)

@@ -1,4 +1,5 @@
-"""The text patterns of the plans, loaded once from ``data/patterns.toml``."""
+"""The text patterns of the plans, loaded once from ``data/patterns.toml`` (parsed once per
+machine: kept by :mod:`plankg.loaders.marshalled` until the file changes)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from importlib.resources import files
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from plankg.loaders.marshalled import kept
+from plankg.loaders.programs import compile_pattern
+
 
 @cache
 def load_patterns() -> dict[str, Any]:
     data = files("plankg.loaders").joinpath("data/patterns.toml").read_text(encoding="utf-8")
-    patterns = tomllib.loads(data)
+    patterns = kept("patterns", (data,), lambda: tomllib.loads(data), dict)  # tomllib: ~6 ms
     labels = patterns["assignment"]["labels"]
     own_line = patterns["assignment"]["own_line"]
     patterns["assignment"]["own_line"] = own_line.replace("{labels}", _words(labels))
@@ -33,7 +37,7 @@ def regex(*path: str) -> re.Pattern[str]:
     node: Any = load_patterns()
     for key in path:
         node = node[key]
-    return re.compile(node)
+    return compile_pattern(node)
 
 
 @cache
@@ -55,7 +59,7 @@ def alternation(*path: str) -> re.Pattern[str]:
     """A pattern matching any of the words listed at ``path``, longest first."""
     words = table(*path)
     keys = words.keys() if isinstance(words, dict) else words
-    return re.compile(_words(keys))
+    return compile_pattern(_words(keys))
 
 
 def finditer(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -91,7 +95,7 @@ def _opener(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     if not members:
         return None
-    return re.compile("[" + "".join(map(_class_member, _ordered(members))) + "]")
+    return compile_pattern("[" + "".join(map(_class_member, _ordered(members))) + "]")
 
 
 MAX_RANGE = 256

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from plankg.loaders.patterns import table
+from plankg.loaders.programs import compile_pattern
 
 VALUE_EDGES = " \t:：|[]【】•·-*>"
 
@@ -18,7 +19,7 @@ def _label_pattern() -> re.Pattern[str]:
     labels: dict[str, str] = table("portal", "labels")
     spaced = sorted(labels, key=len, reverse=True)
     alternatives = "|".join(r"\s*".join(map(re.escape, label)) for label in spaced)
-    return re.compile(rf"[\[【]?\s*(?P<label>{alternatives})\s*[\]】]?\s*[:：|]?")
+    return compile_pattern(rf"[\[【]?\s*(?P<label>{alternatives})\s*[\]】]?\s*[:：|]?")
 
 
 def portal_fields(lines: list[str]) -> dict[str, str]:

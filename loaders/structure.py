@@ -27,13 +27,14 @@ from plankg.loaders.model import (
     Measure,
 )
 from plankg.loaders.patterns import regex, table
+from plankg.loaders.programs import compile_pattern
 from plankg.loaders.script import to_simplified
 from plankg.loaders.targets import find_targets
 from plankg.loaders.text import CELL, Paragraph, Reading
 
 BlockKind = Literal["section", "subsection", "item", "assign", "row", "text"]
-FIRST_SENTENCE = re.compile(r"[。;!?]")
-FIRST_SENTENCE_IN_TEXT = re.compile(r"[。;!?；！？]")
+FIRST_SENTENCE = compile_pattern(r"[。;!?]")
+FIRST_SENTENCE_IN_TEXT = compile_pattern(r"[。;!?；！？]")
 """The end of a sentence in the text people read, full- or half-width."""
 TITLE_LIMIT = 80
 

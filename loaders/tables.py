@@ -22,6 +22,7 @@ from plankg.loaders.model import (
     StatedCount,
 )
 from plankg.loaders.patterns import table
+from plankg.loaders.programs import compile_pattern
 from plankg.loaders.script import to_simplified
 from plankg.loaders.structure import population_of
 from plankg.loaders.targets import find_targets
@@ -29,9 +30,9 @@ from plankg.loaders.text import CELL, Paragraph, Reading
 
 ROLE_COLUMNS = ("lead", "partner", "responsible")
 TASK_COLUMNS = ("action", "measure")
-FIRST_SENTENCE = re.compile(r"[。;!?]")
-ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.、]?\s*$")
-NUMBERING = re.compile(
+FIRST_SENTENCE = compile_pattern(r"[。;!?]")
+ROW_NUMBER = compile_pattern(r"^\s*\d{1,3}\s*[.、]?\s*$")
+NUMBERING = compile_pattern(
     r"^(?:[一二三四五六七八九十]{1,3}[、.]|\(?[一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、])\s*"
 )
 SIMILAR = 0.5

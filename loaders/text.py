@@ -21,16 +21,17 @@ from typing import Any
 from plankg.loaders.frozen import direct_init
 from plankg.loaders.model import Span
 from plankg.loaders.patterns import regex
+from plankg.loaders.programs import compile_pattern
 from plankg.loaders.script import to_simplified
 
-PLACEHOLDER = re.compile(r"\[image:[^\]\n]{0,200}\]")
-PLACEHOLDER_AT_END = re.compile(r"\[image:[^\]\n]{0,200}\]\s*$")
+PLACEHOLDER = compile_pattern(r"\[image:[^\]\n]{0,200}\]")
+PLACEHOLDER_AT_END = compile_pattern(r"\[image:[^\]\n]{0,200}\]\s*$")
 """A figure's placeholder, ``[image: image1.jpg]``: at most 200 characters, so a line of
 unclosed ``[image:`` ×n is read in linear time."""
 _SYLLABLE = r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}[)）]"
-GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_SYLLABLE})+")
+GLOSS = compile_pattern(rf"(?<=[\u4e00-\u9fff])(?:{_SYLLABLE})+")
 """A pinyin gloss after a character (``質(zhì)``), as some reposts print them."""
-GLOSS_SYLLABLE = re.compile(_SYLLABLE)
+GLOSS_SYLLABLE = compile_pattern(_SYLLABLE)
 """What every gloss holds: looked for first, since a pattern opening with a look-behind is
 tried at every character of a text (and most texts have no gloss)."""
 TERMINAL = frozenset("。！？；：!?;:)）》」』】…")
@@ -44,7 +45,7 @@ WRAP_SLACK = 2
 WRAP_SHARE = 0.4
 SENTENCE_MARKS = frozenset("，。；、,;")
 CELL = "\t"
-CELL_GAP = re.compile(r"(?:\t[ \t\u3000]*|(?<![、，,；;])[ \u3000]{2,}\t?)")
+CELL_GAP = compile_pattern(r"(?:\t[ \t\u3000]*|(?<![、，,；;])[ \u3000]{2,}\t?)")
 """A gap between two cells: a tab, or two spaces or more not after a list or clause separator
 (a cell does not end with 、 or ，: spaces after them are a scar of justified prose)."""
 MIN_CELL_GAPS = 2
@@ -54,7 +55,7 @@ _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x2014: 0x2014, 0xFF0E: 0x2E})
 FOLD_WIDTH = str.maketrans(_FOLD)
 _FOLDED = {chr(k): chr(v) for k, v in _FOLD.items()}
-_FULL_WIDTH = re.compile("[" + "".join(k for k, v in _FOLDED.items() if k != v) + "]")
+_FULL_WIDTH = compile_pattern("[" + "".join(k for k, v in _FOLDED.items() if k != v) + "]")
 
 
 def fold_width(text: str) -> str:
@@ -228,7 +229,7 @@ def _breaks_softly(texts: list[str], norms: list[str], index: int, width: int | 
     return _is_soft_break(line, following, width, norms[index], norms[index + 1])
 
 
-NON_SPACE = re.compile(r"[^\s\ufeff]+")
+NON_SPACE = compile_pattern(r"[^\s\ufeff]+")
 """A stretch without spaces: what :meth:`str.isspace` calls space (as ``\\s`` does) and the
 BOM are spaces."""
 

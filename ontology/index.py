@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from functools import cache
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 from plankg.errors import OutputError
-from plankg.files import write_texts
+from plankg.files import cache_folder, write_texts
 
 if TYPE_CHECKING:  # rdflib is imported where a term or a graph is made, not with the index
     from rdflib import Graph, Literal, URIRef
@@ -137,13 +136,6 @@ def vocabulary_digest(texts: Iterable[str]) -> str:
     for text in texts:
         digest.update(hashlib.sha256(text.encode("utf-8")).digest())
     return digest.hexdigest()
-
-
-def cache_folder() -> Path:
-    if folder := os.environ.get("PLANKG_CACHE_DIR"):
-        return Path(folder)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "plankg"
 
 
 def cache_path(digest: str) -> Path:

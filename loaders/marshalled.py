@@ -1,0 +1,72 @@
+"""What a process makes from the loaders' data and the next process could read instead, kept
+under the user's cache folder (:func:`plankg.files.cache_folder`, as the vocabulary's index
+is) in :mod:`marshal`'s format: Python's own, read in C, running no code when read.
+
+A file is named by a digest of what it was made from and of the interpreter's version (marshal's
+format may change between versions): changed data or another Python never reads it. Its bytes
+follow their SHA-256, so a damaged file reads as missing; it is written whole and moved into
+place in one step (:func:`plankg.files.write_texts`); a folder that cannot be written costs only
+the making again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import sys
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, TypeVar
+
+from plankg.errors import OutputError
+from plankg.files import cache_folder, write_texts
+
+T = TypeVar("T")
+DIGEST_SIZE = 32
+"""The SHA-256 of the content heads the file."""
+
+
+def cache_file(kind: str, *sources: str) -> Path:
+    """The file of ``kind`` made from ``sources`` by this interpreter."""
+    digest = hashlib.sha256(sys.version.encode())
+    for source in sources:
+        digest.update(hashlib.sha256(source.encode()).digest())
+    return cache_folder() / f"{kind}-{digest.hexdigest()[:32]}.marshal"
+
+
+def read_value(path: Path) -> Any:
+    """The value kept in ``path``; None when it is missing or damaged."""
+    try:
+        data = path.read_bytes()
+        digest, content = data[:DIGEST_SIZE], data[DIGEST_SIZE:]
+        if hashlib.sha256(content).digest() != digest:
+            return None
+        return marshal.loads(content)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def value_bytes(value: Any) -> bytes:
+    """``value`` marshalled, after the SHA-256 of its bytes."""
+    content = marshal.dumps(value)
+    return hashlib.sha256(content).digest() + content
+
+
+def write_value(path: Path, value: Any) -> None:
+    """Keep ``value`` in ``path``; a folder that cannot be written, or a value marshal cannot
+    write, leaves it as it is."""
+    with suppress(OutputError, ValueError):
+        write_texts({path: value_bytes(value)})
+
+
+def kept(kind: str, sources: tuple[str, ...], make: Callable[[], T], valid: type[T]) -> T:
+    """The value of ``kind`` made from ``sources``: read from its file when that holds a
+    ``valid`` one, else made (and kept for the next process)."""
+    path = cache_file(kind, *sources)
+    value = read_value(path)
+    if isinstance(value, valid):
+        return value
+    value = make()
+    write_value(path, value)
+    return value
