@@ -58,8 +58,10 @@ class VocabularyIndex:
     names. Kept as text: an rdflib term is made when a lookup returns it (a build asks for a
     few dozen of the 1,600)."""
 
-    def __init__(self, rows: Iterable[Row]) -> None:
-        self.rows = sorted(rows, key=row_order)
+    def __init__(self, rows: Iterable[Row], *, ordered: bool = False) -> None:
+        """``ordered``: the rows come sorted (as :func:`graph_rows` gives them and the cache
+        holds them), so they are not sorted again."""
+        self.rows = list(rows) if ordered else sorted(rows, key=row_order)
         self._by_subject: dict[str, dict[str, list[list[str | None]]]] = {}
         self._by_object: dict[tuple[str, str], list[str]] = {}
         for s, p, o in self.rows:
@@ -152,7 +154,7 @@ def vocabulary_index() -> VocabularyIndex:
     if rows is None:
         rows = graph_rows(parse_vocabulary(texts))
         write_cache(path, rows)
-    return VocabularyIndex(rows)
+    return VocabularyIndex(rows, ordered=True)
 
 
 def read_cache(path: Path) -> list[Row] | None:

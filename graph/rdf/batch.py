@@ -74,7 +74,7 @@ from plankg.graph.rdf.turtle import (
 )
 from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turtle
 from plankg.loaders.coverage import findings_table, summary_table
-from plankg.loaders.model import Coverage, Plan
+from plankg.loaders.model import Coverage, Plan, compared
 from plankg.loaders.read import PlanReadError, read_plan
 from plankg.tables import Table
 
@@ -417,7 +417,8 @@ def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str | None]
     return work(*path_and_key)
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, repr=False, eq=False)
 class _Pool:
     """How :func:`map_files` is asked to share the work out."""
 

@@ -325,6 +325,8 @@ class _PlanWriter(Generic[T]):
         """The clauses written: an assignment's clause is the derivation of each of its
         agencies' assignments, written once."""
         self.agencies: dict[str, T] = {}
+        self.concepts: set[str] = set()
+        """The concepts whose triples the vocabulary graph holds already."""
 
     def write(self) -> None:
         self._source()
@@ -483,8 +485,10 @@ class _PlanWriter(Generic[T]):
             self._clause(node, count.span)
 
     def _concept(self, concept: str) -> T:
-        found = self.terms.concept(concept, concept_rows)
-        self.graphs.vocabulary.update(dict.fromkeys(found))
+        """``concept``'s node, its triples copied into the vocabulary graph the first time."""
+        if concept not in self.concepts:
+            self.concepts.add(concept)
+            self.graphs.vocabulary.update(dict.fromkeys(self.terms.concept(concept, concept_rows)))
         return self.k[concept]
 
     def _agency(self, mention: AgencyMention) -> T:

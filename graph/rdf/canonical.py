@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from plankg.loaders.model import Action, Plan
+from plankg.loaders.model import Action, Plan, compared
 from plankg.loaders.script import to_simplified
 from plankg.ontology.index import vocabulary_index
 from plankg.ontology.names import (
@@ -33,7 +33,8 @@ ENHANCEMENT_GROUPS = frozenset(
 KIND_CODES = {"提升行动": "ea", "重点工程": "kp"}
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, repr=False, eq=False)
 class CanonicalAction:
     """An action of the national outline, as the vocabulary describes it."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from plankg.graph.rdf.segment import segment
-from plankg.loaders.model import Plan
+from plankg.loaders.model import Plan, compared
 from plankg.loaders.script import to_simplified
 from plankg.ontology.index import vocabulary_index
 from plankg.ontology.names import ALTERNATIVE, IDS, PK, TITLE, TYPE
@@ -46,7 +46,8 @@ def title_iri(title: str) -> str:
     return f"{IDS}document/title/{segment(normalised_title(title))}"
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, repr=False, eq=False)
 class KnownDocument:
     """A document the vocabulary describes (a national outline): its 文号 and titles."""
 
@@ -73,7 +74,8 @@ Cited = tuple[str | None, str | None]
 """A citation as the index needs it: (文号, title as cited)."""
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, repr=False, eq=False)
 class DocumentRecord:
     """What the index needs of a plan: its IRI, title, 文号, whether it is a draft, and what
     it cites."""

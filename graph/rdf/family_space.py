@@ -10,12 +10,17 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from typing import Protocol
 
 from plankg.loaders.script import to_simplified
 
 TEXT_CHARS = 150
-TEXT_WEIGHT = 0.5
+TITLE_TIMES = 2
+TEXT_WEIGHT = 1 / TITLE_TIMES
+"""A gram of the text counts half one of the title: the weight of a gram, its count in the
+title plus half its count in the text, is half of its title count twice plus its text count
+(:func:`doubled_counts`), exactly (whole numbers and halves are exact floats)."""
 GRAMS = (2, 3)
 NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 Vector = dict[str, float]
@@ -24,16 +29,27 @@ Vector = dict[str, float]
 def grams(text: str) -> Counter[str]:
     """Character 2- and 3-grams of the Han characters of ``text``, in simplified script (a
     traditional-script repost of a province's plan shares its grams with its cities')."""
+    return Counter(_gram_list(text))
+
+
+def _gram_list(text: str) -> list[str]:
+    """The grams of :func:`grams`, each time it occurs, the 2-grams first."""
     han = NOT_HAN.sub("", to_simplified(text))
-    return Counter([han[i : i + n] for n in GRAMS for i in range(len(han) - n + 1)])
+    return [han[i : i + n] for n in GRAMS for i in range(len(han) - n + 1)]
 
 
 def gram_weights(title: str, text: str) -> dict[str, float]:
-    """Gram counts of a title and the start of its text, the text weighted less."""
-    words: dict[str, float] = dict(grams(title))
-    for gram, n in grams(text).items():
-        words[gram] = words.get(gram, 0.0) + n * TEXT_WEIGHT
-    return words
+    """Gram counts of a title and the start of its text, the text weighted less: the title's
+    grams in their order, then the text's it lacks, in theirs."""
+    return {gram: n * TEXT_WEIGHT for gram, n in doubled_counts(title, text).items()}
+
+
+def doubled_counts(title: str, text: str) -> Counter[str]:
+    """The weights of :func:`gram_weights` times :data:`TITLE_TIMES`, as whole numbers (each
+    gram of the title counted that many times, one of the text once), in the same order, in
+    one count of the grams of both (not a title's count updated gram by gram)."""
+    title_grams = _gram_list(title)
+    return Counter(chain(*[title_grams] * TITLE_TIMES, _gram_list(text)))
 
 
 class Space(Protocol):
@@ -89,7 +105,7 @@ class DictSpace:
 def dict_vectors(texts: Sequence[tuple[str, str]]) -> list[Vector]:
     """The TF-IDF vector (sublinear term frequency, unit length, its grams in order of first
     appearance) of each title and start of text; one for each distinct pair."""
-    counts = {key: gram_weights(*key) for key in texts}
+    counts = {key: doubled_counts(*key) for key in texts}
     documents: Counter[str] = Counter()
     for key in texts:
         documents.update(counts[key].keys())
@@ -97,17 +113,21 @@ def dict_vectors(texts: Sequence[tuple[str, str]]) -> list[Vector]:
     by_count = {n: math.log((1 + total) / (1 + n) + 1) for n in set(documents.values())}
     rarity = {g: by_count[n] for g, n in documents.items()}
     found = {n for words in counts.values() for n in words.values()}
-    frequency = {n: 1 + math.log(n) for n in found}
+    frequency = {n: 1 + math.log(n * TEXT_WEIGHT) for n in found}
     vectors = {key: _unit_weights(words, frequency, rarity) for key, words in counts.items()}
     return [vectors[key] for key in texts]
 
 
-def _unit_weights(words: Vector, frequency: dict[float, float], rarity: Vector) -> Vector:
-    """Sublinear term frequency (``1 + log n``, each n's once) times the gram's rarity
-    (``log((1 + N) / (1 + documents) + 1)``), divided by the norm."""
-    weights = {g: frequency[n] * rarity[g] for g, n in words.items()}
-    norm = math.sqrt(_square(weights)) or 1.0
-    return {g: x / norm for g, x in weights.items()}
+def _unit_weights(words: Counter[str], frequency: dict[int, float], rarity: Vector) -> Vector:
+    """Sublinear term frequency (``1 + log n`` of a gram's weight n, each n's once, found by
+    its doubled count) times the gram's rarity (``log((1 + N) / (1 + documents) + 1)``),
+    divided by the norm."""
+    weights = [frequency[n] * rarity[g] for g, n in words.items()]
+    total = 0.0
+    for x in weights:
+        total += x * x
+    norm = math.sqrt(total) or 1.0
+    return dict(zip(words, [x / norm for x in weights], strict=True))
 
 
 def _dot(a: Vector, b: Vector) -> float:

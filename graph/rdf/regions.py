@@ -10,10 +10,11 @@ from functools import cache
 
 from plankg.graph.rdf.segment import segment
 from plankg.loaders.gazetteer import Division, by_code, divisions
-from plankg.loaders.model import Region, RegionLevel
+from plankg.loaders.model import Region, RegionLevel, compared
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, repr=False, eq=False)
 class Place:
     """A region of the graph: its key (the IRI path after ``id/region/``), name, level, GB/T
     2260 code and the place it lies within."""

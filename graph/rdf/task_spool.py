@@ -40,6 +40,7 @@ from plankg.graph.rdf.tasks import (
 )
 from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms, turtle_body, turtle_header
 from plankg.graph.rdf.validate import Violation, validate_turtle
+from plankg.loaders.model import compared
 
 Row = tuple[str, str, str, str, int]
 """A spooled item: its key, plan, title, text and rank (its canonical action is its file's)."""
@@ -59,7 +60,8 @@ LOCK = ".lock"
 """The file in a spool's folder whose lock says that its build still runs."""
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, repr=False, eq=False)
 class SpooledAction:
     """One canonical action's spooled items: the file they were written to."""
 
@@ -67,7 +69,8 @@ class SpooledAction:
     path: Path
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, repr=False, eq=False)
 class Placing:
     """Where each plan stands in the citation graph of the plans loaded together (see
     :func:`~plankg.graph.rdf.tasks.placed`): its depth and the plans citing it."""
@@ -192,7 +195,8 @@ def _families(action: SpooledAction, placing: Placing) -> list[TaskFamily]:
     return action_families(items, THRESHOLD, MERGE)
 
 
-@dataclass(frozen=True)
+@compared
+@dataclass(frozen=True, repr=False, eq=False)
 class CheckedFamilies:
     """One canonical action's families: their triples, sorted, in a file of the spool, and
     what SHACL found on them."""
