@@ -5,51 +5,12 @@ Every fact carries a :class:`Span` so that it can be checked against the source 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from operator import attrgetter
-from typing import Any, Literal, TypeVar
+from typing import Literal
 
-from plankg.loaders.frozen import direct_init
-
-T = TypeVar("T")
-
-
-def compared(cls: type[T]) -> type[T]:
-    """Give the frozen dataclass ``cls`` (made with ``repr=False, eq=False``) the ``__repr__``,
-    ``__eq__`` and ``__hash__`` that ``dataclass(frozen=True)`` writes, the same results, from
-    functions made once here (``dataclasses`` compiles three for each class it makes: a
-    fifth of the package's import)."""
-    found = fields(cls)  # type: ignore[arg-type]
-    shown = [f.name for f in found if f.repr]
-    key = _key([f.name for f in found if f.compare])
-    hashed = _key([f.name for f in found if (f.compare if f.hash is None else f.hash)])
-
-    def __repr__(self: Any) -> str:
-        shown_fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
-        return f"{self.__class__.__qualname__}({shown_fields})"
-
-    def __eq__(self: Any, other: object) -> Any:
-        if other.__class__ is self.__class__:
-            return key(self) == key(other)
-        return NotImplemented
-
-    def __hash__(self: Any) -> int:
-        return hash(hashed(self))
-
-    for method in (__repr__, __eq__, __hash__):
-        method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
-        setattr(cls, method.__name__, method)
-    return cls
-
-
-def _key(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
-    """The fields ``names`` of an instance, as a tuple (what the generated methods compare)."""
-    get = attrgetter(*names)
-    return get if len(names) > 1 else lambda item: (get(item),)
-
+from plankg.loaders.frozen import compared, direct_init
 
 ActionKind = Literal["提升行动", "重点工程"]
 Role = Literal["lead", "partner", "responsible"]

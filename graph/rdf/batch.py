@@ -74,7 +74,8 @@ from plankg.graph.rdf.turtle import (
 )
 from plankg.graph.rdf.validate import ValidationReport, Violation, validate_turtle
 from plankg.loaders.coverage import findings_table, summary_table
-from plankg.loaders.model import Coverage, Plan, compared
+from plankg.loaders.frozen import compared
+from plankg.loaders.model import Coverage, Plan
 from plankg.loaders.read import PlanReadError, read_plan
 from plankg.tables import Table
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from plankg.loaders.model import Action, Plan, compared
+from plankg.loaders.frozen import compared
+from plankg.loaders.model import Action, Plan
 from plankg.loaders.script import to_simplified
 from plankg.ontology.index import vocabulary_index
 from plankg.ontology.names import (

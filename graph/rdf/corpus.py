@@ -32,7 +32,8 @@ from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.families import TaskItem
 from plankg.graph.rdf.iris import plan_key, plan_node
 from plankg.graph.rdf.tasks import corpus_families, corpus_tasks
-from plankg.loaders.model import Plan, compared
+from plankg.loaders.frozen import compared
+from plankg.loaders.model import Plan
 from plankg.loaders.read import PlanReadError, read_plan, sample_paths
 
 if TYPE_CHECKING:  # concurrent.futures: imported for a pool only

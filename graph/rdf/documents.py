@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from plankg.graph.rdf.segment import segment
-from plankg.loaders.model import Plan, compared
+from plankg.loaders.frozen import compared
+from plankg.loaders.model import Plan
 from plankg.loaders.script import to_simplified
 from plankg.ontology.index import vocabulary_index
 from plankg.ontology.names import ALTERNATIVE, IDS, PK, TITLE, TYPE

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from plankg.graph.rdf.segment import segment
+from plankg.loaders.frozen import compared
 from plankg.loaders.gazetteer import Division, by_code, divisions
-from plankg.loaders.model import Region, RegionLevel, compared
+from plankg.loaders.model import Region, RegionLevel
 
 
 @compared

@@ -40,7 +40,7 @@ from plankg.graph.rdf.tasks import (
 )
 from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms, turtle_body, turtle_header
 from plankg.graph.rdf.validate import Violation, validate_turtle
-from plankg.loaders.model import compared
+from plankg.loaders.frozen import compared
 
 Row = tuple[str, str, str, str, int]
 """A spooled item: its key, plan, title, text and rank (its canonical action is its file's)."""

@@ -1,5 +1,5 @@
 """The model's classes compare, hash and print as the methods ``dataclass(frozen=True)``
-writes would (:func:`plankg.loaders.model.compared` gives them shared ones instead): each
+writes would (:func:`plankg.loaders.frozen.compared` gives them shared ones instead): each
 object of the parsed samples against an instance of a plain frozen dataclass with the same
 fields and values."""
 
