@@ -40,6 +40,7 @@ from plankg.graph.rdf.tasks import (
 )
 from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms, turtle_body, turtle_header
 from plankg.graph.rdf.validate import Violation, validate_turtle
+from plankg.ontology.names import PK
 
 Row = tuple[str, str, str, str, int]
 """A spooled item: its key, plan, title, text and rank (its canonical action is its file's)."""
@@ -209,8 +210,9 @@ def checked_action_families(
     engine: str = "fast",
 ) -> CheckedFamilies:
     """The families of one spooled canonical action, their triples written beside its items as
-    a sorted run, and the findings on the families of a SHACL check of their triples with what
-    the ``vocabulary`` says of the nodes they name (:func:`_named_in`).
+    a sorted run, and the findings on the families of a SHACL check of the triples their shape
+    reads (:func:`shaped_triples`) with what the ``vocabulary`` says of the nodes they name
+    (:func:`_named_in`).
 
     These are the findings on those families of a check of every action's families together
     (with the citations across plans and the vocabulary, as the build checked them before): a
@@ -221,16 +223,41 @@ def checked_action_families(
     or its measures as subject or object. The findings on the vocabulary are left to the check
     of the rest."""
     families = _families(action, placing)
-    triples = family_terms(families, TurtleTerms())
+    terms = TurtleTerms()
+    triples = family_terms(families, terms)
     write_run(action.path.with_suffix(".families"), sorted(triples))
     named = _named_in(triples, vocabulary)
-    report = validate_turtle(turtle_header() + turtle_body(triples.keys() | named), engine)
+    checked = shaped_triples(families, triples, terms) | named
+    report = validate_turtle(turtle_header() + turtle_body(checked), engine)
     nodes = {family_iri(family) for family in families}
     return CheckedFamilies(
         action.path.with_suffix(".families"),
         tuple(v for v in report.violations if v.focus in nodes),
         tuple(v for v in report.warnings if v.focus in nodes),
     )
+
+
+def shaped_triples(
+    families: Iterable[TaskFamily],
+    triples: Iterable[FormattedTriple],
+    terms: TurtleTerms,
+) -> set[FormattedTriple]:
+    """The triples of ``families`` (written by ``terms``) a SHACL check of the families reads:
+    each family's own, and the memberships of its first member, its central member and its
+    anchor. The family's shape reads its own triples, whether some measure is its member, and
+    whether its central member and anchor are; the measures are not typed, so no shape reads
+    the other memberships and similarities. The findings on the families are those of a check
+    of all their triples, which would read a few triples for each measure of the action (its
+    thousands of measures in a large corpus): this check's size grows with the families."""
+    member_of = terms.constants[PK.memberOf]
+    nodes, needed = set(), set()
+    for family in families:
+        node = terms.iri(family_iri(family))
+        nodes.add(node)
+        for item in (family.members[0][0], family.central, family.anchor):
+            if item is not None:
+                needed.add((terms.iri(str(item.key)), member_of, node))
+    return {t for t in triples if t[0] in nodes or t in needed}
 
 
 def _named_in(
