@@ -188,7 +188,7 @@ def _size(action: SpooledAction) -> int:
 
 
 def _families(action: SpooledAction, placing: Placing) -> list[TaskFamily]:
-    items = [placing.item(action.canonical, row) for row in _rows(action.path)]
+    items = [placing.item(action.canonical, row) for row in _shared_texts(_rows(action.path))]
     items.sort(key=lambda item: item.order)
     return action_families(items, THRESHOLD, MERGE)
 
@@ -268,6 +268,15 @@ def _named_in(
     fewer for each canonical action than with the whole vocabulary."""
     objects = {o for _, _, o in triples}
     return {t for t in vocabulary if t[0] in objects or t[1] == "rdfs:subClassOf"}
+
+
+def _shared_texts(rows: Iterable[Row]) -> Iterator[Row]:
+    """``rows`` with one string for each distinct title and text: the plans of a large corpus
+    copy their measures' wording from the plans they implement, and each row read back from
+    the spool would otherwise hold a copy of its own while the action is grouped."""
+    texts: dict[str, str] = {}
+    for key, plan, title, text, rank in rows:
+        yield key, plan, texts.setdefault(title, title), texts.setdefault(text, text), rank
 
 
 def _rows(path: Path) -> Iterator[Row]:

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from plankg.graph.rdf import load_corpus
+from plankg.graph.rdf import load_corpus, task_spool
 from plankg.graph.rdf.batch import process_file
 from plankg.graph.rdf.corpus import map_files
 from plankg.graph.rdf.families import task_families
@@ -201,3 +201,12 @@ def test_the_triples_a_familys_shape_reads_find_what_all_its_triples_find(loaded
         set() if gone == "none" else {family_iri(family)}
     )
     assert len(shaped) < len(kept)
+
+
+def test_rows_read_back_share_one_string_for_each_distinct_title_and_text():
+    title, text = "科学素质", "普及科学"
+    rows = [("m1", "A", title[:3], text[:3], 0), ("m2", "B", title[:3], text[:3], 1)]
+    shared = list(task_spool._shared_texts(rows))
+    assert shared == rows
+    assert shared[0][2] is shared[1][2] and shared[0][3] is shared[1][3]
+    assert rows[0][2] is not rows[1][2]
