@@ -17,6 +17,9 @@ from dataclasses import dataclass
 import numpy as np
 from plankg.graph.rdf.family_space import gram_weights
 
+BLOCK = 256
+"""Members whose dot products with their family's sum are taken in one array operation."""
+
 
 @dataclass
 class ArrayVectors:
@@ -123,7 +126,14 @@ class ArraySpace:
     def member_dots(self, row: int, members: Sequence[int]) -> list[float]:
         """The dot products of the family ``row``'s members with its sum (which holds every
         gram of theirs, so each is summed in its own gram order), padded with zeros into one
-        array operation."""
+        array operation for each :data:`BLOCK` members (a family of thousands of measures in
+        one would hold several arrays of members × grams at once)."""
+        sums: list[float] = []
+        for start in range(0, len(members), BLOCK):
+            sums += self._block_dots(row, members[start : start + BLOCK])
+        return sums
+
+    def _block_dots(self, row: int, members: Sequence[int]) -> list[float]:
         longest = max(len(self.grams[i]) for i in members)
         grams = np.zeros((len(members), longest), np.intp)
         values = np.zeros((len(members), longest))

@@ -41,6 +41,7 @@ from plankg.graph.rdf.tasks import (
 from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms, turtle_body, turtle_header
 from plankg.graph.rdf.validate import Violation, validate_turtle
 from plankg.loaders.frozen import compared
+from plankg.ontology.names import PK
 
 Row = tuple[str, str, str, str, int]
 """A spooled item: its key, plan, title, text and rank (its canonical action is its file's)."""
@@ -190,7 +191,7 @@ def _size(action: SpooledAction) -> int:
 
 
 def _families(action: SpooledAction, placing: Placing) -> list[TaskFamily]:
-    items = [placing.item(action.canonical, row) for row in _rows(action.path)]
+    items = [placing.item(action.canonical, row) for row in _shared_texts(_rows(action.path))]
     items.sort(key=lambda item: item.order)
     return action_families(items, THRESHOLD, MERGE)
 
@@ -213,8 +214,9 @@ def checked_action_families(
     engine: str = "fast",
 ) -> CheckedFamilies:
     """The families of one spooled canonical action, their triples written beside its items as
-    a sorted run, and the findings on the families of a SHACL check of their triples with what
-    the ``vocabulary`` says of the nodes they name (:func:`_named_in`).
+    a sorted run, and the findings on the families of a SHACL check of the triples their shape
+    reads (:func:`shaped_triples`) with what the ``vocabulary`` says of the nodes they name
+    (:func:`_named_in`).
 
     These are the findings on those families of a check of every action's families together
     (with the citations across plans and the vocabulary, as the build checked them before): a
@@ -225,16 +227,41 @@ def checked_action_families(
     or its measures as subject or object. The findings on the vocabulary are left to the check
     of the rest."""
     families = _families(action, placing)
-    triples = family_terms(families, TurtleTerms())
+    terms = TurtleTerms()
+    triples = family_terms(families, terms)
     write_run(action.path.with_suffix(".families"), sorted(triples))
     named = _named_in(triples, vocabulary)
-    report = validate_turtle(turtle_header() + turtle_body(triples.keys() | named), engine)
+    checked = shaped_triples(families, triples, terms) | named
+    report = validate_turtle(turtle_header() + turtle_body(checked), engine)
     nodes = {family_iri(family) for family in families}
     return CheckedFamilies(
         action.path.with_suffix(".families"),
         tuple(v for v in report.violations if v.focus in nodes),
         tuple(v for v in report.warnings if v.focus in nodes),
     )
+
+
+def shaped_triples(
+    families: Iterable[TaskFamily],
+    triples: Iterable[FormattedTriple],
+    terms: TurtleTerms,
+) -> set[FormattedTriple]:
+    """The triples of ``families`` (written by ``terms``) a SHACL check of the families reads:
+    each family's own, and the memberships of its first member, its central member and its
+    anchor. The family's shape reads its own triples, whether some measure is its member, and
+    whether its central member and anchor are; the measures are not typed, so no shape reads
+    the other memberships and similarities. The findings on the families are those of a check
+    of all their triples, which would read a few triples for each measure of the action (its
+    thousands of measures in a large corpus): this check's size grows with the families."""
+    member_of = terms.constants[PK.memberOf]
+    nodes, needed = set(), set()
+    for family in families:
+        node = terms.iri(family_iri(family))
+        nodes.add(node)
+        for item in (family.members[0][0], family.central, family.anchor):
+            if item is not None:
+                needed.add((terms.iri(str(item.key)), member_of, node))
+    return {t for t in triples if t[0] in nodes or t in needed}
 
 
 def _named_in(
@@ -245,6 +272,15 @@ def _named_in(
     fewer for each canonical action than with the whole vocabulary."""
     objects = {o for _, _, o in triples}
     return {t for t in vocabulary if t[0] in objects or t[1] == "rdfs:subClassOf"}
+
+
+def _shared_texts(rows: Iterable[Row]) -> Iterator[Row]:
+    """``rows`` with one string for each distinct title and text: the plans of a large corpus
+    copy their measures' wording from the plans they implement, and each row read back from
+    the spool would otherwise hold a copy of its own while the action is grouped."""
+    texts: dict[str, str] = {}
+    for key, plan, title, text, rank in rows:
+        yield key, plan, texts.setdefault(title, title), texts.setdefault(text, text), rank
 
 
 def _rows(path: Path) -> Iterator[Row]:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plankg.graph.rdf import families as families_module
-from plankg.graph.rdf import load_corpus
+from plankg.graph.rdf import family_arrays, load_corpus
 from plankg.graph.rdf.families import TaskFamily, TaskItem, task_families
 from plankg.graph.rdf.family_arrays import ArraySpace, array_vectors
 from plankg.graph.rdf.family_space import TEXT_CHARS, TEXT_WEIGHT, DictSpace, Space, grams
@@ -252,3 +252,18 @@ def spaced(items: Sequence[TaskItem], arithmetic: str) -> tuple[list[Vector], Sp
 def test_an_item_placed_in_the_citation_graph_is_the_item_replaced(items, depth, cited_by):
     for item in items:
         assert item.placed(depth, cited_by) == replace(item, depth=depth, cited_by=cited_by)
+
+
+def test_a_familys_member_dots_taken_a_block_at_a_time_are_those_taken_at_once():
+    items = [
+        TaskItem(f"m{n}", "A", "x", HAN[n % 7 : n % 7 + 4 + n % 5], HAN[n % 11 :]) for n in range(9)
+    ]
+    space = ArraySpace(array_vectors([(item.title, item.text) for item in items]))
+    row = space.add(0)
+    for index in range(1, len(items)):
+        space.join(row, index, space.dots(index, [row])[0])
+    members = list(range(len(items)))
+    at_once = space.member_dots(row, members)
+    with patch.object(family_arrays, "BLOCK", 2):
+        assert space.member_dots(row, members) == at_once
+    assert len(at_once) == 9 and len(set(at_once)) > 1

@@ -12,20 +12,25 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from plankg.graph.rdf import load_corpus
+from plankg.graph.rdf import load_corpus, task_spool
 from plankg.graph.rdf.batch import process_file
 from plankg.graph.rdf.corpus import map_files
+from plankg.graph.rdf.families import task_families
 from plankg.graph.rdf.sorted_runs import read_run
-from plankg.graph.rdf.task_spool import Placing, TaskSpool, remove_stale_spools
+from plankg.graph.rdf.task_spool import Placing, TaskSpool, remove_stale_spools, shaped_triples
 from plankg.graph.rdf.tasks import (
     citations_between,
     corpus_records,
+    family_iri,
+    family_terms,
+    placed,
     placed_task_triples,
     plan_tasks,
 )
-from plankg.graph.rdf.turtle import format_triples, turtle_body, turtle_header
+from plankg.graph.rdf.turtle import TurtleTerms, format_triples, turtle_body, turtle_header
 from plankg.graph.rdf.validate import validate_turtle
 from plankg.loaders.read import sample_paths
+from plankg.ontology.names import PK
 
 CORPUS_TEXTS = Path(__file__).parents[2] / "corpus" / "texts"
 FUJIAN = CORPUS_TEXTS / "fujian-province-2022-repost-trad.txt"
@@ -169,3 +174,39 @@ def test_families_checked_an_action_at_a_time_find_what_one_check_of_all_finds(
         focus = {v.focus for v in violations}
         assert YOUTH.strip("<>") in focus and any("/family/2021-cadres/" in f for f in focus)
     assert set().union(*map(set, runs)) == families
+
+
+@pytest.mark.parametrize("gone", ["central", "anchor", "every member", "none"])
+def test_the_triples_a_familys_shape_reads_find_what_all_its_triples_find(loaded, vocabulary, gone):
+    plans, keys = loaded
+    items = [item for p, k in zip(plans, keys, strict=True) for item in plan_tasks(p, k)]
+    families = task_families(placed(items, citations_between(corpus_records(plans, keys))))
+    family = next(f for f in families if f.anchor is not None and f.anchor != f.central)
+    terms = TurtleTerms()
+    triples = family_terms(families, terms)
+    node, member_of = terms.iri(family_iri(family)), terms.constants[PK.memberOf]
+    members = {
+        "central": [family.central],
+        "anchor": [family.anchor],
+        "every member": [item for item, _ in family.members],
+        "none": [],
+    }[gone]
+    kept = set(triples) - {(terms.iri(str(item.key)), member_of, node) for item in members}
+    shaped = shaped_triples(families, kept, terms)
+    every, some = (
+        validate_turtle(turtle_header() + turtle_body(t | vocabulary)) for t in (kept, shaped)
+    )
+    assert (every.violations, every.warnings) == (some.violations, some.warnings)
+    assert {v.focus for v in every.violations} == (
+        set() if gone == "none" else {family_iri(family)}
+    )
+    assert len(shaped) < len(kept)
+
+
+def test_rows_read_back_share_one_string_for_each_distinct_title_and_text():
+    title, text = "科学素质", "普及科学"
+    rows = [("m1", "A", title[:3], text[:3], 0), ("m2", "B", title[:3], text[:3], 1)]
+    shared = list(task_spool._shared_texts(rows))
+    assert shared == rows
+    assert shared[0][2] is shared[1][2] and shared[0][3] is shared[1][3]
+    assert rows[0][2] is not rows[1][2]
