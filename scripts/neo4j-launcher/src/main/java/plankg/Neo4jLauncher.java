@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +36,8 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  * <p>Usage: {@code java -cp ... plankg.Neo4jLauncher <home-dir>}. Environment:
  * NEO4J_PORT (default 7687), NEO4J_PASSWORD (default plankg-dev-password, password
  * of user "neo4j"), NEO4J_PAGECACHE_MB (default 512), NEO4J_AUTH_MAX_FAILED_ATTEMPTS
- * (default 0 = no lock-out after failed logins), NEO4J_LAUNCHER_READY_FILE
+ * (default 0 = no lock-out after failed logins), NEO4J_TX_LOG_RETENTION (default "2 files"),
+ * NEO4J_CHECKPOINT_SECONDS (default 60), NEO4J_LAUNCHER_READY_FILE
  * (optional; written once the server accepts a Bolt login, removed on shutdown).
  */
 public final class Neo4jLauncher {
@@ -58,6 +60,11 @@ public final class Neo4jLauncher {
         // Neo4j keeps two days of transaction logs by default: gigabytes after a few large
         // pushes on a development server that is never backed up.
         String txLogRetention = env("NEO4J_TX_LOG_RETENTION", "2 files");
+        // Logs are pruned only when a checkpoint runs, by default every 15 minutes (or 100,000
+        // transactions): a push of the samples x 100 writes ~1.3 GB of log in about 300
+        // transactions, so the retention above held ~10 GB between checkpoints. Every minute
+        // keeps what is on disk near the retention.
+        long checkpointSeconds = Long.parseLong(env("NEO4J_CHECKPOINT_SECONDS", "60"));
         int maxFailedAuth = Integer.parseInt(env("NEO4J_AUTH_MAX_FAILED_ATTEMPTS", "0"));
         String readyFileEnv = System.getenv("NEO4J_LAUNCHER_READY_FILE");
         Path readyFile = readyFileEnv == null || readyFileEnv.isEmpty() ? null : Path.of(readyFileEnv);
@@ -82,6 +89,7 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, txLogRetention)
+                .setConfig(GraphDatabaseSettings.check_point_interval_time, Duration.ofSeconds(checkpointSeconds))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Bolt's two event loop groups each wait a quiet period (5 s) for new tasks
                 // when the server stops, after every connection is closed: 10 s of every stop.
