@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import Protocol
 
@@ -123,10 +123,7 @@ def _unit_weights(words: Counter[str], frequency: dict[int, float], rarity: Vect
     its doubled count) times the gram's rarity (``log((1 + N) / (1 + documents) + 1)``),
     divided by the norm."""
     weights = [frequency[n] * rarity[g] for g, n in words.items()]
-    total = 0.0
-    for x in weights:
-        total += x * x
-    norm = math.sqrt(total) or 1.0
+    norm = math.sqrt(_sum_of_squares(weights)) or 1.0
     return dict(zip(words, [x / norm for x in weights], strict=True))
 
 
@@ -144,8 +141,13 @@ def _dot(a: Vector, b: Vector) -> float:
 
 def _square(a: Vector) -> float:
     """The dot product of ``a`` with itself, term by term in order."""
+    return _sum_of_squares(a.values())
+
+
+def _sum_of_squares(values: Iterable[float]) -> float:
+    """The squares of ``values`` added in order (as the floats of the families were)."""
     total = 0.0
-    for x in a.values():
+    for x in values:
         total += x * x
     return total
 
