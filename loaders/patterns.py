@@ -1,5 +1,5 @@
 """The text patterns of the plans, loaded once from ``data/patterns.toml`` (parsed once per
-machine: kept by :mod:`plankg.loaders.marshalled` until the file changes)."""
+machine: kept by :mod:`plankg.cache` until the file changes)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from importlib.resources import files
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from plankg.loaders.marshalled import kept
+from plankg.cache import kept
 from plankg.loaders.programs import compile_pattern
 
 

@@ -4,7 +4,7 @@ Compiling the loaders' seventy patterns costs a fresh process 45–70 ms, most o
 Python: a character class holding a character beyond Latin-1 (``[\\u4e00-\\u9fff]``, ``[。;]``)
 makes ``re`` fill a 64 K map one code point at a time, and long alternations parse slowly. What
 the compiler produces is a list of integers (the program ``_sre`` runs), so it is kept in a
-file under the user's cache folder (:mod:`plankg.loaders.marshalled`) and handed to
+file under the user's cache folder (:mod:`plankg.cache`) and handed to
 ``_sre.compile`` in the next process.
 
 This leans on CPython internals (``re._parser.parse``, ``re._compiler._code``, ``_sre.compile``,
@@ -28,7 +28,7 @@ from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-from plankg.loaders.marshalled import cache_file, read_value, value_bytes, write_value
+from plankg.cache import cache_file, read_value, value_bytes, write_value
 
 CACHE_FORMAT = "1"
 """Changed when the file's layout changes, so that an old file is not read."""

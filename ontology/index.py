@@ -2,28 +2,22 @@
 makes (a concept's labels, the canonical actions, the agency types' names), and cached on disk
 keyed by the files' digest, so that a build does not parse 70 KB of Turtle each time.
 
-The cache is a JSON file under the user's cache folder (``$PLANKG_CACHE_DIR``, else
-``$XDG_CACHE_HOME/plankg``, else ``~/.cache/plankg``) named by the SHA-256 of the vocabulary
-files: an edited file is read afresh, never from a stale cache. Its content is a function of
-the files alone (triples sorted), so two runs write the same bytes. A folder that cannot be
-written only costs the parse. The index holds the triples without blank nodes (the OWL
-restrictions and lists, which no lookup reads); :func:`plankg.ontology.ontology_graph` keeps
-the whole graph for notebooks.
+The cache is kept by :func:`plankg.cache.kept` under the user's cache folder, named by the
+digest of the vocabulary files: an edited file is read afresh, never from a stale cache. Its
+content is a function of the files alone (triples sorted), so two runs write the same bytes. A
+damaged file, or a folder that cannot be written, only costs the parse. The index holds the
+triples without blank nodes (the OWL restrictions and lists, which no lookup reads);
+:func:`plankg.ontology.ontology_graph` keeps the whole graph for notebooks.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Iterator
-from contextlib import suppress
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from plankg.errors import OutputError
-from plankg.files import cache_folder, write_texts
+from plankg.cache import kept
 
 if TYPE_CHECKING:  # rdflib is imported where a term or a graph is made, not with the index
     from rdflib import Graph, Literal, URIRef
@@ -133,46 +127,19 @@ def row_order(row: Row) -> tuple[str, str, list[str]]:
     return row[0], row[1], [part or "" for part in row[2]]
 
 
-def vocabulary_digest(texts: Iterable[str]) -> str:
-    digest = hashlib.sha256(CACHE_FORMAT.encode())
-    for text in texts:
-        digest.update(hashlib.sha256(text.encode("utf-8")).digest())
-    return digest.hexdigest()
-
-
-def cache_path(digest: str) -> Path:
-    return cache_folder() / f"vocabulary-{digest[:32]}.json"
-
-
 @cache
 def vocabulary_index() -> VocabularyIndex:
     """The vocabulary's index: from the cache when it holds these files' triples, else parsed
     (and cached for the next run)."""
     texts = [read_text(name) for name in VOCABULARY_FILES]
-    path = cache_path(vocabulary_digest(texts))
-    rows = read_cache(path)
-    if rows is None:
-        rows = graph_rows(parse_vocabulary(texts))
-        write_cache(path, rows)
+    rows = kept("vocabulary", vocabulary_sources(texts), partial(_parsed_rows, texts), list)
     return VocabularyIndex(rows, ordered=True)
 
 
-def read_cache(path: Path) -> list[Row] | None:
-    """The rows cached in ``path``; None when it is missing, unreadable or not rows."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        rows = [(str(s), str(p), list(o)) for s, p, o in data["triples"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return rows if all(len(o) in (1, 3) for _, _, o in rows) else None
+def vocabulary_sources(texts: Iterable[str]) -> tuple[str, ...]:
+    """What the cached index is made from: the cache's layout and the vocabulary files."""
+    return (CACHE_FORMAT, *texts)
 
 
-def cache_text(rows: list[Row]) -> str:
-    return json.dumps({"triples": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def write_cache(path: Path, rows: list[Row]) -> None:
-    """Write the cache in one step (a reader sees the whole file or none); a folder that cannot
-    be written is left as it is."""
-    with suppress(OutputError):
-        write_texts({path: cache_text(rows)})
+def _parsed_rows(texts: list[str]) -> list[Row]:
+    return graph_rows(parse_vocabulary(texts))

@@ -26,6 +26,7 @@ LAYERS = (
     "version",
     "tables",
     "files",
+    "cache",
     "loaders",
     "ontology",
     "graph",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import plankg
 import pytest
-from plankg.loaders.marshalled import DIGEST_SIZE
+from plankg.cache import DIGEST_SIZE
 from plankg.loaders.programs import (
     Key,
     Program,

@@ -4,23 +4,27 @@ unwritable cache only costs the parse."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from plankg.cache import cache_file, read_value, value_bytes
 from plankg.ontology import PK, ontology_graph
 from plankg.ontology.index import (
     VOCABULARY_FILES,
-    cache_path,
-    cache_text,
     graph_rows,
     parse_vocabulary,
-    read_cache,
     read_text,
-    vocabulary_digest,
     vocabulary_index,
+    vocabulary_sources,
 )
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 TEXTS = [read_text(name) for name in VOCABULARY_FILES]
+
+
+def cache_path(texts: list[str]) -> Path:
+    return cache_file("vocabulary", *vocabulary_sources(texts))
 
 
 @pytest.fixture
@@ -35,11 +39,11 @@ def fresh_cache(tmp_path, monkeypatch):
 def test_the_cached_index_equals_a_fresh_derivation(fresh_cache):
     derived = graph_rows(ontology_graph())
     first = vocabulary_index()  # parses, writes the cache
-    path = cache_path(vocabulary_digest(TEXTS))
+    path = cache_path(TEXTS)
     assert path.parent == fresh_cache and path.is_file()
     vocabulary_index.cache_clear()
     second = vocabulary_index()  # reads the cache
-    assert first.rows == second.rows == read_cache(path) == derived
+    assert first.rows == second.rows == read_value(path) == derived
 
 
 def test_the_index_holds_every_triple_but_the_blank_nodes():
@@ -71,23 +75,21 @@ def test_the_cache_is_the_same_bytes_for_the_same_files():
     """Each parse names the blank nodes anew; the cache, without them and sorted, does not
     change."""
     first, second = parse_vocabulary(TEXTS), parse_vocabulary(TEXTS)
-    assert cache_text(graph_rows(first)) == cache_text(graph_rows(second))
+    assert value_bytes(graph_rows(first)) == value_bytes(graph_rows(second))
 
 
 def test_an_edited_file_is_read_afresh_not_from_the_cache():
     edited = [TEXTS[0] + "\n# edited\n", *TEXTS[1:]]
-    assert vocabulary_digest(edited) != vocabulary_digest(TEXTS)
-    assert cache_path(vocabulary_digest(edited)) != cache_path(vocabulary_digest(TEXTS))
+    assert cache_path(edited) != cache_path(TEXTS)
 
 
 def test_a_broken_cache_is_replaced(fresh_cache):
-    path = cache_path(vocabulary_digest(TEXTS))
-    path.write_text('{"triples": [["half', encoding="utf-8")
-    assert read_cache(path) is None
-    path.write_text('{"triples": [["s", "p", ["o", "zh"]]]}', encoding="utf-8")
-    assert read_cache(path) is None
+    path = cache_path(TEXTS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(value_bytes(graph_rows(ontology_graph()))[:-40])
+    assert read_value(path) is None
     assert vocabulary_index().rows == graph_rows(ontology_graph())
-    assert read_cache(path) == graph_rows(ontology_graph())
+    assert read_value(path) == graph_rows(ontology_graph())
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_only_the_parse(tmp_path, monkeypatch):

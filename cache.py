@@ -1,6 +1,7 @@
-"""What a process makes from the loaders' data and the next process could read instead, kept
-under the user's cache folder (:func:`plankg.files.cache_folder`, as the vocabulary's index
-is) in :mod:`marshal`'s format: Python's own, read in C, running no code when read.
+"""What a process makes from plankg's data files and the next process could read instead (the
+vocabulary's index, the parsed ``patterns.toml``, the loaders' compiled patterns), kept under
+the user's cache folder (:func:`plankg.files.cache_folder`) in :mod:`marshal`'s format:
+Python's own, read in C, running no code when read.
 
 A file is named by a digest of what it was made from and of the interpreter's version (marshal's
 format may change between versions): changed data or another Python never reads it. Its bytes

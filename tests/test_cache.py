@@ -10,7 +10,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from plankg.loaders.marshalled import DIGEST_SIZE, cache_file, kept, read_value, write_value
+from plankg.cache import DIGEST_SIZE, cache_file, kept, read_value, write_value
 from plankg.loaders.patterns import load_patterns
 
 VALUE = {"labels": ["牵头单位", "责任单位"], "share": 14.4, "nested": {"on": True, "n": [1, 2]}}
