@@ -8,13 +8,20 @@ format may change between versions): changed data or another Python never reads 
 follow their SHA-256, so a damaged file reads as missing; it is written whole and moved into
 place in one step (:func:`plankg.files.write_texts`); a folder that cannot be written costs only
 the making again.
+
+Old files do not pile up: a file read is marked used (its modification time set to now, at most
+once a day), and writing a file of a kind removes the files of that kind unused for
+:data:`UNUSED_DAYS` (those of an older plankg or Python, or of data files since changed).
+Two checkouts or interpreters in use side by side each keep theirs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import sys
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -26,6 +33,9 @@ from plankg.files import cache_folder, write_texts
 T = TypeVar("T")
 DIGEST_SIZE = 32
 """The SHA-256 of the content heads the file."""
+UNUSED_DAYS = 30
+"""A file not read for this long is removed when another file of its kind is written."""
+DAY = 86_400.0
 
 
 def cache_file(kind: str, *sources: str) -> Path:
@@ -43,9 +53,11 @@ def read_value(path: Path) -> Any:
         digest, content = data[:DIGEST_SIZE], data[DIGEST_SIZE:]
         if hashlib.sha256(content).digest() != digest:
             return None
-        return marshal.loads(content)
+        value = marshal.loads(content)
     except (OSError, ValueError, EOFError, TypeError):
         return None
+    _mark_used(path)
+    return value
 
 
 def value_bytes(value: Any) -> bytes:
@@ -59,6 +71,29 @@ def write_value(path: Path, value: Any) -> None:
     write, leaves it as it is."""
     with suppress(OutputError, ValueError):
         write_texts({path: value_bytes(value)})
+        remove_unused(path)
+
+
+def remove_unused(path: Path, now: float | None = None) -> list[Path]:
+    """Remove the files of ``path``'s kind, beside it, unused for :data:`UNUSED_DAYS`; the
+    files removed."""
+    kind = path.name.partition("-")[0]
+    cutoff = (time.time() if now is None else now) - UNUSED_DAYS * DAY
+    removed = []
+    for other in sorted(path.parent.glob(f"{kind}-*.marshal")):
+        with suppress(OSError):
+            if other != path and other.stat().st_mtime < cutoff:
+                other.unlink()
+                removed.append(other)
+    return removed
+
+
+def _mark_used(path: Path) -> None:
+    """Set ``path``'s modification time to now when it is a day old or older (one ``stat``
+    a read; a write at most once a day)."""
+    with suppress(OSError):
+        if path.stat().st_mtime < time.time() - DAY:
+            os.utime(path)
 
 
 def kept(kind: str, sources: tuple[str, ...], make: Callable[[], T], valid: type[T]) -> T:

@@ -4,13 +4,23 @@ an error when the folder cannot be written."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 import tomllib
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from plankg.cache import DIGEST_SIZE, cache_file, kept, read_value, write_value
+from plankg.cache import (
+    DAY,
+    DIGEST_SIZE,
+    UNUSED_DAYS,
+    cache_file,
+    kept,
+    read_value,
+    write_value,
+)
 from plankg.loaders.patterns import load_patterns
 
 VALUE = {"labels": ["牵头单位", "责任单位"], "share": 14.4, "nested": {"on": True, "n": [1, 2]}}
@@ -96,3 +106,43 @@ def test_the_patterns_kept_are_the_toml_file_read():
     expected = tomllib.loads(text)
     expected["assignment"]["own_line"] = made["assignment"]["own_line"]
     assert repr(made) == repr(read) == repr(expected)
+
+
+def _age(path: Path, days: float) -> None:
+    then = time.time() - days * DAY
+    os.utime(path, (then, then))
+
+
+def test_writing_a_file_removes_its_kinds_files_unused_for_a_month():
+    old, recent, other_kind = (
+        cache_file("test", "old data"),
+        cache_file("test", "recent data"),
+        cache_file("other", "old data"),
+    )
+    for path in (old, recent, other_kind):
+        write_value(path, VALUE)
+    _age(old, UNUSED_DAYS + 1)
+    _age(recent, UNUSED_DAYS - 1)
+    _age(other_kind, UNUSED_DAYS + 1)
+    write_value(cache_file("test", "new data"), VALUE)
+    assert not old.exists()
+    assert recent.exists() and other_kind.exists()
+
+
+def test_a_file_read_is_kept_as_used():
+    path = cache_file("test", "data")
+    write_value(path, VALUE)
+    _age(path, UNUSED_DAYS + 1)
+    assert read_value(path) == VALUE
+    assert time.time() - path.stat().st_mtime < DAY
+    write_value(cache_file("test", "new data"), VALUE)
+    assert read_value(path) == VALUE
+
+
+def test_a_file_read_within_a_day_is_not_touched_again():
+    path = cache_file("test", "data")
+    write_value(path, VALUE)
+    _age(path, 0.5)
+    before = path.stat().st_mtime
+    read_value(path)
+    assert path.stat().st_mtime == before
