@@ -15,6 +15,7 @@ from plankg.loaders.clauses import find_clauses
 from plankg.loaders.metadata import Metadata, agency_prefix, read_metadata
 from plankg.loaders.model import AgencyMention, Span, StatedCount, Target
 from plankg.loaders.parse import literacy_targets, non_action_blocks
+from plankg.loaders.programs import save_programs
 from plankg.loaders.structure import split_sections
 from plankg.loaders.tables import row_assignment, table_rows
 from plankg.loaders.targets import find_targets, is_past_share
@@ -55,11 +56,18 @@ class Inspection:
 
 def inspect_text(text: str) -> Inspection:
     """Read a passage of any length for assignment clauses, targets and metadata."""
+    try:
+        return _inspect(text)
+    finally:
+        save_programs()  # the patterns compiled on the way, for the next process
+
+
+def _inspect(text: str) -> Inspection:
     reading = Reading(text)
     preamble, sections = split_sections(reading)
     meta = read_metadata(reading, preamble)
+    # a passage of unknown place: bare names (教育局) are left without a level
     prefix = agency_prefix(meta.region.name) if meta.region.name else ""
-    """A fragment of unknown place: bare names (教育局) are left without a level."""
     period_start = meta.period[0] if meta.period else None
     found = find_targets(reading, 0, len(reading.text))
     blocks = non_action_blocks(sections, preamble)

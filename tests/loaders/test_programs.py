@@ -15,6 +15,7 @@ from pathlib import Path
 import plankg
 import pytest
 from plankg.cache import DIGEST_SIZE
+from plankg.loaders.inspect import inspect_text
 from plankg.loaders.programs import (
     Key,
     Program,
@@ -108,6 +109,12 @@ def test_programs_are_saved_once_a_plan_is_parsed(cache_folder):
     compile_pattern(r"[。;]新的")
     read_plan(sample_paths()[0])
     assert (r"[。;]新的", 0) in read_cache(cache_path())
+
+
+def test_programs_are_saved_once_a_passage_is_inspected(cache_folder):
+    compile_pattern(r"[。;]又一个")
+    inspect_text("市科协牵头，市教育局参与。")
+    assert (r"[。;]又一个", 0) in read_cache(cache_path())
 
 
 def test_the_cache_is_written_sorted_after_its_digest():
