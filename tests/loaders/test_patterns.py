@@ -10,7 +10,7 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import given
 from plankg.loaders.agencies import _verb_pattern
-from plankg.loaders.patterns import _opener, finditer, load_patterns, regex
+from plankg.loaders.patterns import _opener, _opener_of, finditer, load_patterns, regex
 from plankg.loaders.read import sample_paths
 
 
@@ -102,3 +102,14 @@ def test_finditer_on_the_samples():
 def test_opener(pattern, opener):
     found = _opener(re.compile(pattern))
     assert (found.pattern if found else None) == opener
+
+
+def test_opener_kept_for_each_pattern_object():
+    """``finditer`` finds a pattern's opener by the pattern's identity: two patterns of the same
+    text each get theirs, the same as :func:`_opener` makes."""
+    first = re.compile("牵头|负责")
+    second = re.compile("牵头|负责", re.UNICODE)  # the same pattern, not re's cached object
+    assert first is not second
+    assert _opener_of(first) is _opener_of(first)
+    assert _opener_of(second) == _opener_of(first) == _opener(first)
+    assert _opener_of(re.compile("a?b")) is None
