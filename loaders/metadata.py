@@ -38,6 +38,10 @@ from plankg.loaders.text import Paragraph, Reading, fold_width, is_title_like
 QUOTE_OPENING = "《"
 QUOTED_TITLE = compile_pattern(r"《(?P<title>[^《》]{4,80})》")
 ALIAS_MARK = "简称"
+DOC_NUMBER_END = "号"
+"""What every document number ends with (the ``doc_number`` pattern's last character): a
+paragraph without it is not searched for one (the pattern, opening with a lazy run of
+characters, is tried at every character)."""
 WHITESPACE = compile_pattern(r"\s+")
 OPENING_BRACKET = compile_pattern(r"\s*\(")
 HEAD_LINES = 60
@@ -318,7 +322,10 @@ def _citations(reading: Reading, paras: list[Paragraph], own: str | None) -> lis
 
 
 def _citations_in(reading: Reading, para: Paragraph) -> list[Citation]:
-    numbers = [n for n in regex("metadata", "doc_number").finditer(para.norm) if n["number"]]
+    numbers: list[re.Match[str]] = []
+    if DOC_NUMBER_END in para.norm:
+        found = regex("metadata", "doc_number").finditer(para.norm)
+        numbers = [n for n in found if n["number"]]
     citations = []
     titles = _cited_titles(para.text)
     for t in titles:

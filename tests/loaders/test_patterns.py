@@ -10,6 +10,7 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import given
 from plankg.loaders.agencies import _verb_pattern
+from plankg.loaders.metadata import DOC_NUMBER_END
 from plankg.loaders.patterns import _opener, _opener_of, finditer, load_patterns, regex
 from plankg.loaders.read import sample_paths
 
@@ -113,3 +114,11 @@ def test_opener_kept_for_each_pattern_object():
     assert _opener_of(first) is _opener_of(first)
     assert _opener_of(second) == _opener_of(first) == _opener(first)
     assert _opener_of(re.compile("a?b")) is None
+
+
+def test_a_document_number_ends_with_its_mark():
+    """The citations look for document numbers only in paragraphs holding their last mark."""
+    pattern = regex("metadata", "doc_number")
+    assert pattern.pattern.endswith(DOC_NUMBER_END)
+    assert pattern.search(f"中国科协〔2021〕12{DOC_NUMBER_END}")
+    assert not pattern.search("中国科协〔2021〕12")
