@@ -10,7 +10,7 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import given
 from plankg.loaders.agencies import _verb_pattern
-from plankg.loaders.metadata import DOC_NUMBER_END
+from plankg.loaders.metadata import DOC_NUMBER_END, PLAN_TITLE_GENRES
 from plankg.loaders.patterns import _opener, _opener_of, finditer, load_patterns, regex
 from plankg.loaders.read import sample_paths
 
@@ -122,3 +122,11 @@ def test_a_document_number_ends_with_its_mark():
     assert pattern.pattern.endswith(DOC_NUMBER_END)
     assert pattern.search(f"中国科协〔2021〕12{DOC_NUMBER_END}")
     assert not pattern.search("中国科协〔2021〕12")
+
+
+def test_a_plan_title_names_its_genre():
+    """Title lines are searched for a plan title only where one of its genre words stands."""
+    pattern = regex("metadata", "plan_title")
+    assert "(?:" + "|".join(PLAN_TITLE_GENRES) + ")" in pattern.pattern
+    assert pattern.search("周口市全民科学素质行动规划纲要实施方案")
+    assert not pattern.search("周口市全民文明行动规划纲要实施方案")
