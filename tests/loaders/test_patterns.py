@@ -13,6 +13,7 @@ from plankg.loaders.agencies import _verb_pattern
 from plankg.loaders.metadata import DOC_NUMBER_END, PLAN_TITLE_GENRES
 from plankg.loaders.patterns import _opener, _opener_of, finditer, load_patterns, regex
 from plankg.loaders.read import sample_paths
+from plankg.loaders.targets import SHARE_SIGN
 
 
 def pattern_cases(node: Any = None, path: str = "") -> Iterator[tuple[str, str, str, bool]]:
@@ -130,3 +131,11 @@ def test_a_plan_title_names_its_genre():
     assert "(?:" + "|".join(PLAN_TITLE_GENRES) + ")" in pattern.pattern
     assert pattern.search("周口市全民科学素质行动规划纲要实施方案")
     assert not pattern.search("周口市全民文明行动规划纲要实施方案")
+
+
+def test_a_literacy_share_ends_with_its_sign():
+    """Blocks are searched for the share of citizens only where its sign stands."""
+    pattern = regex("targets", "literacy_share")
+    assert pattern.pattern.endswith(SHARE_SIGN)
+    assert pattern.search(f"公民具备科学素质的比例达到15{SHARE_SIGN}")
+    assert not pattern.search("公民具备科学素质的比例达到15")
