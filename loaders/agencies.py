@@ -200,11 +200,11 @@ def run_names(
     counts: list[StatedCount] = []
     for word in words:
         start, end = run.start + word.start, run.start + word.end
-        text, span = reading.text[start:end], reading.span(start, end)
+        span = reading.span(start, end)
         if word.name is None:
-            counts.append(StatedCount(text, run.role, span))
+            counts.append(StatedCount(span.text, run.role, span))
         else:
-            names.append(AgencyMention(word.name, text, span))
+            names.append(AgencyMention(word.name, span.text, span))
     return names, counts, dropped
 
 

@@ -78,10 +78,10 @@ def _unread_clauses(plan: Plan, reading: Reading) -> list[Finding]:
     read = _Extents((s.start, s.end) for s in _read_spans(plan))
     found = []
     clauses = _Extents(reading.extent(c.start, c.end) for c in find_clauses(reading))
+    norm, origin = reading.norm, reading.origin
     for start, end in sentences(reading):
-        extent = reading.extent(start, end)
-        sentence = reading.norm[start:end]
-        if read.overlap(*extent) or not _looks_assigned(sentence, extent, clauses):
+        extent = origin[start], origin[end - 1] + 1  # reading.extent of a non-empty sentence
+        if read.overlap(*extent) or not _looks_assigned(norm, start, end, extent, clauses):
             continue
         span = reading.span(start, end)
         found.append(Finding(span.line, span.text.strip()))
@@ -101,12 +101,16 @@ def sentences(reading: Reading) -> Iterator[tuple[int, int]]:
         yield cursor, len(reading.norm)
 
 
-def _looks_assigned(sentence: str, extent: tuple[int, int], clauses: _Extents) -> bool:
+def _looks_assigned(
+    norm: str, start: int, end: int, extent: tuple[int, int], clauses: _Extents
+) -> bool:
+    """Whether the sentence ``norm[start:end]`` (``extent`` in the source) overlaps a clause,
+    or names a role and an agency (neither pattern looks around: searched in place)."""
     if clauses.overlap(*extent):
         return True
-    if not alternation("assignment", "role_words").search(sentence):
+    if not alternation("assignment", "role_words").search(norm, start, end):
         return False
-    return bool(AGENCY_NAMED.search(sentence))
+    return bool(AGENCY_NAMED.search(norm, start, end))
 
 
 def _unread_targets(plan: Plan, reading: Reading) -> list[Finding]:

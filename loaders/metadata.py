@@ -38,6 +38,14 @@ from plankg.loaders.text import Paragraph, Reading, fold_width, is_title_like
 QUOTE_OPENING = "《"
 QUOTED_TITLE = compile_pattern(r"《(?P<title>[^《》]{4,80})》")
 ALIAS_MARK = "简称"
+PLAN_TITLE_GENRES = ("科学素质", "科普")
+"""One of which every plan title names (the ``plan_title`` pattern's words): a line without
+them is not searched for a title (the pattern, opening with a lazy run of characters, is tried
+at every character)."""
+DOC_NUMBER_END = "号"
+"""What every document number ends with (the ``doc_number`` pattern's last character): a
+paragraph without it is not searched for one (the pattern, opening with a lazy run of
+characters, is tried at every character)."""
 WHITESPACE = compile_pattern(r"\s+")
 OPENING_BRACKET = compile_pattern(r"\s*\(")
 HEAD_LINES = 60
@@ -216,6 +224,8 @@ def _title_line(para: Paragraph) -> str | None:
     """A line that holds a plan title after some junk (当前位置:首页>…>乌兰察布市…)."""
     m = regex("metadata", "title_junk").match(para.norm)
     skip = m.end() if m else 0
+    if all(para.norm.find(genre, skip) < 0 for genre in PLAN_TITLE_GENRES):
+        return None
     found = regex("metadata", "plan_title").search(para.norm, skip)
     if found is None or any(v in (_title_prefix(found["title"]) or "") for v in _news_verbs()):
         return None
@@ -318,7 +328,10 @@ def _citations(reading: Reading, paras: list[Paragraph], own: str | None) -> lis
 
 
 def _citations_in(reading: Reading, para: Paragraph) -> list[Citation]:
-    numbers = [n for n in regex("metadata", "doc_number").finditer(para.norm) if n["number"]]
+    numbers: list[re.Match[str]] = []
+    if DOC_NUMBER_END in para.norm:
+        found = regex("metadata", "doc_number").finditer(para.norm)
+        numbers = [n for n in found if n["number"]]
     citations = []
     titles = _cited_titles(para.text)
     for t in titles:

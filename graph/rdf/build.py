@@ -462,6 +462,7 @@ class _PlanWriter(Generic[T]):
         k, t, add = self.k, self.terms, self.add
         scope, owner = self._concept(SCOPES[assignment.stated_at]), self.iri(stated_in)
         covered = [self.iri(measure) for measure in covers]
+        covers_term, derive = k[PK.covers], self.graphs.derived.setdefault
         for role, mention in assignment.agencies:
             agency = self._agency(mention)
             node = self.iri(iris.assignment_iri(stated_in, role, mention.name))
@@ -472,9 +473,10 @@ class _PlanWriter(Generic[T]):
             add((node, k[PK.statedAt], scope))
             add((node, k[PK.surfaceForm], t.plain(mention.surface)))
             self._clause(node, assignment.span)
-            for measure in covered:
-                add((node, k[PK.covers], measure))
-                self.graphs.derived.setdefault((agency, k[SHORTCUTS[role]], measure))
+            shortcut = k[SHORTCUTS[role]]
+            for measure in covered:  # an action's clause covers each of its measures
+                add((node, covers_term, measure))
+                derive((agency, shortcut, measure))
         for index, count in enumerate(assignment.counts, start=1):
             node = self.iri(iris.count_iri(stated_in, count.role, index))
             add((owner, k[PK.hasAgencyCount], node))

@@ -10,8 +10,10 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import given
 from plankg.loaders.agencies import _verb_pattern
-from plankg.loaders.patterns import _opener, finditer, load_patterns, regex
+from plankg.loaders.metadata import DOC_NUMBER_END, PLAN_TITLE_GENRES
+from plankg.loaders.patterns import _opener, _opener_of, finditer, load_patterns, regex
 from plankg.loaders.read import sample_paths
+from plankg.loaders.targets import SHARE_SIGN
 
 
 def pattern_cases(node: Any = None, path: str = "") -> Iterator[tuple[str, str, str, bool]]:
@@ -102,3 +104,38 @@ def test_finditer_on_the_samples():
 def test_opener(pattern, opener):
     found = _opener(re.compile(pattern))
     assert (found.pattern if found else None) == opener
+
+
+def test_opener_kept_for_each_pattern_object():
+    """``finditer`` finds a pattern's opener by the pattern's identity: two patterns of the same
+    text each get theirs, the same as :func:`_opener` makes."""
+    first = re.compile("牵头|负责")
+    second = re.compile("牵头|负责", re.UNICODE)  # the same pattern, not re's cached object
+    assert first is not second
+    assert _opener_of(first) is _opener_of(first)
+    assert _opener_of(second) == _opener_of(first) == _opener(first)
+    assert _opener_of(re.compile("a?b")) is None
+
+
+def test_a_document_number_ends_with_its_mark():
+    """The citations look for document numbers only in paragraphs holding their last mark."""
+    pattern = regex("metadata", "doc_number")
+    assert pattern.pattern.endswith(DOC_NUMBER_END)
+    assert pattern.search(f"中国科协〔2021〕12{DOC_NUMBER_END}")
+    assert not pattern.search("中国科协〔2021〕12")
+
+
+def test_a_plan_title_names_its_genre():
+    """Title lines are searched for a plan title only where one of its genre words stands."""
+    pattern = regex("metadata", "plan_title")
+    assert "(?:" + "|".join(PLAN_TITLE_GENRES) + ")" in pattern.pattern
+    assert pattern.search("周口市全民科学素质行动规划纲要实施方案")
+    assert not pattern.search("周口市全民文明行动规划纲要实施方案")
+
+
+def test_a_literacy_share_ends_with_its_sign():
+    """Blocks are searched for the share of citizens only where its sign stands."""
+    pattern = regex("targets", "literacy_share")
+    assert pattern.pattern.endswith(SHARE_SIGN)
+    assert pattern.search(f"公民具备科学素质的比例达到15{SHARE_SIGN}")
+    assert not pattern.search("公民具备科学素质的比例达到15")
