@@ -49,6 +49,7 @@ class PlanText:
     def of(cls, graphs: TermGraphs[str], own_subjects: set[str]) -> PlanText:
         asserted = graphs.asserted
         text = cls(sorted_triples_text({**asserted, **graphs.derived, **graphs.vocabulary}))
+        mixed = _not_only_asserted(graphs)
         for subject, group in subject_groups(text.ordered):
             triples = list(group)
             block = subject_block(subject, triples)
@@ -57,12 +58,21 @@ class PlanText:
             else:
                 text.shared.append(block)
                 text.shared_triples.extend(triples)
-            stated = [t for t in triples if t in asserted]
-            if len(stated) == len(triples):  # the statement as written already
+            if subject not in mixed:  # the statement as written already
                 text.asserted.append(block)
-            elif stated:
+                continue
+            stated = [t for t in triples if t in asserted]
+            if stated:
                 text.asserted.append(subject_block(subject, stated))
         return text
+
+
+def _not_only_asserted(graphs: TermGraphs[str]) -> set[str]:
+    """The subjects with a derived or vocabulary triple not also asserted: the others' statements
+    in the plan's graph are their whole statements, found without looking up each of their
+    triples (some 3,000 a plan) in the asserted ones."""
+    asserted = graphs.asserted
+    return {t[0] for part in (graphs.derived, graphs.vocabulary) for t in part if t not in asserted}
 
 
 class TextIndex:

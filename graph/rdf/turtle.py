@@ -153,7 +153,7 @@ def subject_block(subject: str, triples: Iterable[FormattedTriple]) -> str:
         elif p == last:
             parts.append(" ,\n        " + o)
         else:
-            parts.append(" ;\n    " + p + " " + o)
+            parts.append(f" ;\n    {p} {o}")
             last = p
     rest = "".join(parts)
     if typed:

@@ -12,7 +12,13 @@ from plankg.graph.rdf.batch import _own_terms
 from plankg.graph.rdf.build import TermGraphs, plan_graphs, write_plan
 from plankg.graph.rdf.index import Index
 from plankg.graph.rdf.iris import plan_key
-from plankg.graph.rdf.plan_text import PlanText, TextIndex, plan_counts, plan_leads
+from plankg.graph.rdf.plan_text import (
+    PlanText,
+    TextIndex,
+    _not_only_asserted,
+    plan_counts,
+    plan_leads,
+)
 from plankg.graph.rdf.turtle import TurtleTerms, joined_blocks, turtle_body
 from plankg.loaders.read import read_plan, sample_paths
 from plankg.ontology import PK
@@ -37,6 +43,14 @@ def test_the_statements_cut_from_one_list_are_each_part_written_alone(path):
     assert joined_blocks(text.asserted) == turtle_body(graphs.asserted)
     everything = {**graphs.asserted, **graphs.derived, **graphs.vocabulary}
     assert sorted(own + text.shared_triples) == sorted(everything) == text.ordered
+
+
+@pytest.mark.parametrize("path", sample_paths())
+def test_the_subjects_whose_graph_statement_is_cut_are_those_with_unasserted_triples(path):
+    text, graphs = plan_text(path)
+    unasserted = {s for s, p, o in text.ordered if (s, p, o) not in graphs.asserted}
+    leading = {s for s, p, _ in graphs.derived if p == "pk:leads"}
+    assert leading and leading <= unasserted == _not_only_asserted(graphs)
 
 
 @pytest.mark.parametrize("path", sample_paths())
