@@ -28,7 +28,7 @@ from plankg.loaders.gazetteer import (
     province_of,
 )
 from plankg.loaders.model import Citation, Region
-from plankg.loaders.patterns import regex, table, word_tuple
+from plankg.loaders.patterns import may_hold, regex, table, word_tuple
 from plankg.loaders.portal import portal_fields
 from plankg.loaders.programs import compile_pattern
 from plankg.loaders.script import to_simplified
@@ -38,14 +38,6 @@ from plankg.loaders.text import Paragraph, Reading, fold_width, is_title_like
 QUOTE_OPENING = "《"
 QUOTED_TITLE = compile_pattern(r"《(?P<title>[^《》]{4,80})》")
 ALIAS_MARK = "简称"
-PLAN_TITLE_GENRES = ("科学素质", "科普")
-"""One of which every plan title names (the ``plan_title`` pattern's words): a line without
-them is not searched for a title (the pattern, opening with a lazy run of characters, is tried
-at every character)."""
-DOC_NUMBER_END = "号"
-"""What every document number ends with (the ``doc_number`` pattern's last character): a
-paragraph without it is not searched for one (the pattern, opening with a lazy run of
-characters, is tried at every character)."""
 WHITESPACE = compile_pattern(r"\s+")
 OPENING_BRACKET = compile_pattern(r"\s*\(")
 HEAD_LINES = 60
@@ -224,7 +216,7 @@ def _title_line(para: Paragraph) -> str | None:
     """A line that holds a plan title after some junk (当前位置:首页>…>乌兰察布市…)."""
     m = regex("metadata", "title_junk").match(para.norm)
     skip = m.end() if m else 0
-    if all(para.norm.find(genre, skip) < 0 for genre in PLAN_TITLE_GENRES):
+    if not may_hold(para.norm, skip, len(para.norm), "metadata", "plan_title"):
         return None
     found = regex("metadata", "plan_title").search(para.norm, skip)
     if found is None or any(v in (_title_prefix(found["title"]) or "") for v in _news_verbs()):
@@ -329,7 +321,7 @@ def _citations(reading: Reading, paras: list[Paragraph], own: str | None) -> lis
 
 def _citations_in(reading: Reading, para: Paragraph) -> list[Citation]:
     numbers: list[re.Match[str]] = []
-    if DOC_NUMBER_END in para.norm:
+    if may_hold(para.norm, 0, len(para.norm), "metadata", "doc_number"):
         found = regex("metadata", "doc_number").finditer(para.norm)
         numbers = [n for n in found if n["number"]]
     citations = []

@@ -62,6 +62,16 @@ def alternation(*path: str) -> re.Pattern[str]:
     return compile_pattern(_words(keys))
 
 
+def may_hold(text: str, start: int, end: int, *path: str) -> bool:
+    """Whether ``text[start:end]`` holds one of the words every match of the pattern at ``path``
+    holds (its ``<name>_requires`` list in the patterns file): where none stands, the pattern
+    need not be tried. Worth asking of a pattern that opens with a lazy run, which ``re`` tries
+    at every character."""
+    *section, name = path
+    words = word_tuple(*section, f"{name}_requires")
+    return any(text.find(word, start, end) >= 0 for word in words)
+
+
 def finditer(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, start, end)``, the same matches, found faster where the
     characters a match opens with are known: the regex engine tries a pattern of alternatives

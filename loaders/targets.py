@@ -16,15 +16,12 @@ from decimal import Decimal
 
 from plankg.loaders.errors import NotAPlanError
 from plankg.loaders.model import Target
-from plankg.loaders.patterns import alternation, finditer, regex, table, word_tuple
+from plankg.loaders.patterns import alternation, finditer, may_hold, regex, table, word_tuple
 from plankg.loaders.text import Reading
 
 SENTENCE_MARKS = "。;!?\n"
 CLAUSE_MARKS = ",。;:!?\n"
 PERCENT_SIGNS = {"%": "%", "％": "%"}
-SHARE_SIGN = "%"
-"""What every share of citizens ends with (the ``literacy_share`` pattern's last character,
-in the folded text)."""
 SENTENCE_WINDOW = 500
 """At most this many characters before a quantity are read for its year and per-year flag
 (the longest sentence before a quantity in the corpus: 280)."""
@@ -230,10 +227,9 @@ class ShareStatement:
 def literacy_shares(reading: Reading, start: int, end: int) -> Iterator[ShareStatement]:
     """Where the share of citizens with scientific literacy is stated, and each further share
     of a series (``分别为8.5%、9.2%``, ``从2010年的3.27%上升到2020年的10.56%``). Only a
-    stretch holding :data:`SHARE_SIGN` is searched: the pattern is tried at every 科 (of 科普,
-    科协, 科学素质…), and backtracks through its lazy runs at each 科学素质."""
+    stretch holding the share's sign is searched (:func:`~plankg.loaders.patterns.may_hold`)."""
     norm = reading.norm
-    if norm.find(SHARE_SIGN, start, end) < 0:
+    if not may_hold(norm, start, end, "targets", "literacy_share"):
         return
     for m in regex("targets", "literacy_share").finditer(norm, start, end):
         yield ShareStatement(m.start("value"), m.end(), norm[m.start() : m.start("value")], True)

@@ -10,10 +10,15 @@ import hypothesis.strategies as st
 import pytest
 from hypothesis import given
 from plankg.loaders.agencies import _verb_pattern
-from plankg.loaders.metadata import DOC_NUMBER_END, PLAN_TITLE_GENRES
-from plankg.loaders.patterns import _opener, _opener_of, finditer, load_patterns, regex
+from plankg.loaders.patterns import (
+    _opener,
+    _opener_of,
+    finditer,
+    load_patterns,
+    may_hold,
+    regex,
+)
 from plankg.loaders.read import sample_paths
-from plankg.loaders.targets import SHARE_SIGN
 
 
 def pattern_cases(node: Any = None, path: str = "") -> Iterator[tuple[str, str, str, bool]]:
@@ -117,25 +122,39 @@ def test_opener_kept_for_each_pattern_object():
     assert _opener_of(re.compile("a?b")) is None
 
 
-def test_a_document_number_ends_with_its_mark():
-    """The citations look for document numbers only in paragraphs holding their last mark."""
-    pattern = regex("metadata", "doc_number")
-    assert pattern.pattern.endswith(DOC_NUMBER_END)
-    assert pattern.search(f"中国科协〔2021〕12{DOC_NUMBER_END}")
-    assert not pattern.search("中国科协〔2021〕12")
+def required_words(node: Any = None) -> Iterator[tuple[str, str, tuple[str, ...], list[str]]]:
+    """Each pattern with a ``<name>_requires`` list: its text, the words, its examples."""
+    node = load_patterns() if node is None else node
+    for key, value in node.items():
+        if isinstance(value, dict):
+            yield from required_words(value)
+        elif key.endswith("_requires"):
+            name = key.removesuffix("_requires")
+            yield name, node[name], tuple(value), node[f"{name}_examples"]
 
 
-def test_a_plan_title_names_its_genre():
-    """Title lines are searched for a plan title only where one of its genre words stands."""
-    pattern = regex("metadata", "plan_title")
-    assert "(?:" + "|".join(PLAN_TITLE_GENRES) + ")" in pattern.pattern
-    assert pattern.search("周口市全民科学素质行动规划纲要实施方案")
-    assert not pattern.search("周口市全民文明行动规划纲要实施方案")
+REQUIRED = list(required_words())
 
 
-def test_a_literacy_share_ends_with_its_sign():
-    """Blocks are searched for the share of citizens only where its sign stands."""
-    pattern = regex("targets", "literacy_share")
-    assert pattern.pattern.endswith(SHARE_SIGN)
-    assert pattern.search(f"公民具备科学素质的比例达到15{SHARE_SIGN}")
-    assert not pattern.search("公民具备科学素质的比例达到15")
+def test_the_patterns_that_need_a_word_are_these():
+    assert {name for name, *_ in REQUIRED} == {"doc_number", "plan_title", "literacy_share"}
+
+
+@pytest.mark.parametrize(("name", "pattern", "words", "examples"), REQUIRED, ids=lambda v: str(v))
+def test_a_match_holds_one_of_its_required_words(name, pattern, words, examples):
+    """``may_hold`` lets a pattern be skipped where none of its words stands: each example
+    matches with them and no longer matches with all of them taken out."""
+    for example in examples:
+        match = re.search(pattern, example)
+        assert match and any(word in match.group() for word in words), example
+        stripped = example
+        for word in words:
+            stripped = stripped.replace(word, "")
+        assert re.search(pattern, stripped) is None, stripped
+
+
+def test_may_hold_looks_only_within_its_stretch():
+    text = "国发〔2021〕9号"
+    assert may_hold(text, 0, len(text), "metadata", "doc_number")
+    assert not may_hold(text, 0, len(text) - 1, "metadata", "doc_number")
+    assert not may_hold("比例达到15%", 0, 6, "targets", "literacy_share")
