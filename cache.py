@@ -71,21 +71,17 @@ def write_value(path: Path, value: Any) -> None:
     write, leaves it as it is."""
     with suppress(OutputError, ValueError):
         write_texts({path: value_bytes(value)})
-        remove_unused(path)
+        _remove_unused(path)
 
 
-def remove_unused(path: Path, now: float | None = None) -> list[Path]:
-    """Remove the files of ``path``'s kind, beside it, unused for :data:`UNUSED_DAYS`; the
-    files removed."""
+def _remove_unused(path: Path) -> None:
+    """Remove the files of ``path``'s kind, beside it, unused for :data:`UNUSED_DAYS`."""
     kind = path.name.partition("-")[0]
-    cutoff = (time.time() if now is None else now) - UNUSED_DAYS * DAY
-    removed = []
-    for other in sorted(path.parent.glob(f"{kind}-*.marshal")):
+    cutoff = time.time() - UNUSED_DAYS * DAY
+    for other in path.parent.glob(f"{kind}-*.marshal"):
         with suppress(OSError):
             if other != path and other.stat().st_mtime < cutoff:
                 other.unlink()
-                removed.append(other)
-    return removed
 
 
 def _mark_used(path: Path) -> None:

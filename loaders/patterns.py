@@ -108,7 +108,6 @@ def _opener_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return kept[1]
 
 
-@cache
 def _opener(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A pattern matching any character a match of ``pattern`` can open with, or None when the
     pattern does not say (an optional start, a wide class, a flag). Look-arounds and anchors

@@ -70,7 +70,7 @@ def save_programs() -> None:
     if not _unsaved or _programs is None:
         return
     _unsaved = False
-    write_value(cache_path(), {key: _programs[key] for key in sorted(_programs)})
+    write_value(cache_path(), _sorted(_programs))
 
 
 def cache_path() -> Path:
@@ -82,7 +82,12 @@ def cache_path() -> Path:
 
 def cache_bytes(programs: dict[Key, Program]) -> bytes:
     """The programs, sorted by pattern and flags, after the SHA-256 of their bytes."""
-    return value_bytes({key: programs[key] for key in sorted(programs)})
+    return value_bytes(_sorted(programs))
+
+
+def _sorted(programs: dict[Key, Program]) -> dict[Key, Program]:
+    """The programs by pattern and flags: the same programs, the same bytes."""
+    return {key: programs[key] for key in sorted(programs)}
 
 
 def read_cache(path: Path) -> dict[Key, Program]:
