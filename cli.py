@@ -11,10 +11,12 @@ SHACL shapes; 5 a database or query error.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from functools import cache
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -252,7 +254,7 @@ def main() -> None:
     PATHS are plan files or folders; with none, the five sample plans shipped with plankg.
     """
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, stop)
+        stop_on_sigterm()
 
 
 class Stopped:
@@ -260,6 +262,39 @@ class Stopped:
     import it broke off fails as an ImportError) ends the run as the signal does."""
 
     signum: int | None = None
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM ends this process through :func:`stop`, and a process forked from it at once.
+
+    A pool forks its workers from its own threads (a worker per task, as the task families'
+    grouping asks, is forked anew while others run), and ``Pool.terminate`` sends SIGTERM to
+    each: a worker reached while still in its after-fork hooks would run :func:`stop` there,
+    whose SystemExit the hooks swallow, and live on, the pool's exit waiting for it forever.
+    So SIGTERM is held back in the forking thread while it forks, and the child sets the
+    default action (the end of the process) before it lets a held SIGTERM in."""
+    signal.signal(signal.SIGTERM, stop)
+    _forks_end_on_sigterm()
+
+
+@cache
+def _forks_end_on_sigterm() -> None:
+    os.register_at_fork(
+        before=_hold_sigterm, after_in_parent=_release_sigterm, after_in_child=_end_on_sigterm
+    )
+
+
+def _hold_sigterm() -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+
+
+def _release_sigterm() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+def _end_on_sigterm() -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _release_sigterm()
 
 
 def stop(signum: int, _: object) -> NoReturn:

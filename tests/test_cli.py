@@ -407,6 +407,33 @@ def test_a_build_stopped_while_it_writes_leaves_the_previous_graph(tmp_path):
     assert list(temporary.iterdir()) == []
 
 
+POOLS_OF_FRESH_WORKERS = """
+import multiprocessing
+from plankg.cli import stop_on_sigterm
+
+def square(n):
+    return n * n
+
+stop_on_sigterm()
+for _ in range(100):
+    with multiprocessing.Pool(2, maxtasksperchild=1) as pool:  # its exit: Pool.terminate
+        assert list(pool.imap(square, range(8), chunksize=1)) == [n * n for n in range(8)]
+print("all ended")
+"""
+
+
+def test_pools_that_fork_a_worker_per_task_end_though_a_run_stops_on_sigterm():
+    """A pool whose workers are forked anew while it works, terminated 100 times in a process
+    that stops on SIGTERM, ends every time (a worker that ran the run's SIGTERM handler inside
+    its after-fork hooks lived on, and the pool's exit waited for it: without the guard on
+    forks this hung within the first rounds)."""
+    ended = subprocess.run(
+        [sys.executable, "-c", POOLS_OF_FRESH_WORKERS], capture_output=True, timeout=600
+    )
+    assert ended.returncode == 0, ended.stderr.decode()[-2000:]
+    assert ended.stdout == b"all ended\n"
+
+
 def test_a_line_break_in_a_file_name_stays_on_its_error_line(run, tmp_path):
     folder = tmp_path / "plans"
     folder.mkdir()

@@ -44,6 +44,7 @@ from plankg.graph.rdf.corpus import (
     Progress,
     in_pool,
     map_files,
+    map_in_fresh_workers,
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.families import TaskItem
@@ -320,9 +321,7 @@ def build_many(
             if progress:
                 progress(done, len(paths))
         output.write_later()
-        mapper = (
-            partial(map_files, workers=workers, parallel_from=2, chunksize=1) if pooled else None
-        )
+        mapper = partial(map_in_fresh_workers, workers=workers) if pooled else None
         cited = _corpus_facts(results, engine, output, trig.file, mapper)
         write_body(turtle.file, merged(sorted(output.shared), *output.family_runs()))
         trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(output.vocabulary)))

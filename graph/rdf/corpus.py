@@ -260,6 +260,27 @@ def _each(work: Callable[[T], R], files: Sequence[T]) -> list[R]:
     return [work(file) for file in files]
 
 
+def map_in_fresh_workers(
+    work: Callable[[T], R], items: Sequence[T], *, workers: int | None = None
+) -> Iterator[R]:
+    """``work(item)`` for every item, in order, each in a process of its own, forked for it
+    (at most ``workers`` at once, default: all cores), that ends with it.
+
+    For a few large pieces of work that each make and drop much (the task families' grouping
+    of one canonical action, tens of megabytes at 5,000 plans): a worker kept for the next
+    piece keeps what its allocator could not give back of the last (partly used arenas, a heap
+    not trimmed) and the pages of this process it wrote to, and so grew with every piece.
+
+    The pool forks each new worker from its own thread while others work; a process with a
+    Python SIGTERM handler must have its forks end on SIGTERM (the CLI's
+    :func:`~plankg.cli.stop_on_sigterm`), or the pool's exit can wait forever for a worker
+    that ran the handler in its after-fork hooks."""
+    import multiprocessing  # only for a pool
+
+    with multiprocessing.Pool(_workers(workers), initializer=gc.freeze, maxtasksperchild=1) as pool:
+        yield from pool.imap(work, items, chunksize=1)
+
+
 def in_pool(count: int, workers: int | None, parallel_from: int = PARALLEL_THRESHOLD) -> bool:
     """Whether :func:`map_files` works on ``count`` files in a pool of processes."""
     return _workers(workers) > 1 and count >= parallel_from

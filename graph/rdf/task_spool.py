@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 from typing import BinaryIO, Protocol, TextIO, TypeVar
 
@@ -140,6 +141,8 @@ class TaskSpool:
         (see :func:`checked_action_families`); ``mapper`` runs the groupings. The largest
         actions go first, so that the pool's workers finish together (what they give does
         not depend on the order: the runs are merged, the findings sorted)."""
+        if mapper is not None:
+            import_module("plankg.graph.rdf.family_arrays")  # numpy: once here, not per worker
         work = partial(
             checked_action_families,
             placing=Placing.of(records),

@@ -1,6 +1,7 @@
+import os
 import shutil
 
-from plankg.graph.rdf.corpus import SKIPPED, load_corpus
+from plankg.graph.rdf.corpus import SKIPPED, load_corpus, map_in_fresh_workers
 from plankg.loaders.read import sample_paths
 
 
@@ -20,3 +21,14 @@ def test_a_corpus_keeps_one_plan_of_each_text_and_keys_a_second_version_by_diges
     skipped = [p.path.rsplit("/", 1)[-1] for p in corpus.problems if p.message == SKIPPED]
     assert skipped == ["b.txt", "d.txt"]
     assert not any(p.fatal for p in corpus.problems)
+
+
+def test_fresh_workers_give_each_result_in_order_each_from_a_process_of_its_own():
+    found = list(map_in_fresh_workers(_process_of, range(6), workers=2))
+    assert [n for n, _ in found] == [0, 1, 4, 9, 16, 25]
+    assert len({pid for _, pid in found}) == 6
+    assert os.getpid() not in {pid for _, pid in found}
+
+
+def _process_of(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()

@@ -9,12 +9,13 @@ import signal
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import pytest
 from plankg.graph.rdf import load_corpus, task_spool
 from plankg.graph.rdf.batch import process_file
-from plankg.graph.rdf.corpus import map_files
+from plankg.graph.rdf.corpus import map_in_fresh_workers
 from plankg.graph.rdf.families import task_families
 from plankg.graph.rdf.sorted_runs import read_run
 from plankg.graph.rdf.task_spool import Placing, TaskSpool, remove_stale_spools, shaped_triples
@@ -88,7 +89,7 @@ def test_spooled_families_are_those_grouped_in_memory(loaded, vocabulary):
 def test_a_pool_groups_the_spooled_actions_as_this_process_does(loaded, vocabulary):
     plans, keys = loaded
     records = corpus_records(plans, keys)
-    mapper = lambda work, files: map_files(work, files, workers=2, parallel_from=1)  # noqa: E731
+    mapper = partial(map_in_fresh_workers, workers=2)  # as the build groups them
     found_alone, in_process = checked(plans, keys, records, vocabulary)
     found_pooled, in_pool = checked(plans, keys, records, vocabulary, mapper)
     assert sorted(in_pool) == sorted(in_process)
