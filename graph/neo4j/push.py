@@ -677,20 +677,38 @@ def _create_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mappi
 def _create_relationships_with_props(
     tx: ManagedTransaction, rows: list[Outgoing], _: Mapping
 ) -> Written:
-    return None, [_run(tx, "relationships-create-props", rows)[1]]
+    """The batch's distinct property maps are sent once (``$props``), each relationship
+    naming its map by place: the shortcuts of one assignment share its clause's text."""
+    places: dict[int, int] = {}
+    maps: list[dict[str, Any]] = []
+    indexed = []
+    for start, out in rows:
+        named = []
+        for rel_type, end, found in out:
+            place = places.get(id(found))
+            if place is None:
+                place = places[id(found)] = len(maps)
+                maps.append(found)
+            named.append([rel_type, end, place])
+        indexed.append([start, named])
+    counters = _run(tx, "relationships-create-props", indexed, props=maps)[1]
+    maps.clear()
+    return None, [counters]
 
 
 def _merge_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
     return None, [_run(tx, "relationships-merge", rows)[1]]
 
 
-def _run(tx: ManagedTransaction, name: str, rows: list[Any]) -> tuple[Any, SummaryCounters]:
+def _run(
+    tx: ManagedTransaction, name: str, rows: list[Any], **params: Any
+) -> tuple[Any, SummaryCounters]:
     """Run template ``name`` over ``rows``: its record (None when it returns nothing) and
     counters. The rows go in a list emptied afterwards: the driver's result keeps its
     parameters in a reference cycle, which would hold every batch of a push in memory until
     the cycle collector, paused during a push, runs again (and then walks them all)."""
     sent = list(rows)
-    result = tx.run(template(name), rows=sent)
+    result = tx.run(template(name), rows=sent, **params)
     record = result.single()
     counters = result.consume().counters
     sent.clear()
