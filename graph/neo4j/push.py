@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import gc
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -246,7 +247,7 @@ class _Push:
         mapping: Mapping | None = None
         tally = self.tally
         create_only = False
-        with _collector_paused(), _Pipeline(self.workers) as pipeline:
+        with _collector_paused(), _quick_switches(), _Pipeline(self.workers) as pipeline:
             for part in parts:
                 if mapping is None:  # asked once there is something to write
                     mapping = stored_mapping(connection)
@@ -410,6 +411,23 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+SWITCH_SECONDS = 0.0005
+"""The interpreter's switch interval during a push (Python's own is 5 ms)."""
+
+
+@contextmanager
+def _quick_switches() -> Iterator[None]:
+    """A thread that has the server's answer gets the interpreter sooner: while the main
+    thread makes rows, a transaction's thread waits for the GIL up to the switch interval
+    before it can send its next message, and the server idles meanwhile."""
+    was = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_SECONDS)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(was)
+
+
 def plan_uris(graph: PropertyGraph) -> list[str]:
     label = graph.mapping.labels.get(str(PK.Plan))
     return [uri for labels, uris in graph.nodes.items() if label in labels for uri in uris]
@@ -525,13 +543,15 @@ class _Writer:
         plain, with_props = _Batcher(self.batch_size), _Batcher(self.batch_size)
         old = _Batcher(self.batch_size)
         props = self.graph.relationship_props
+        types_with_props = {rel_type for _, rel_type, _ in props}
         for start, out in self.graph.outgoing.items():
             created: list[list[Any]] = []
             propped: list[list[Any]] = []
             stored: list[list[Any]] = []
             start_fresh = start in fresh
             for rel_type, end in out:
-                row = _out(props, start, rel_type, end, ids)
+                found = props.get((start, rel_type, end)) if rel_type in types_with_props else None
+                row = [rel_type, ids[end], found] if found else [rel_type, ids[end]]
                 if start_fresh or end in fresh:
                     (propped if len(row) > 2 else created).append(row)
                 else:
@@ -556,19 +576,6 @@ class _Writer:
 
 
 Outgoing = list[Any]  # [start id, [[type, end id, properties?], …]] (internal ids)
-
-
-def _out(
-    props: dict[tuple[str, str, str], dict[str, Any]],
-    start: str,
-    rel_type: str,
-    end: str,
-    ids: dict[str, int],
-) -> list[Any]:
-    """``[type, end id]``, with the relationship's derived properties when it has
-    some (most have none, and send nothing more)."""
-    found = props.get((start, rel_type, end))
-    return [rel_type, ids[end], found] if found else [rel_type, ids[end]]
 
 
 class _Batcher:
@@ -670,20 +677,38 @@ def _create_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mappi
 def _create_relationships_with_props(
     tx: ManagedTransaction, rows: list[Outgoing], _: Mapping
 ) -> Written:
-    return None, [_run(tx, "relationships-create-props", rows)[1]]
+    """The batch's distinct property maps are sent once (``$props``), each relationship
+    naming its map by place: the shortcuts of one assignment share its clause's text."""
+    places: dict[int, int] = {}
+    maps: list[dict[str, Any]] = []
+    indexed = []
+    for start, out in rows:
+        named = []
+        for rel_type, end, found in out:
+            place = places.get(id(found))
+            if place is None:
+                place = places[id(found)] = len(maps)
+                maps.append(found)
+            named.append([rel_type, end, place])
+        indexed.append([start, named])
+    counters = _run(tx, "relationships-create-props", indexed, props=maps)[1]
+    maps.clear()
+    return None, [counters]
 
 
 def _merge_relationships(tx: ManagedTransaction, rows: list[Outgoing], _: Mapping) -> Written:
     return None, [_run(tx, "relationships-merge", rows)[1]]
 
 
-def _run(tx: ManagedTransaction, name: str, rows: list[Any]) -> tuple[Any, SummaryCounters]:
+def _run(
+    tx: ManagedTransaction, name: str, rows: list[Any], **params: Any
+) -> tuple[Any, SummaryCounters]:
     """Run template ``name`` over ``rows``: its record (None when it returns nothing) and
     counters. The rows go in a list emptied afterwards: the driver's result keeps its
     parameters in a reference cycle, which would hold every batch of a push in memory until
     the cycle collector, paused during a push, runs again (and then walks them all)."""
     sent = list(rows)
-    result = tx.run(template(name), rows=sent)
+    result = tx.run(template(name), rows=sent, **params)
     record = result.single()
     counters = result.consume().counters
     sent.clear()
