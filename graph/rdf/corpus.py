@@ -231,33 +231,8 @@ def map_files(
     count = _workers(workers)
     initializer = gc.freeze if setup is None else partial(_set_up, setup)
     with ProcessPoolExecutor(max_workers=count, initializer=initializer) as pool:
-        _roomy_results(pool)
         results = _in_order(pool, work, files, chunksize, ahead * count)
         yield from _counted(results, len(files), progress)
-
-
-RESULTS_PIPE = 1 << 20
-"""The size asked for the pipe a pool's results come back through (Linux's 64 KiB by default;
-1 MiB is the most an unprivileged process may ask for, ``/proc/sys/fs/pipe-max-size``)."""
-
-
-def _roomy_results(pool: Executor) -> None:
-    """Let a worker send a result of up to 1 MiB without waiting for this process to read it.
-
-    A plan's result is some 0.7 MB (its Turtle and TriG chunks); through a pipe of 64 KiB, the
-    worker that sends it waits for this process to read it 64 KiB at a time, and on two busy
-    cores this process is not always running. The pipe is the executor's own (no public name);
-    where it or the ``fcntl`` call is not there (another platform, another Python), nothing
-    changes."""
-    reader = getattr(getattr(pool, "_result_queue", None), "_reader", None)
-    if reader is None:
-        return
-    try:
-        import fcntl
-
-        fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, RESULTS_PIPE)
-    except (AttributeError, OSError):
-        return
 
 
 def _set_up(setup: Callable[[], None]) -> None:

@@ -20,18 +20,3 @@ def test_a_corpus_keeps_one_plan_of_each_text_and_keys_a_second_version_by_diges
     skipped = [p.path.rsplit("/", 1)[-1] for p in corpus.problems if p.message == SKIPPED]
     assert skipped == ["b.txt", "d.txt"]
     assert not any(p.fatal for p in corpus.problems)
-
-
-def test_a_pools_results_come_back_through_a_pipe_of_a_mebibyte():
-    """A plan's result (some 0.7 MB) fits in the pipe: its worker sends it without waiting for
-    the build's process to read it 64 KiB at a time."""
-    import fcntl
-    from concurrent.futures import ProcessPoolExecutor
-
-    from plankg.graph.rdf.corpus import RESULTS_PIPE, _roomy_results
-
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        _roomy_results(pool)
-        reader = pool._result_queue._reader  # type: ignore[attr-defined]
-        assert fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ) == RESULTS_PIPE == 2**20
-        assert pool.submit(bytes, 900_000).result() == bytes(900_000)
