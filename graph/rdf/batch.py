@@ -61,7 +61,7 @@ from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts,
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.report_totals import ReportTotals
 from plankg.graph.rdf.sorted_runs import merged, read_run, write_body, write_trig_block
-from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool, made_ready
+from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
 from plankg.graph.rdf.tasks import plan_tasks
 from plankg.graph.rdf.turtle import (
     FormattedTriple,
@@ -322,13 +322,12 @@ def build_many(
                 progress(done, len(paths))
         output.write_later()
         mapper = partial(map_in_fresh_workers, workers=workers) if pooled else None
-        end = _corpus_facts(results, engine, output, trig.file, mapper)
-        write_body(turtle.file, merged(end.shared, *output.family_runs()))
-        trig.file.write(end.vocabulary)
+        cited = _corpus_facts(results, engine, output, trig.file, mapper)
+        write_body(turtle.file, merged(sorted(output.shared), *output.family_runs()))
+        trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(output.vocabulary)))
         turtle.keep = trig.keep = any(r.key is not None for r in results)
         for result, check in output.checks:
             validate_result(result, check.result())
-    cited = end.findings
     violations = tuple(sorted(v for r in [*results, cited] for v in r.violations))
     warnings = tuple(sorted(w for r in [*results, cited] for w in r.shacl_warnings))
     report = ValidationReport(not violations, violations, engine, warnings)
@@ -358,8 +357,6 @@ class _Output:
     later: tuple[BinaryIO, BinaryIO] | None = None
     """The Turtle and TriG chunks written after every other plan's (see :meth:`write_later`),
     in temporary files made for the first such plan."""
-    ready: Check[None] | None = None
-    """What the families' workers need, made ready in the checker thread (a pool's build)."""
 
     def __post_init__(self) -> None:
         """Write the headers; the plans' chunks, bytes, go to the files' buffers after them."""
@@ -368,11 +365,7 @@ class _Output:
             file.flush()
 
     def add(self, result: FileResult, later: bool = False) -> None:
-        """Write ``result``: its chunks now, or (``later``) after every other plan's. Once the
-        workers are forked (a first result is in), the checker thread makes ready what the
-        families' workers need (see :func:`~plankg.graph.rdf.task_spool.made_ready`)."""
-        if self.checked and self.ready is None:
-            self.ready = self.checker.submit(made_ready)
+        """Write ``result``: its chunks now, or (``later``) after every other plan's."""
         if result.key is not None and not self.checked:
             check = self.checker.submit(partial(validate_turtle, checked_text(result), self.engine))
             self.checks.append((result, check))
@@ -518,86 +511,41 @@ TURTLE = "plankg.ttl"
 TRIG = "plankg.trig"
 
 
-@dataclass(frozen=True)
-class _CorpusEnd:
-    """What the end of a build writes besides the families: the shared triples sorted, the
-    vocabulary graph's TriG block, and the findings on the facts across plans."""
-
-    shared: list[FormattedTriple]
-    vocabulary: str
-    findings: FileResult
-
-
-@dataclass(frozen=True)
-class _Cited:
-    """The citations across the corpus: each plan's second block (TriG text), the revision
-    links (sorted), and what the rest of the build needs of them (:class:`_CorpusEnd`)."""
-
-    blocks: str
-    links: list[FormattedTriple]
-    end: _CorpusEnd
-
-
 def _corpus_facts(
     results: list[FileResult],
     engine: str,
     output: _Output,
     trig: TextIO,
     mapper: ActionMapper | None,
-) -> _CorpusEnd:
+) -> FileResult:
     """The facts that need every plan: citations resolved across the corpus (a second block of
     each plan's graph), revisions and task families (the derived graph, grouped by ``mapper``);
-    validated together.
-
-    With a pool, the citations are resolved and checked in the checker thread while the pool
-    groups the families (this process is idle then, and the two do not depend on each other:
-    the families' check reads only the vocabulary's triples about the nodes the families
-    name, and the citations add the rows of cited outlines, which no family names)."""
-    plans = [r for r in results if r.record is not None and r.key is not None]
-    records = {r.key: r.record for r in plans if r.key and r.record}
-    vocabulary = frozenset(output.vocabulary)
-    if output.ready is not None:
-        output.ready.result()
-    families = output.tasks.checked_families(records, vocabulary, engine, mapper)
-    cited = Check(partial(_cited, plans, output, engine))
-    if mapper is None:
-        cited.run()
-    else:
-        output.checker.submit(cited.run)
-    found = list(families)
-    output.families = [f.path for f in found]
-    citations = cited.result()
-    trig.write(citations.blocks)
-    write_trig_block(trig, DERIVED_GRAPH, merged(citations.links, *output.family_runs()))
-    rest = citations.end.findings
-    rest.violations = (*rest.violations, *(v for f in found for v in f.violations))
-    rest.shacl_warnings = (*rest.shacl_warnings, *(w for f in found for w in f.warnings))
-    return citations.end
-
-
-def _cited(plans: list[FileResult], output: _Output, engine: str) -> _Cited:
-    """The citations of ``plans`` resolved across them, the revision links, and the check of
-    these facts with the vocabulary (see :func:`_corpus_facts`)."""
+    validated together."""
     shared, vocabulary = output.shared, output.vocabulary
+    plans = [r for r in results if r.record is not None and r.key is not None]
     documents = DocumentIndex.of(r.record for r in plans if r.record)
     facts: set[FormattedTriple] = set()
-    blocks = []
     for result in plans:
         assert result.record is not None and result.key is not None
         graphs = cite(TurtleTerms(), result.key, result.record, documents)
         cites, known = set(graphs.asserted), set(graphs.vocabulary)
-        blocks.append(trig_block(plan_graph_node(result.key), turtle_body(cites)))
+        trig.write(trig_block(plan_graph_node(result.key), turtle_body(cites)))
         facts |= cites | known
         vocabulary |= known
     links = set(revision_links(TurtleTerms(), [r.key for r in plans if r.key]))
+    records = {r.key: r.record for r in plans if r.key and r.record}
+    found = list(output.tasks.checked_families(records, frozenset(vocabulary), engine, mapper))
+    output.families = [f.path for f in found]
+    write_trig_block(trig, DERIVED_GRAPH, merged(sorted(links), *output.family_runs()))
     shared |= facts
     shared |= links
     checked = _not_about(_plan_terms(plans), facts) | vocabulary
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
-    findings = FileResult("", violations=report.violations, shacl_warnings=report.warnings)
-    vocabulary_block = trig_block(VOCABULARY_GRAPH, turtle_body(vocabulary))
-    end = _CorpusEnd(sorted(shared), vocabulary_block, findings)
-    return _Cited("".join(blocks), sorted(links), end)
+    return FileResult(
+        "",
+        violations=(*report.violations, *(v for f in found for v in f.violations)),
+        shacl_warnings=(*report.warnings, *(w for f in found for w in f.warnings)),
+    )
 
 
 def _plan_terms(plans: list[FileResult]) -> set[str]:

@@ -40,7 +40,7 @@ from plankg.graph.rdf.tasks import (
     family_terms,
 )
 from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms, turtle_body, turtle_header
-from plankg.graph.rdf.validate import Violation, compiled_shapes, validate_turtle
+from plankg.graph.rdf.validate import Violation, validate_turtle
 from plankg.loaders.frozen import compared
 from plankg.ontology.names import PK
 
@@ -157,17 +157,6 @@ class TaskSpool:
         self.files.clear()
         self.lock.close()
         self.folder.cleanup()
-
-
-def made_ready() -> None:
-    """Make ready, in this process, what each process that groups a large canonical action
-    needs: numpy's arithmetic (:mod:`plankg.graph.rdf.family_arrays`, some 0.1 s to import)
-    and the compiled shapes (some 0.08 s). Done before the families' workers are forked, each
-    of them has both, rather than making them at the end of the build, when the families are
-    what the build waits for."""
-    import plankg.graph.rdf.family_arrays  # noqa: F401  # imported to be inherited
-
-    compiled_shapes()
 
 
 def _spool_folder() -> tempfile.TemporaryDirectory[str]:

@@ -128,11 +128,6 @@ def validate_graph(graph: Graph) -> ValidationReport:
     return _report(found, "pyshacl")
 
 
-def compiled_shapes() -> None:
-    """Compile the shapes the ``fast`` engine checks with, once per process (kept)."""
-    _fast_shapes()
-
-
 @cache
 def _fast_shapes() -> Any:
     import shacl

@@ -15,9 +15,7 @@ from pathlib import Path
 import pytest
 from plankg.graph.rdf import load_corpus, task_spool
 from plankg.graph.rdf.batch import process_file
-from plankg.graph.rdf.build import cite
 from plankg.graph.rdf.corpus import map_in_fresh_workers
-from plankg.graph.rdf.documents import DocumentIndex
 from plankg.graph.rdf.families import task_families
 from plankg.graph.rdf.sorted_runs import read_run
 from plankg.graph.rdf.task_spool import Placing, TaskSpool, remove_stale_spools, shaped_triples
@@ -213,25 +211,3 @@ def test_rows_read_back_share_one_string_for_each_distinct_title_and_text():
     assert shared == rows
     assert shared[0][2] is shared[1][2] and shared[0][3] is shared[1][3]
     assert rows[0][2] is not rows[1][2]
-
-
-def test_the_families_find_the_same_with_or_without_the_outlines_the_citations_add(
-    loaded, vocabulary
-):
-    """A build groups the families while the citations are resolved (they add the rows of the
-    outlines the plans cite to the vocabulary): the families' check does not read those rows."""
-    plans, keys = loaded
-    records = corpus_records(plans, keys)
-    documents = DocumentIndex.of(records.values())
-    outlines = {
-        t
-        for key, record in records.items()
-        for t in cite(TurtleTerms(), key, record, documents).vocabulary
-    }
-    before, runs_before = checked(plans, keys, records, vocabulary)
-    after, runs_after = checked(plans, keys, records, vocabulary | outlines)
-    assert outlines - vocabulary
-    assert [(f.violations, f.warnings) for f in before] == [
-        (f.violations, f.warnings) for f in after
-    ]
-    assert runs_before == runs_after
