@@ -352,7 +352,7 @@ def build_command(
     )
     problems = missing + result.problems()
     report_problems(problems)
-    code = verdict(problems, bool(result.plans), strict)
+    code = verdict(problems, result.has_plans(), strict)
     if code == InputError.exit_code:
         raise InputError("no plan could be read")
     click.echo("  ".join(f"{v} {k}" for k, v in result.counts().items()))

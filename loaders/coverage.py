@@ -6,7 +6,7 @@ where to look."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 
 from plankg.loaders.clauses import find_clauses
@@ -135,7 +135,7 @@ SUMMARY_COLUMNS = (
 FINDING_COLUMNS = ("plan", "source", "kind", "line", "text")
 
 
-def summary_table(plans: Sequence[tuple[str, Coverage]], limit: int | None = None) -> Table:
+def summary_table(plans: Iterable[tuple[str, Coverage]], limit: int | None = None) -> Table:
     """One row per plan, those with the most left unread first."""
     rows = [
         (
@@ -153,7 +153,7 @@ def summary_table(plans: Sequence[tuple[str, Coverage]], limit: int | None = Non
     return table.sorted_by("-unread", "plan").without("unread").head(limit)
 
 
-def findings_table(plans: Sequence[tuple[str, str, Coverage]]) -> Table:
+def findings_table(plans: Iterable[tuple[str, str, Coverage]]) -> Table:
     """Everything left unread, a row each, with its line: what ``--report-coverage`` writes."""
     rows: list[tuple[str, str, str, int | None, str]] = []
     for key, source, c in plans:

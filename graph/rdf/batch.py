@@ -24,11 +24,12 @@ digest are written after the others (in a pool, their chunks wait in a temporary
 from __future__ import annotations
 
 import gc
-from collections import Counter
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO, TextIO, TypeVar
 
@@ -61,6 +62,7 @@ from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts,
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.report_totals import ReportTotals
 from plankg.graph.rdf.sorted_runs import merged, read_run, write_body, write_trig_block
+from plankg.graph.rdf.spooled_list import SpooledList
 from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
 from plankg.graph.rdf.tasks import plan_tasks
 from plankg.graph.rdf.turtle import (
@@ -206,7 +208,10 @@ def _is_own(plan: Plan, key: str) -> Callable[[str], bool]:
 class BatchResult:
     """What :func:`build_many` did: each file's result, the SHACL report, the files written."""
 
-    results: list[FileResult]
+    results: Sequence[FileResult]
+    """Each file's result, in input order, once written (chunks, triples and task items let
+    go): kept on disk, read back when asked for (:class:`SpooledList`), so that reading them
+    one at a time, as the methods here do, holds one at a time."""
     report: ValidationReport
     written: Path
     """The Turtle file: the union of the graphs (replaced only when some plan was read: see
@@ -218,7 +223,15 @@ class BatchResult:
 
     @property
     def plans(self) -> list[FileResult]:
-        return [r for r in self.results if r.key is not None]
+        """The results of the files that gave a plan, every one read back at once."""
+        return list(self._plans())
+
+    def _plans(self) -> Iterator[FileResult]:
+        return (r for r in self.results if r.key is not None)
+
+    def has_plans(self) -> bool:
+        """Whether some file gave a plan."""
+        return any(self._plans())
 
     def problems(self) -> list[Problem]:
         found = []
@@ -229,7 +242,7 @@ class BatchResult:
         return found
 
     def counts(self) -> dict[str, int]:
-        total = sum((r.counts for r in self.plans), Counter[str]())
+        total = sum((r.counts for r in self._plans()), Counter[str]())
         return {
             "plans": total["plans"],
             "actions": total["actions"],
@@ -245,18 +258,18 @@ class BatchResult:
 
     def coverage(self, limit: int | None = None) -> Table:
         """What was left unread, a row per plan (the plans with most to look at first)."""
-        plans = [(r.key, r.coverage) for r in self.plans if r.key and r.coverage]
+        plans = ((r.key, r.coverage) for r in self._plans() if r.key and r.coverage)
         return summary_table(plans, limit)
 
     def coverage_findings(self) -> Table:
         """Every line left unread, with its plan, file and line number."""
-        plans = [(r.key, r.path, r.coverage) for r in self.plans if r.key and r.coverage]
+        plans = ((r.key, r.path, r.coverage) for r in self._plans() if r.key and r.coverage)
         return findings_table(plans)
 
     def corpus(self) -> Corpus:
         """The plans kept (``build_many(keep_plans=True)``) as a corpus, keyed as written."""
         corpus = Corpus()
-        for result in self.plans:
+        for result in self._plans():
             if result.plan is not None and result.key is not None:
                 corpus.plans.append(result.plan)
                 corpus.keys.append(result.key)
@@ -305,7 +318,7 @@ def build_many(
     pooled = in_pool(len(paths), workers, parallel_from)
     work = partial(converter, engine=engine, keep_plan=keep_plans, validate=pooled)
     pool = _Pool(workers, parallel_from)
-    results = [FileResult(str(path)) for path in paths]
+    results = SpooledList(len(paths), lambda index: FileResult(str(paths[index])))
     with (
         collector_blind(),
         checking() as checker,
@@ -313,25 +326,33 @@ def build_many(
         staged(out / TURTLE) as turtle,
         staged(out / TRIG) as trig,
     ):
-        output = _Output(turtle.file, trig.file, checker, engine, pooled, tasks)
+        output = _Output(turtle.file, trig.file, checker, engine, pooled, tasks, results)
         convert = _keyed_while_converted if pooled else _converted_then_keyed
         for done, (index, result, later) in enumerate(convert(paths, work, pool), start=1):
-            results[index] = result
-            output.add(result, later)
+            output.add(index, result, later)
             if progress:
                 progress(done, len(paths))
         output.write_later()
         mapper = partial(map_in_fresh_workers, workers=workers) if pooled else None
-        cited = _corpus_facts(results, engine, output, trig.file, mapper)
+        cited = _corpus_facts(output.records, engine, output, trig.file, mapper)
         write_body(turtle.file, merged(sorted(output.shared), *output.family_runs()))
         trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(output.vocabulary)))
-        turtle.keep = trig.keep = any(r.key is not None for r in results)
-        for result, check in output.checks:
-            validate_result(result, check.result())
-    violations = tuple(sorted(v for r in [*results, cited] for v in r.violations))
-    warnings = tuple(sorted(w for r in [*results, cited] for w in r.shacl_warnings))
-    report = ValidationReport(not violations, violations, engine, warnings)
+        turtle.keep = trig.keep = bool(output.records)
+        output.settle_checks()
+    report = _batch_report([*results, cited], engine)
     return BatchResult(results, report, out / TURTLE, out / TRIG, output.totals)
+
+
+def _batch_report(results: Iterable[FileResult], engine: str) -> ValidationReport:
+    """The SHACL findings of every result, sorted, read once."""
+    violations: list[Violation] = []
+    warnings: list[Violation] = []
+    for result in results:
+        violations += result.violations
+        warnings += result.shacl_warnings
+    violations.sort()
+    warnings.sort()
+    return ValidationReport(not violations, tuple(violations), engine, tuple(warnings))
 
 
 @dataclass
@@ -348,9 +369,14 @@ class _Output:
     tasks: TaskSpool
     """The plans' measures, spooled to disk until the task families group them, and then the
     families' triples, a sorted run per canonical action."""
+    results: SpooledList[FileResult]
+    """Each file's result once written and checked."""
     shared: set[FormattedTriple] = field(default_factory=set)
     vocabulary: set[FormattedTriple] = field(default_factory=set)
-    checks: list[tuple[FileResult, Check[ValidationReport]]] = field(default_factory=list)
+    records: list[tuple[int, str, DocumentRecord]] = field(default_factory=list)
+    """Each plan's place among the files, key and document record: what the citations, the
+    revisions and the task families read of the plans once all are read."""
+    checks: deque[tuple[int, FileResult, Check[ValidationReport]]] = field(default_factory=deque)
     families: list[Path] = field(default_factory=list)
     """The files of the families' sorted runs."""
     totals: ReportTotals = field(default_factory=ReportTotals)
@@ -364,11 +390,13 @@ class _Output:
             file.write(turtle_header())
             file.flush()
 
-    def add(self, result: FileResult, later: bool = False) -> None:
-        """Write ``result``: its chunks now, or (``later``) after every other plan's."""
-        if result.key is not None and not self.checked:
+    def add(self, index: int, result: FileResult, later: bool = False) -> None:
+        """Write ``result`` (the ``index``-th file's): its chunks now, or (``later``) after
+        every other plan's; keep the rest once it is checked."""
+        awaits_check = result.key is not None and not self.checked
+        if awaits_check:
             check = self.checker.submit(partial(validate_turtle, checked_text(result), self.engine))
-            self.checks.append((result, check))
+            self.checks.append((index, result, check))
         turtle, trig = self._later() if later else (self.turtle.buffer, self.trig.buffer)
         turtle.write(result.chunk)
         trig.write(result.trig)
@@ -376,7 +404,19 @@ class _Output:
         self.vocabulary |= result.vocabulary
         self.tasks.add(result.tasks)
         self.totals.add(result.agencies, result.leads)
+        if result.key is not None and result.record is not None:
+            self.records.append((index, result.key, result.record))
         _slimmed(result)
+        if not awaits_check:
+            self.results.set(index, result)
+        self.settle_checks(wait=False)
+
+    def settle_checks(self, wait: bool = True) -> None:
+        """Keep the results whose check is done, in the order checked (``wait``: every one,
+        waiting for their checks)."""
+        while self.checks and (wait or self.checks[0][2].done.is_set()):
+            index, result, check = self.checks.popleft()
+            self.results.set(index, validate_result(result, check.result()))
 
     def _later(self) -> tuple[BinaryIO, BinaryIO]:
         if self.later is None:
@@ -408,9 +448,10 @@ def _spool() -> BinaryIO:
 
 def _slimmed(result: FileResult) -> None:
     """Let go of what ``result`` no longer needs once written: its chunks, triples and task
-    items, and its agencies and leads (summed in the :class:`ReportTotals`)."""
+    items, its agencies and leads (summed in the :class:`ReportTotals`) and its document
+    record (kept with the records of the others)."""
     result.chunk, result.trig, result.shared, result.vocabulary = b"", b"", [], set()
-    result.tasks, result.agencies, result.leads = (), set(), {}
+    result.tasks, result.agencies, result.leads, result.record = (), set(), {}, None
 
 
 def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str | None]) -> FileResult:
@@ -512,29 +553,27 @@ TRIG = "plankg.trig"
 
 
 def _corpus_facts(
-    results: list[FileResult],
+    records: list[tuple[int, str, DocumentRecord]],
     engine: str,
     output: _Output,
     trig: TextIO,
     mapper: ActionMapper | None,
 ) -> FileResult:
-    """The facts that need every plan: citations resolved across the corpus (a second block of
-    each plan's graph), revisions and task families (the derived graph, grouped by ``mapper``);
-    validated together."""
+    """The facts that need every plan (``records``: each plan's place, key and record):
+    citations resolved across the corpus (a second block of each plan's graph), revisions and
+    task families (the derived graph, grouped by ``mapper``); validated together."""
     shared, vocabulary = output.shared, output.vocabulary
-    plans = [r for r in results if r.record is not None and r.key is not None]
-    documents = DocumentIndex.of(r.record for r in plans if r.record)
+    plans = [(key, record) for _, key, record in sorted(records, key=itemgetter(0))]
+    documents = DocumentIndex.of(record for _, record in plans)
     facts: set[FormattedTriple] = set()
-    for result in plans:
-        assert result.record is not None and result.key is not None
-        graphs = cite(TurtleTerms(), result.key, result.record, documents)
+    for key, record in plans:
+        graphs = cite(TurtleTerms(), key, record, documents)
         cites, known = set(graphs.asserted), set(graphs.vocabulary)
-        trig.write(trig_block(plan_graph_node(result.key), turtle_body(cites)))
+        trig.write(trig_block(plan_graph_node(key), turtle_body(cites)))
         facts |= cites | known
         vocabulary |= known
-    links = set(revision_links(TurtleTerms(), [r.key for r in plans if r.key]))
-    records = {r.key: r.record for r in plans if r.key and r.record}
-    found = list(output.tasks.checked_families(records, frozenset(vocabulary), engine, mapper))
+    links = set(revision_links(TurtleTerms(), [key for key, _ in plans]))
+    found = list(output.tasks.checked_families(dict(plans), frozenset(vocabulary), engine, mapper))
     output.families = [f.path for f in found]
     write_trig_block(trig, DERIVED_GRAPH, merged(sorted(links), *output.family_runs()))
     shared |= facts
@@ -548,9 +587,9 @@ def _corpus_facts(
     )
 
 
-def _plan_terms(plans: list[FileResult]) -> set[str]:
+def _plan_terms(plans: list[tuple[str, DocumentRecord]]) -> set[str]:
     """The loaded plans' IRIs as Turtle writes them."""
-    return {iri_text(plan_node(r.key)) for r in plans if r.key}
+    return {iri_text(plan_node(key)) for key, _ in plans}
 
 
 def _not_about(subjects: set[str], triples: set[FormattedTriple]) -> set[FormattedTriple]:

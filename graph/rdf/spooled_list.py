@@ -1,0 +1,69 @@
+"""A list kept on disk: each item pickled to a temporary file when it is set, read back when it
+is asked for. What a build keeps of each file once the file is written (its warnings, its
+coverage, its document record, its SHACL findings) goes here, so that the writing process of a
+build does not grow by some 12 KiB a plan with the corpus
+(:func:`plankg.graph.rdf.batch.build_many`).
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from typing import BinaryIO, Generic, TypeVar, overload
+
+T = TypeVar("T")
+
+
+class SpooledList(Sequence[T], Generic[T]):
+    """``count`` items, in order, each set once (in any order) and kept pickled on disk; an
+    item never set reads as ``missing(index)``. The file is gone once the list is closed or let
+    go (``tempfile.TemporaryFile``)."""
+
+    def __init__(self, count: int, missing: Callable[[int], T]) -> None:
+        self._file = _temporary_file()
+        self._spans: list[tuple[int, int] | None] = [None] * count
+        self._end = 0
+        self._missing = missing
+
+    def set(self, index: int, item: T) -> None:
+        """Keep ``item`` as the ``index``-th, on disk."""
+        data = pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._spans[index] = (self._end, len(data))
+        self._end += len(data)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        if isinstance(index, slice):
+            return [self._read(i) for i in range(len(self))[index]]
+        return self._read(range(len(self))[index])
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._read(i) for i in range(len(self)))
+
+    def _read(self, index: int) -> T:
+        span = self._spans[index]
+        if span is None:
+            return self._missing(index)
+        start, size = span
+        self._file.seek(start)
+        item: T = pickle.loads(self._file.read(size))
+        return item
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _temporary_file() -> BinaryIO:
+    """A file with no name, open until closed or let go (the list's lifetime)."""
+    return tempfile.TemporaryFile(prefix="plankg-results-")
