@@ -8,8 +8,10 @@ triples about shared things (regions, types, years) are gathered, merged and wri
 end. Citations are resolved at the end too, across every plan read (a document a plan cites by
 title may be one another plan gives a 文号, or a plan read itself), and written as a second block
 of each plan's graph. Plan chunks stream to disk as they arrive, and so do the measures the
-task families group (a file per canonical action, :mod:`plankg.graph.rdf.task_spool`); what a
-result keeps for the report (counts, leads, coverage, its document record) stays.
+task families group (a file per canonical action, :mod:`plankg.graph.rdf.task_spool`), and
+what a result keeps for the report (counts, agencies and leads, coverage, SHACL findings: a
+:class:`~plankg.graph.rdf.spooled_list.SpooledList`); the plans' document records, which the
+citations and the families read at the end, stay in memory.
 
 Each plan is validated (its chunk and the shared triples it uses) by the worker that converted
 it; when the files are converted in one process, by a thread of it, while the next plan is
@@ -28,7 +30,8 @@ from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO, TextIO, TypeVar
@@ -218,8 +221,14 @@ class BatchResult:
     :func:`build_many`)."""
     dataset: Path
     """The TriG file: a named graph per plan, the derived graph, the vocabulary."""
-    totals: ReportTotals = field(default_factory=ReportTotals)
-    """The plans' agencies and leads, summed as the plans arrived (their results keep none)."""
+
+    @cached_property
+    def totals(self) -> ReportTotals:
+        """The plans' agencies and leads, summed from their results once asked for."""
+        totals = ReportTotals()
+        for result in self._plans():
+            totals.add(result.agencies, result.leads)
+        return totals
 
     @property
     def plans(self) -> list[FileResult]:
@@ -339,8 +348,8 @@ def build_many(
         trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(output.vocabulary)))
         turtle.keep = trig.keep = bool(output.records)
         output.settle_checks()
-    report = _batch_report([*results, cited], engine)
-    return BatchResult(results, report, out / TURTLE, out / TRIG, output.totals)
+    report = _batch_report(chain(results, [cited]), engine)
+    return BatchResult(results, report, out / TURTLE, out / TRIG)
 
 
 def _batch_report(results: Iterable[FileResult], engine: str) -> ValidationReport:
@@ -379,7 +388,6 @@ class _Output:
     checks: deque[tuple[int, FileResult, Check[ValidationReport]]] = field(default_factory=deque)
     families: list[Path] = field(default_factory=list)
     """The files of the families' sorted runs."""
-    totals: ReportTotals = field(default_factory=ReportTotals)
     later: tuple[BinaryIO, BinaryIO] | None = None
     """The Turtle and TriG chunks written after every other plan's (see :meth:`write_later`),
     in temporary files made for the first such plan."""
@@ -403,7 +411,6 @@ class _Output:
         self.shared.update(result.shared)
         self.vocabulary |= result.vocabulary
         self.tasks.add(result.tasks)
-        self.totals.add(result.agencies, result.leads)
         if result.key is not None and result.record is not None:
             self.records.append((index, result.key, result.record))
         _slimmed(result)
@@ -448,10 +455,9 @@ def _spool() -> BinaryIO:
 
 def _slimmed(result: FileResult) -> None:
     """Let go of what ``result`` no longer needs once written: its chunks, triples and task
-    items, its agencies and leads (summed in the :class:`ReportTotals`) and its document
-    record (kept with the records of the others)."""
+    items, and its document record (kept with the records of the others)."""
     result.chunk, result.trig, result.shared, result.vocabulary = b"", b"", [], set()
-    result.tasks, result.agencies, result.leads, result.record = (), set(), {}, None
+    result.tasks, result.record = (), None
 
 
 def _convert_as(work: partial[FileResult], path_and_key: tuple[Path, str | None]) -> FileResult:

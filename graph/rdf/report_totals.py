@@ -1,7 +1,7 @@
 """What the report of a build sums over its plans (the agencies, the measures and actions each
-leads), summed as each plan arrives, so that a plan's result need not keep its own to the end:
-the agencies' IRIs of every plan, kept until the count, made the memory of a build grow with
-the corpus by some 12 KiB a plan (:func:`plankg.graph.rdf.batch.build_many`).
+leads), summed from the plans' results when the report asks
+(:attr:`plankg.graph.rdf.batch.BatchResult.totals`: the results are read back from disk one at
+a time, so the sums are the only thing held, and only from then on).
 """
 
 from __future__ import annotations
