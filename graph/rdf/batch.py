@@ -116,7 +116,8 @@ class FileResult:
     warnings: tuple[str, ...] = ()
     error: str | None = None
     plan: Plan | None = None
-    """The plan itself, when the caller asked to keep it (to push it next)."""
+    """The plan itself, when the caller asked to keep it (to push it next); a build keeps it
+    apart from the result once written (:attr:`BatchResult.kept`)."""
     coverage: Coverage | None = None
     """What the reading left unread (see :mod:`plankg.loaders.coverage`)."""
     tasks: tuple[TaskItem, ...] = ()
@@ -221,6 +222,9 @@ class BatchResult:
     :func:`build_many`)."""
     dataset: Path
     """The TriG file: a named graph per plan, the derived graph, the vocabulary."""
+    kept: dict[int, Plan] = field(default_factory=dict)
+    """The plans kept (``build_many(keep_plans=True)``), by their file's place: in memory,
+    as they came (a plan read back from disk would cost more than its reading)."""
 
     @cached_property
     def totals(self) -> ReportTotals:
@@ -278,9 +282,10 @@ class BatchResult:
     def corpus(self) -> Corpus:
         """The plans kept (``build_many(keep_plans=True)``) as a corpus, keyed as written."""
         corpus = Corpus()
-        for result in self._plans():
-            if result.plan is not None and result.key is not None:
-                corpus.plans.append(result.plan)
+        for index, result in enumerate(self.results):
+            plan = self.kept.get(index)
+            if plan is not None and result.key is not None:
+                corpus.plans.append(plan)
                 corpus.keys.append(result.key)
         corpus.problems.extend(self.problems())
         return corpus
@@ -349,7 +354,7 @@ def build_many(
         turtle.keep = trig.keep = bool(output.records)
         output.settle_checks()
     report = _batch_report(chain(results, [cited]), engine)
-    return BatchResult(results, report, out / TURTLE, out / TRIG)
+    return BatchResult(results, report, out / TURTLE, out / TRIG, output.kept)
 
 
 def _batch_report(results: Iterable[FileResult], engine: str) -> ValidationReport:
@@ -386,6 +391,8 @@ class _Output:
     """Each plan's place among the files, key and document record: what the citations, the
     revisions and the task families read of the plans once all are read."""
     checks: deque[tuple[int, FileResult, Check[ValidationReport]]] = field(default_factory=deque)
+    kept: dict[int, Plan] = field(default_factory=dict)
+    """The plans the results brought (``keep_plans``), by their file's place."""
     families: list[Path] = field(default_factory=list)
     """The files of the families' sorted runs."""
     later: tuple[BinaryIO, BinaryIO] | None = None
@@ -413,6 +420,8 @@ class _Output:
         self.tasks.add(result.tasks)
         if result.key is not None and result.record is not None:
             self.records.append((index, result.key, result.record))
+        if result.plan is not None:
+            self.kept[index], result.plan = result.plan, None
         _slimmed(result)
         if not awaits_check:
             self.results.set(index, result)

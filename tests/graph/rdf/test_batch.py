@@ -45,6 +45,17 @@ def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path):
     assert serial.dataset.read_bytes() == parallel.dataset.read_bytes()
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_plans_kept_are_the_plans_read_keyed_as_written(tmp_path, workers):
+    """``keep_plans`` (what ``plankg build --to-neo4j`` pushes): every sample plan, in order,
+    under the key the build wrote it with; the results, read back from disk, keep none."""
+    result = build_many(sample_paths(), tmp_path, workers=workers, parallel_from=1, keep_plans=True)
+    corpus = result.corpus()
+    assert corpus.keys == [r.key for r in result.results] == load_corpus().keys
+    assert [p.title for p in corpus.plans] == [p.title for p in load_corpus().plans]
+    assert len(corpus.plans) == 5 and all(r.plan is None for r in result.results)
+
+
 def test_each_plan_is_checked_as_when_converted_alone(tmp_path):
     """build_many validates each plan in a thread while the next is converted: each file gets
     the violations and warnings process_file gives it (南湖新区's region has no GB/T 2260 code,
