@@ -1,12 +1,13 @@
 """A list kept on disk: each item pickled to a temporary file when it is set, read back when it
-is asked for. What a build keeps of each file once the file is written (its warnings, its
-coverage, its document record, its SHACL findings) goes here, so that the writing process of a
+is asked for. What a build keeps of each file once the file is written (its warnings, coverage,
+counts, agencies and leads, its SHACL findings) goes here, so that the writing process of a
 build does not grow by some 12 KiB a plan with the corpus
 (:func:`plankg.graph.rdf.batch.build_many`).
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -18,7 +19,8 @@ T = TypeVar("T")
 class SpooledList(Sequence[T], Generic[T]):
     """``count`` items, in order, each set once (in any order) and kept pickled on disk; an
     item never set reads as ``missing(index)``. The file is gone once the list is closed or let
-    go (``tempfile.TemporaryFile``)."""
+    go (``tempfile.TemporaryFile``). Reads and writes name their offset (``os.pread``,
+    ``os.pwrite``), so that threads may read the list at once."""
 
     def __init__(self, count: int, missing: Callable[[int], T]) -> None:
         self._file = _temporary_file()
@@ -28,9 +30,10 @@ class SpooledList(Sequence[T], Generic[T]):
 
     def set(self, index: int, item: T) -> None:
         """Keep ``item`` as the ``index``-th, on disk."""
-        data = pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
-        self._file.seek(self._end)
-        self._file.write(data)
+        data = memoryview(pickle.dumps(item, pickle.HIGHEST_PROTOCOL))
+        written = 0
+        while written < len(data):
+            written += os.pwrite(self._file.fileno(), data[written:], self._end + written)
         self._spans[index] = (self._end, len(data))
         self._end += len(data)
 
@@ -56,8 +59,7 @@ class SpooledList(Sequence[T], Generic[T]):
         if span is None:
             return self._missing(index)
         start, size = span
-        self._file.seek(start)
-        item: T = pickle.loads(self._file.read(size))
+        item: T = pickle.loads(os.pread(self._file.fileno(), size, start))
         return item
 
     def close(self) -> None:
@@ -66,4 +68,4 @@ class SpooledList(Sequence[T], Generic[T]):
 
 def _temporary_file() -> BinaryIO:
     """A file with no name, open until closed or let go (the list's lifetime)."""
-    return tempfile.TemporaryFile(prefix="plankg-results-")
+    return tempfile.TemporaryFile(prefix="plankg-results-", buffering=0)

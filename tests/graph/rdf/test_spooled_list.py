@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -27,6 +29,15 @@ def test_items_read_back_in_order_whatever_order_they_were_set_in(order, unset):
     assert [items[i] for i in range(12)] == expected
     assert items[-1] == expected[-1] and items[2:5] == expected[2:5]
     assert len(items) == 12
+
+
+def test_threads_reading_at_once_read_their_own_items():
+    items = SpooledList(400, _missing)
+    for index in range(400):
+        items.set(index, ("item", index, "科协" * (index % 50)))
+    with ThreadPoolExecutor(4) as pool:
+        read = list(pool.map(items.__getitem__, [*range(400)] * 5))
+    assert read == [("item", i, "科协" * (i % 50)) for i in range(400)] * 5
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda path: path.name)
