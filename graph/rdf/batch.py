@@ -226,13 +226,19 @@ class BatchResult:
     """The plans kept (``build_many(keep_plans=True)``), by their file's place: in memory,
     as they came (a plan read back from disk would cost more than its reading)."""
 
-    @cached_property
+    @property
     def totals(self) -> ReportTotals:
         """The plans' agencies and leads, summed from their results once asked for."""
-        totals = ReportTotals()
+        return self._sums[1]
+
+    @cached_property
+    def _sums(self) -> tuple[Counter[str], ReportTotals]:
+        """The plans' counts and the report's totals, summed in one reading of the results."""
+        counts, totals = Counter[str](), ReportTotals()
         for result in self._plans():
+            counts.update(result.counts)
             totals.add(result.agencies, result.leads)
-        return totals
+        return counts, totals
 
     @property
     def plans(self) -> list[FileResult]:
@@ -255,7 +261,7 @@ class BatchResult:
         return found
 
     def counts(self) -> dict[str, int]:
-        total = sum((r.counts for r in self._plans()), Counter[str]())
+        total = self._sums[0]
         return {
             "plans": total["plans"],
             "actions": total["actions"],
@@ -587,13 +593,14 @@ def _corpus_facts(
         trig.write(trig_block(plan_graph_node(key), turtle_body(cites)))
         facts |= cites | known
         vocabulary |= known
-    links = set(revision_links(TurtleTerms(), [key for key, _ in plans]))
+    keys = [key for key, _ in plans]
+    links = set(revision_links(TurtleTerms(), keys))
     found = list(output.tasks.checked_families(dict(plans), frozenset(vocabulary), engine, mapper))
     output.families = [f.path for f in found]
     write_trig_block(trig, DERIVED_GRAPH, merged(sorted(links), *output.family_runs()))
     shared |= facts
     shared |= links
-    checked = _not_about(_plan_terms(plans), facts) | vocabulary
+    checked = _not_about(_plan_terms(keys), facts) | vocabulary
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
     return FileResult(
         "",
@@ -602,9 +609,9 @@ def _corpus_facts(
     )
 
 
-def _plan_terms(plans: list[tuple[str, DocumentRecord]]) -> set[str]:
+def _plan_terms(keys: list[str]) -> set[str]:
     """The loaded plans' IRIs as Turtle writes them."""
-    return {iri_text(plan_node(key)) for key, _ in plans}
+    return {iri_text(plan_node(key)) for key in keys}
 
 
 def _not_about(subjects: set[str], triples: set[FormattedTriple]) -> set[FormattedTriple]:

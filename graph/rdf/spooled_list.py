@@ -18,8 +18,8 @@ T = TypeVar("T")
 
 class SpooledList(Sequence[T], Generic[T]):
     """``count`` items, in order, each set once (in any order) and kept pickled on disk; an
-    item never set reads as ``missing(index)``. The file is gone once the list is closed or let
-    go (``tempfile.TemporaryFile``). Reads and writes name their offset (``os.pread``,
+    item never set reads as ``missing(index)``. The file is gone once the list is let go
+    (``tempfile.TemporaryFile``). Reads and writes name their offset (``os.pread``,
     ``os.pwrite``), so that threads may read the list at once."""
 
     def __init__(self, count: int, missing: Callable[[int], T]) -> None:
@@ -62,10 +62,7 @@ class SpooledList(Sequence[T], Generic[T]):
         item: T = pickle.loads(os.pread(self._file.fileno(), size, start))
         return item
 
-    def close(self) -> None:
-        self._file.close()
-
 
 def _temporary_file() -> BinaryIO:
-    """A file with no name, open until closed or let go (the list's lifetime)."""
+    """A file with no name, open until the list holding it is let go."""
     return tempfile.TemporaryFile(prefix="plankg-results-", buffering=0)
