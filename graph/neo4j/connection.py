@@ -30,6 +30,18 @@ REASON = re.compile(r"\(reason (?:\[Errno \d+\] )?([^)]+)\)")
 T = TypeVar("T")
 
 
+class Rows(list[Any]):
+    """A batch sent as a query parameter: a list, packed as any list is, whose ``repr`` is
+    its length. The driver formats every RUN message's parameters for its debug log before it
+    asks whether the log is on (``" ".join(map(repr, fields))``), and the ``repr`` of a batch of
+    5,000 rows costs as much as packing it (9 ms)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
 class GraphDatabaseError(DatabaseError):
     """Neo4j could not be reached or refused what was asked (one line)."""
 

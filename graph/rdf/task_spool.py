@@ -30,7 +30,14 @@ from pathlib import Path
 from typing import BinaryIO, Protocol, TextIO, TypeVar
 
 from plankg.graph.rdf.documents import DocumentRecord
-from plankg.graph.rdf.families import MERGE, THRESHOLD, TaskFamily, TaskItem, action_families
+from plankg.graph.rdf.families import (
+    MERGE,
+    NO_CITERS,
+    THRESHOLD,
+    TaskFamily,
+    TaskItem,
+    action_families,
+)
 from plankg.graph.rdf.sorted_runs import read_parts, write_run
 from plankg.graph.rdf.tasks import (
     citation_depths,
@@ -88,7 +95,7 @@ class Placing:
 
     def item(self, canonical: str, row: Row) -> TaskItem:
         key, plan, title, text, rank = row
-        cited_by = self.citers.get(plan, frozenset())
+        cited_by = self.citers.get(plan, NO_CITERS)
         return TaskItem(key, plan, canonical, title, text, rank, self.depths.get(plan, 0), cited_by)
 
 

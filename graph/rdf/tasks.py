@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import action_slugs
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
-from plankg.graph.rdf.families import TaskFamily, TaskItem, task_families
+from plankg.graph.rdf.families import NO_CITERS, TaskFamily, TaskItem, task_families
 from plankg.graph.rdf.family_space import TEXT_CHARS
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.terms import Terms
@@ -132,7 +132,7 @@ def placed(items: Iterable[TaskItem], cites: Mapping[str, set[str]]) -> list[Tas
     plans it cites)."""
     depths, citers = citation_depths(cites), citers_of(cites)
     return [
-        i.placed(depths.get(i.plan, 0), citers.get(i.plan, frozenset())) if i.plan in depths else i
+        i.placed(depths.get(i.plan, 0), citers.get(i.plan, NO_CITERS)) if i.plan in depths else i
         for i in items
     ]
 
@@ -153,6 +153,7 @@ def family_terms(families: Iterable[TaskFamily], terms: Terms[T]) -> dict[tuple[
     """:func:`family_triples` as ``terms`` makes them."""
     triples: dict[tuple[T, T, T], None] = {}
     add, k, iri = triples.setdefault, terms.constants, terms.iri
+    similarities: dict[float, T] = {}  # a large action's members share a few dozen values
     for family in families:
         node = iri(family_iri(family))
         add((node, k[TYPE], k[PK.TaskFamily]))
@@ -164,7 +165,10 @@ def family_terms(families: Iterable[TaskFamily], terms: Terms[T]) -> dict[tuple[
         for item, similarity in family.members:
             measure = iri(str(item.key))
             add((measure, k[PK.memberOf], node))
-            add((measure, k[PK.similarity], terms.decimal(similarity_value(similarity))))
+            value = similarities.get(similarity)
+            if value is None:
+                value = similarities[similarity] = terms.decimal(similarity_value(similarity))
+            add((measure, k[PK.similarity], value))
     return triples
 
 
