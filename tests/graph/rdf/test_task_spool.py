@@ -211,3 +211,12 @@ def test_rows_read_back_share_one_string_for_each_distinct_title_and_text():
     assert shared == rows
     assert shared[0][2] is shared[1][2] and shared[0][3] is shared[1][3]
     assert rows[0][2] is not rows[1][2]
+
+
+def test_the_items_of_plans_nobody_cites_share_one_empty_set_of_citers(loaded):
+    plans, keys = loaded
+    placing = Placing.of(corpus_records(plans, keys))
+    quanzhou = next(k for k in keys if k.startswith("350500/"))
+    items = [placing.item("canonical", (f"m{n}", quanzhou, "title", "text", 0)) for n in range(3)]
+    assert all(item.cited_by == frozenset() for item in items)
+    assert items[0].cited_by is items[1].cited_by is items[2].cited_by
