@@ -30,7 +30,7 @@ REASON = re.compile(r"\(reason (?:\[Errno \d+\] )?([^)]+)\)")
 T = TypeVar("T")
 
 
-class Rows(list[Any]):
+class Batch(list[Any]):
     """A batch sent as a query parameter: a list, packed as any list is, whose ``repr`` is
     its length. The driver formats every RUN message's parameters for its debug log before it
     asks whether the log is on (``" ".join(map(repr, fields))``), and the ``repr`` of a batch of
@@ -39,7 +39,7 @@ class Rows(list[Any]):
     __slots__ = ()
 
     def __repr__(self) -> str:
-        return f"<{len(self)} rows>"
+        return f"<{len(self)} items>"
 
 
 class GraphDatabaseError(DatabaseError):

@@ -45,7 +45,7 @@ from time import perf_counter
 from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction, SummaryCounters
-from plankg.graph.neo4j.connection import Connection, Rows
+from plankg.graph.neo4j.connection import Batch, Connection
 from plankg.graph.neo4j.digests import (
     FAMILIES,
     SEP,
@@ -625,7 +625,7 @@ def _write_nodes(tx: ManagedTransaction, rows: list[NodeRow], mapping: Mapping) 
     """Create the new nodes of the batch, merge the stored ones; their internal ids by uri and
     the uris created."""
     query = template("nodes-existing")
-    stored = set(tx.run(query, uris=Rows(row.uri for row in rows)).single(strict=True)["existing"])
+    stored = set(tx.run(query, uris=Batch(row.uri for row in rows)).single(strict=True)["existing"])
     new = [row for row in rows if row.uri not in stored]
     ids: list[list[Any]] = []
     counters = []
@@ -680,7 +680,7 @@ def _create_relationships_with_props(
     """The batch's distinct property maps are sent once (``$props``), each relationship
     naming its map by place: the shortcuts of one assignment share its clause's text."""
     places: dict[int, int] = {}
-    maps = Rows()
+    maps = Batch()
     indexed = []
     for start, out in rows:
         named = []
@@ -704,11 +704,11 @@ def _run(
     tx: ManagedTransaction, name: str, rows: list[Any], **params: Any
 ) -> tuple[Any, SummaryCounters]:
     """Run template ``name`` over ``rows``: its record (None when it returns nothing) and
-    counters. The rows go in a list (:class:`~plankg.graph.neo4j.connection.Rows`) emptied
+    counters. The rows go in a list (:class:`~plankg.graph.neo4j.connection.Batch`) emptied
     afterwards: the driver's result keeps its parameters in a reference cycle, which would hold
     every batch of a push in memory until the cycle collector, paused during a push, runs again
     (and then walks them all)."""
-    sent = Rows(rows)
+    sent = Batch(rows)
     result = tx.run(template(name), rows=sent, **params)
     record = result.single()
     counters = result.consume().counters
