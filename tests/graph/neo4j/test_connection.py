@@ -5,7 +5,7 @@ from __future__ import annotations
 from plankg.graph.neo4j.connection import Batch
 
 
-def test_a_batch_names_its_length_not_its_rows():
+def test_a_batch_names_its_length_not_its_items():
     rows = Batch([["Resource", f"https://w3id.org/plankg/id/plan/{n}"] for n in range(5000)])
     assert repr(rows) == "<5000 items>"
     assert repr({"rows": rows}) == "{'rows': <5000 items>}"
