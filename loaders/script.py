@@ -24,6 +24,12 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def load_converter() -> None:
+    """Load OpenCC's dictionaries now (some 4 MiB): a process about to fork workers that
+    convert loads them once for all of them."""
+    _converter()
+
+
 def to_simplified(text: str) -> str:
     """``text`` in simplified script, of the same length (phrase conversions that would change
     the length fall back to character-by-character conversion)."""

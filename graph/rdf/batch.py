@@ -64,7 +64,7 @@ from plankg.graph.rdf.iris import (
 from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts, plan_leads
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.report_totals import ReportTotals
-from plankg.graph.rdf.sorted_runs import merged, read_run, write_body, write_trig_block
+from plankg.graph.rdf.sorted_runs import SpilledSet, merged, read_run, write_body, write_trig_block
 from plankg.graph.rdf.spooled_list import SpooledList
 from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
 from plankg.graph.rdf.tasks import plan_tasks
@@ -343,10 +343,11 @@ def build_many(
         collector_blind(),
         checking() as checker,
         closing(TaskSpool()) as tasks,
+        closing(SpilledSet()) as shared,
         staged(out / TURTLE) as turtle,
         staged(out / TRIG) as trig,
     ):
-        output = _Output(turtle.file, trig.file, checker, engine, pooled, tasks, results)
+        output = _Output(turtle.file, trig.file, checker, engine, pooled, tasks, results, shared)
         convert = _keyed_while_converted if pooled else _converted_then_keyed
         for done, (index, result, later) in enumerate(convert(paths, work, pool), start=1):
             output.add(index, result, later)
@@ -355,7 +356,7 @@ def build_many(
         output.write_later()
         mapper = partial(map_in_fresh_workers, workers=workers) if pooled else None
         cited = _corpus_facts(output.records, engine, output, trig.file, mapper)
-        write_body(turtle.file, merged(sorted(output.shared), *output.family_runs()))
+        write_body(turtle.file, merged(output.shared.sorted(), *output.family_runs()))
         trig.file.write(trig_block(VOCABULARY_GRAPH, turtle_body(output.vocabulary)))
         turtle.keep = trig.keep = bool(output.records)
         output.settle_checks()
@@ -391,7 +392,8 @@ class _Output:
     families' triples, a sorted run per canonical action."""
     results: SpooledList[FileResult]
     """Each file's result once written and checked."""
-    shared: set[FormattedTriple] = field(default_factory=set)
+    shared: SpilledSet
+    """The triples about shared things, written once at the end of the Turtle file."""
     vocabulary: set[FormattedTriple] = field(default_factory=set)
     records: list[tuple[int, str, DocumentRecord]] = field(default_factory=list)
     """Each plan's place among the files, key and document record: what the citations, the
@@ -598,8 +600,8 @@ def _corpus_facts(
     found = list(output.tasks.checked_families(dict(plans), frozenset(vocabulary), engine, mapper))
     output.families = [f.path for f in found]
     write_trig_block(trig, DERIVED_GRAPH, merged(sorted(links), *output.family_runs()))
-    shared |= facts
-    shared |= links
+    shared.update(facts)
+    shared.update(links)
     checked = _not_about(_plan_terms(keys), facts) | vocabulary
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
     return FileResult(

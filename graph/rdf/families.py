@@ -43,9 +43,10 @@ NO_CITERS: frozenset[str] = frozenset()
 action)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskItem:
-    """A measure to be grouped."""
+    """A measure to be grouped (with slots: a large action's tens of thousands of items at
+    once, 64 bytes each fewer than with a dictionary's room)."""
 
     key: Hashable
     """The measure's identity (its IRI, or region, action and number)."""

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import heapq
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from plankg.graph.rdf.turtle import FormattedTriple, subject_block, subject_groups, trig_opening
 
@@ -24,12 +24,18 @@ PART = 4096
 """Triples pickled together in a run's file."""
 
 
-def write_run(path: Path, ordered: Sequence[FormattedTriple]) -> Path:
+def write_run(path: Path, ordered: Iterable[FormattedTriple]) -> Path:
     """Write ``ordered`` (sorted triples) to ``path``, a part at a time; the path."""
     with path.open("wb") as file:
-        for start in range(0, len(ordered), PART):
-            pickle.dump(list(ordered[start : start + PART]), file, pickle.HIGHEST_PROTOCOL)
+        _write_parts(file, ordered)
     return path
+
+
+def _write_parts(file: BinaryIO, items: Iterable[Any]) -> None:
+    """Pickle ``items`` to ``file``, :data:`PART` of them in each list."""
+    found = iter(items)
+    while part := list(islice(found, PART)):
+        pickle.dump(part, file, pickle.HIGHEST_PROTOCOL)
 
 
 def read_run(path: Path) -> Iterator[FormattedTriple]:
@@ -40,12 +46,62 @@ def read_run(path: Path) -> Iterator[FormattedTriple]:
 def read_parts(path: Path) -> Iterator[Any]:
     """The items of the lists pickled one after another in the file ``path``, in order."""
     with path.open("rb") as file:
-        while True:
-            try:
-                part: list[Any] = pickle.load(file)
-            except EOFError:
-                return
-            yield from part
+        yield from _read_parts(file)
+
+
+def _read_parts(file: BinaryIO) -> Iterator[Any]:
+    while True:
+        try:
+            part: list[Any] = pickle.load(file)
+        except EOFError:
+            return
+        yield from part
+
+
+HELD = 32768
+"""The triples a :class:`SpilledSet` holds in memory before it writes them to a run."""
+
+
+class SpilledSet:
+    """Triples gathered each once and given back sorted, of which at most ``held`` are in
+    memory: beyond, they are written to a sorted run in a temporary file (gone once closed,
+    however the process ends) and merged back when asked for. The shared triples of a large
+    corpus (its regions, agencies and years: some 36 new for each generated plan) held in a
+    set grew the building process by some 4 KiB a plan."""
+
+    def __init__(self, held: int | None = None) -> None:
+        self.held = HELD if held is None else held
+        self.triples: set[FormattedTriple] = set()
+        self.runs: list[BinaryIO] = []
+
+    def update(self, triples: Iterable[FormattedTriple]) -> None:
+        self.triples.update(triples)
+        if len(self.triples) >= self.held:
+            self._spill()
+
+    def _spill(self) -> None:
+        self.runs.append(_temporary_run())
+        _write_parts(self.runs[-1], sorted(self.triples))
+        self.triples = set()
+
+    def sorted(self) -> Iterator[FormattedTriple]:
+        """Every triple gathered, in order, each once (read once: the runs are read as they
+        are merged)."""
+        for run in self.runs:
+            run.seek(0)
+        return merged(sorted(self.triples), *map(_read_parts, self.runs))
+
+    def close(self) -> None:
+        for run in self.runs:
+            run.close()
+        self.runs.clear()
+
+
+def _temporary_run() -> BinaryIO:
+    """A temporary file, gone once closed (or once the process ends, however it ends)."""
+    import tempfile  # only for a corpus whose shared triples outgrow what is held
+
+    return tempfile.TemporaryFile(prefix="plankg-shared-")
 
 
 def merged(*runs: Iterable[FormattedTriple]) -> Iterator[FormattedTriple]:

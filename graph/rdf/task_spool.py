@@ -38,17 +38,25 @@ from plankg.graph.rdf.families import (
     TaskItem,
     action_families,
 )
-from plankg.graph.rdf.sorted_runs import read_parts, write_run
+from plankg.graph.rdf.sorted_runs import merged, read_parts, read_run, write_run
 from plankg.graph.rdf.tasks import (
     citation_depths,
     citations_between,
     citers_of,
     family_iri,
-    family_terms,
+    membership_terms,
+    own_family_terms,
 )
-from plankg.graph.rdf.turtle import FormattedTriple, TurtleTerms, turtle_body, turtle_header
-from plankg.graph.rdf.validate import Violation, validate_turtle
+from plankg.graph.rdf.turtle import (
+    FormattedTriple,
+    TurtleTerms,
+    UnkeptTurtleTerms,
+    turtle_body,
+    turtle_header,
+)
+from plankg.graph.rdf.validate import Violation, load_shapes, validate_turtle
 from plankg.loaders.frozen import compared
+from plankg.loaders.script import load_converter
 from plankg.ontology.names import PK
 
 Row = tuple[str, str, str, str, int]
@@ -149,7 +157,7 @@ class TaskSpool:
         actions go first, so that the pool's workers finish together (what they give does
         not depend on the order: the runs are merged, the findings sorted)."""
         if mapper is not None:
-            import_module("plankg.graph.rdf.family_arrays")  # numpy: once here, not per worker
+            _load_for_workers(engine)
         work = partial(
             checked_action_families,
             placing=Placing.of(records),
@@ -164,6 +172,16 @@ class TaskSpool:
         self.files.clear()
         self.lock.close()
         self.folder.cleanup()
+
+
+def _load_for_workers(engine: str) -> None:
+    """Load here, once, what every worker grouping an action loads: numpy, OpenCC's
+    dictionaries (the grams are taken in simplified script) and the SHACL shapes. The workers
+    forked after share these pages with this process, rather than each loading its own (some
+    6 MiB a worker, measured on the largest action of 5,000 plans)."""
+    import_module("plankg.graph.rdf.family_arrays")
+    load_converter()
+    load_shapes(engine)
 
 
 def _spool_folder() -> tempfile.TemporaryDirectory[str]:
@@ -224,9 +242,9 @@ def checked_action_families(
     engine: str = "fast",
 ) -> CheckedFamilies:
     """The families of one spooled canonical action, their triples written beside its items as
-    a sorted run, and the findings on the families of a SHACL check of the triples their shape
-    reads (:func:`shaped_triples`) with what the ``vocabulary`` says of the nodes they name
-    (:func:`_named_in`).
+    a sorted run (:func:`write_families`), and the findings on the families of a SHACL check of
+    the triples their shape reads (:func:`shaped_triples`) with what the ``vocabulary`` says of
+    the nodes they name (:func:`_named_in`).
 
     These are the findings on those families of a check of every action's families together
     (with the citations across plans and the vocabulary, as the build checked them before): a
@@ -237,18 +255,79 @@ def checked_action_families(
     or its measures as subject or object. The findings on the vocabulary are left to the check
     of the rest."""
     families = _families(action, placing)
-    terms = TurtleTerms()
-    triples = family_terms(families, terms)
-    write_run(action.path.with_suffix(".families"), sorted(triples))
-    named = _named_in(triples, vocabulary)
-    checked = shaped_triples(families, triples, terms) | named
+    terms = UnkeptTurtleTerms()
+    path = action.path.with_suffix(".families")
+    written = write_families(families, terms, path, _read_memberships(families, terms))
+    checked = shaped_triples(families, written.read, terms) | _named_in(written.objects, vocabulary)
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
     nodes = {family_iri(family) for family in families}
     return CheckedFamilies(
-        action.path.with_suffix(".families"),
+        path,
         tuple(v for v in report.violations if v.focus in nodes),
         tuple(v for v in report.warnings if v.focus in nodes),
     )
+
+
+MEMBERS_SORTED = 4096
+"""Members whose triples are sorted together, a run on disk of their own until the action's
+runs are merged into one (:func:`write_families`)."""
+
+
+@dataclass
+class WrittenFamilies:
+    """What :func:`write_families` keeps of the triples it wrote: those ``read`` asks for
+    (every family's own and the memberships asked for) and the objects of all."""
+
+    read: set[FormattedTriple] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)
+
+
+def write_families(
+    families: Iterable[TaskFamily],
+    terms: TurtleTerms,
+    path: Path,
+    read: set[FormattedTriple],
+) -> WrittenFamilies:
+    """Write the triples of ``families`` (:func:`~plankg.graph.rdf.tasks.family_terms`, each
+    once) to ``path`` as a sorted run; keep the families' own triples, those of ``read`` and
+    the objects of all. The members' triples are sorted :data:`MEMBERS_SORTED` members at a
+    time and merged: a large action's tens of thousands of memberships are never held at once
+    (two triples and the measure's IRI, some 350 bytes, for each)."""
+    written, blocks = WrittenFamilies(), list[Path]()
+    members: list[FormattedTriple] = []
+    similarities: dict[float, str] = {}
+    for family in families:
+        node = terms.iri(family_iri(family))
+        written.read.update(own_family_terms(family, node, terms))
+        for triple in membership_terms(family, node, terms, similarities):
+            members.append(triple)
+            if triple in read:
+                written.read.add(triple)
+            if len(members) == 2 * MEMBERS_SORTED:
+                block = path.with_suffix(f".members{len(blocks)}")
+                blocks.append(write_run(block, sorted(members)))
+                members = []
+    written.objects.update(o for _, _, o in written.read)
+    written.objects.update(similarities.values())
+    written.objects.update(terms.iri(family_iri(family)) for family in families)
+    runs = [sorted(written.read), sorted(members), *map(read_run, blocks)]
+    write_run(path, merged(*runs))
+    for block in blocks:
+        block.unlink()
+    return written
+
+
+def _read_memberships(families: Iterable[TaskFamily], terms: TurtleTerms) -> set[FormattedTriple]:
+    """The memberships :func:`shaped_triples` reads: each family's first member's, its
+    central member's and its anchor's."""
+    member_of = terms.constants[PK.memberOf]
+    read = set()
+    for family in families:
+        node = terms.iri(family_iri(family))
+        for item in (family.members[0][0], family.central, family.anchor):
+            if item is not None:
+                read.add((terms.iri(str(item.key)), member_of, node))
+    return read
 
 
 def shaped_triples(
@@ -263,24 +342,15 @@ def shaped_triples(
     the other memberships and similarities. The findings on the families are those of a check
     of all their triples, which would read a few triples for each measure of the action (its
     thousands of measures in a large corpus): this check's size grows with the families."""
-    member_of = terms.constants[PK.memberOf]
-    nodes, needed = set(), set()
-    for family in families:
-        node = terms.iri(family_iri(family))
-        nodes.add(node)
-        for item in (family.members[0][0], family.central, family.anchor):
-            if item is not None:
-                needed.add((terms.iri(str(item.key)), member_of, node))
+    nodes = {terms.iri(family_iri(family)) for family in families}
+    needed = _read_memberships(families, terms)
     return {t for t in triples if t[0] in nodes or t in needed}
 
 
-def _named_in(
-    triples: Iterable[FormattedTriple], vocabulary: frozenset[FormattedTriple]
-) -> set[FormattedTriple]:
-    """The triples of ``vocabulary`` about the nodes ``triples`` name as objects, and its
-    subclass links (what ``sh:class`` reads of a value): a check of a few hundred triples
-    fewer for each canonical action than with the whole vocabulary."""
-    objects = {o for _, _, o in triples}
+def _named_in(objects: set[str], vocabulary: frozenset[FormattedTriple]) -> set[FormattedTriple]:
+    """The triples of ``vocabulary`` about the nodes ``objects`` (those the families' triples
+    name as objects), and its subclass links (what ``sh:class`` reads of a value): a check of a
+    few hundred triples fewer for each canonical action than with the whole vocabulary."""
     return {t for t in vocabulary if t[0] in objects or t[1] == "rdfs:subClassOf"}
 
 

@@ -17,7 +17,7 @@ from its content: its canonical action and the digest of its first member's plan
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -152,24 +152,43 @@ def family_triples(families: Iterable[TaskFamily]) -> dict[Triple, None]:
 def family_terms(families: Iterable[TaskFamily], terms: Terms[T]) -> dict[tuple[T, T, T], None]:
     """:func:`family_triples` as ``terms`` makes them."""
     triples: dict[tuple[T, T, T], None] = {}
-    add, k, iri = triples.setdefault, terms.constants, terms.iri
-    similarities: dict[float, T] = {}  # a large action's members share a few dozen values
+    similarities: dict[float, T] = {}
     for family in families:
-        node = iri(family_iri(family))
-        add((node, k[TYPE], k[PK.TaskFamily]))
-        add((node, k[TITLE], terms.tagged(family.title, "zh")))
-        add((node, k[PK.familyAction], iri(family.canonical)))
-        add((node, k[PK.centralMember], iri(str(family.central.key))))
-        if family.anchor is not None:
-            add((node, k[PK.anchor], iri(str(family.anchor.key))))
-        for item, similarity in family.members:
-            measure = iri(str(item.key))
-            add((measure, k[PK.memberOf], node))
-            value = similarities.get(similarity)
-            if value is None:
-                value = similarities[similarity] = terms.decimal(similarity_value(similarity))
-            add((measure, k[PK.similarity], value))
+        node = terms.iri(family_iri(family))
+        triples.update(dict.fromkeys(own_family_terms(family, node, terms)))
+        triples.update(dict.fromkeys(membership_terms(family, node, terms, similarities)))
     return triples
+
+
+def own_family_terms(family: TaskFamily, node: T, terms: Terms[T]) -> list[tuple[T, T, T]]:
+    """The triples of ``family`` (its node ``node``) about itself: its type, title, canonical
+    action, central member and anchor."""
+    k, iri = terms.constants, terms.iri
+    triples = [
+        (node, k[TYPE], k[PK.TaskFamily]),
+        (node, k[TITLE], terms.tagged(family.title, "zh")),
+        (node, k[PK.familyAction], iri(family.canonical)),
+        (node, k[PK.centralMember], iri(str(family.central.key))),
+    ]
+    if family.anchor is not None:
+        triples.append((node, k[PK.anchor], iri(str(family.anchor.key))))
+    return triples
+
+
+def membership_terms(
+    family: TaskFamily, node: T, terms: Terms[T], similarities: dict[float, T]
+) -> Iterator[tuple[T, T, T]]:
+    """Each member's ``pk:memberOf`` ``node`` and ``pk:similarity``; ``similarities`` holds
+    the terms of the similarities made so far (a large action's members share a few dozen
+    values)."""
+    member_of, similar = terms.constants[PK.memberOf], terms.constants[PK.similarity]
+    for item, similarity in family.members:
+        measure = terms.iri(str(item.key))
+        yield measure, member_of, node
+        value = similarities.get(similarity)
+        if value is None:
+            value = similarities[similarity] = terms.decimal(similarity_value(similarity))
+        yield measure, similar, value
 
 
 def similarity_value(similarity: float) -> Decimal:

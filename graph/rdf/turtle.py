@@ -294,6 +294,15 @@ class TurtleTerms:
         return found
 
 
+class UnkeptTurtleTerms(TurtleTerms):
+    """:class:`TurtleTerms` that keep none of the IRIs they write: for the task families of a
+    large canonical action, whose tens of thousands of measures' IRIs (some 400 bytes each,
+    as given and as written) would otherwise be held until its last triple is written."""
+
+    def iri(self, node: str) -> str:
+        return _prefixed(node)
+
+
 def _formatted(row: Row) -> FormattedTriple:
     """A row of the vocabulary's index (see :mod:`.concepts`) as Turtle."""
     s, p, o = row

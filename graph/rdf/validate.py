@@ -128,6 +128,13 @@ def validate_graph(graph: Graph) -> ValidationReport:
     return _report(found, "pyshacl")
 
 
+def load_shapes(engine: str) -> None:
+    """Load ``engine``'s shapes now: a process about to fork workers that validate loads them
+    once for all of them (the reference engine's are read at each validation)."""
+    if engine == "fast":
+        _fast_shapes()
+
+
 @cache
 def _fast_shapes() -> Any:
     import shacl

@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from plankg.graph.rdf import sorted_runs, task_spool
 from plankg.graph.rdf.batch import FileResult, build_many, process_file
 from plankg.graph.rdf.build import graph_of
 from plankg.graph.rdf.corpus import load_corpus
@@ -43,6 +44,17 @@ def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path):
     parallel = build_many(sample_paths(), tmp_path / "parallel", workers=2, parallel_from=1)
     assert serial.written.read_bytes() == parallel.written.read_bytes()
     assert serial.dataset.read_bytes() == parallel.dataset.read_bytes()
+
+
+def test_a_build_holding_a_few_triples_at_a_time_writes_the_same_bytes(tmp_path, monkeypatch):
+    """The shared triples spilled to disk every 50 and the families' memberships sorted four
+    members at a time (a large corpus's case, on the samples) change nothing written."""
+    held = build_many(sample_paths(), tmp_path / "held", workers=1)
+    monkeypatch.setattr(sorted_runs, "HELD", 50)
+    monkeypatch.setattr(task_spool, "MEMBERS_SORTED", 4)
+    spilled = build_many(sample_paths(), tmp_path / "spilled", workers=1)
+    assert spilled.written.read_bytes() == held.written.read_bytes()
+    assert spilled.dataset.read_bytes() == held.dataset.read_bytes()
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import io
 
+from hypothesis import given
+from hypothesis import strategies as st
 from plankg.graph.rdf.sorted_runs import (
     PART,
+    SpilledSet,
     merged,
     read_run,
     write_body,
@@ -49,3 +52,31 @@ def test_a_trig_block_written_a_subject_at_a_time_is_the_trig_block():
 def test_a_run_read_back_is_the_run_written(tmp_path):
     run = sorted((f"<s{i:05d}>", "p", f'"{i}"') for i in range(PART * 2 + 3))
     assert list(read_run(write_run(tmp_path / "run", run))) == run
+
+
+TRIPLES = st.lists(
+    st.lists(st.tuples(st.sampled_from([A, B, M]), st.sampled_from("ab"), st.text(max_size=3)))
+)
+
+
+@given(batches=TRIPLES, held=st.integers(min_value=1, max_value=6))
+def test_a_spilled_set_gives_back_the_sorted_union_of_what_it_gathered(batches, held):
+    spilled = SpilledSet(held)
+    try:
+        for batch in batches:
+            spilled.update(batch)
+        assert list(spilled.sorted()) == sorted(set().union(*map(set, batches)))
+    finally:
+        spilled.close()
+
+
+def test_a_spilled_set_holds_no_more_than_it_is_told():
+    spilled = SpilledSet(4)
+    try:
+        for n in range(10):
+            spilled.update([(f"<s{n}>", "a", "pk:Region"), (A, "a", "pk:TaskFamily")])
+            assert len(spilled.triples) < 4
+        assert len(spilled.runs) == 3  # at the 3rd, 6th and 9th region
+        assert len(list(spilled.sorted())) == 11
+    finally:
+        spilled.close()

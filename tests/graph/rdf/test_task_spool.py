@@ -86,6 +86,22 @@ def test_spooled_families_are_those_grouped_in_memory(loaded, vocabulary):
     assert len(expected) > 2 * len(items)  # every measure's membership and similarity
 
 
+def test_members_sorted_a_few_at_a_time_give_the_same_runs(loaded, vocabulary, monkeypatch):
+    plans, keys = loaded
+    records = corpus_records(plans, keys)
+    _, whole = checked(plans, keys, records, vocabulary)
+    monkeypatch.setattr(task_spool, "MEMBERS_SORTED", 2)
+    spool = spooled(plans, keys)
+    try:
+        found = list(spool.checked_families(records, vocabulary))
+        in_blocks = [list(read_run(f.path)) for f in found]
+        folder = Path(spool.folder.name)
+        assert sorted(p.suffix for p in folder.iterdir() if p.suffix.startswith(".members")) == []
+    finally:
+        spool.close()
+    assert in_blocks == whole
+
+
 def test_a_pool_groups_the_spooled_actions_as_this_process_does(loaded, vocabulary):
     plans, keys = loaded
     records = corpus_records(plans, keys)
