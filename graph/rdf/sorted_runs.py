@@ -58,7 +58,7 @@ def _read_parts(file: BinaryIO) -> Iterator[Any]:
         yield from part
 
 
-HELD = 32768
+HELD = 4096
 """The triples a :class:`SpilledSet` holds in memory before it writes them to a run."""
 
 
@@ -66,8 +66,8 @@ class SpilledSet:
     """Triples gathered each once and given back sorted, of which at most ``held`` are in
     memory: beyond, they are written to a sorted run in a temporary file (gone once closed,
     however the process ends) and merged back when asked for. The shared triples of a large
-    corpus (its regions, agencies and years: some 36 new for each generated plan) held in a
-    set grew the building process by some 4 KiB a plan."""
+    corpus (its regions, agencies and years: 3,539 at 1,000 generated plans, 18,435 at 5,000)
+    grow with its places, and a set of all of them with it."""
 
     def __init__(self, held: int | None = None) -> None:
         self.held = HELD if held is None else held
