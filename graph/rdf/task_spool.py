@@ -298,6 +298,7 @@ def write_families(
     similarities: dict[float, str] = {}
     for family in families:
         node = terms.iri(family_iri(family))
+        written.objects.add(node)
         written.read.update(own_family_terms(family, node, terms))
         for triple in membership_terms(family, node, terms, similarities):
             members.append(triple)
@@ -309,7 +310,6 @@ def write_families(
                 members = []
     written.objects.update(o for _, _, o in written.read)
     written.objects.update(similarities.values())
-    written.objects.update(terms.iri(family_iri(family)) for family in families)
     runs = [sorted(written.read), sorted(members), *map(read_run, blocks)]
     write_run(path, merged(*runs))
     for block in blocks:
