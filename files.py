@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO, cast
 
 from plankg.errors import OutputError
 
@@ -90,3 +90,12 @@ def write_texts(targets: Mapping[Path, str | bytes]) -> list[Path]:
             else:
                 stage.file.write(content)
     return list(targets)
+
+
+def scratch_file(name: str, buffering: int = -1) -> BinaryIO:
+    """A temporary file with no name on disk (made as ``plankg-<name>-…``), gone once closed,
+    let go, or its process ends, however it ends: where a build spools what it does not hold."""
+    import tempfile  # only for a build that spools to disk
+
+    file = tempfile.TemporaryFile(prefix=f"plankg-{name}-", buffering=buffering)  # noqa: SIM115
+    return cast(BinaryIO, file)  # binary; typeshed says IO[Any] when buffering is not a literal

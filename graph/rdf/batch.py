@@ -36,7 +36,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO, TextIO, TypeVar
 
-from plankg.files import staged
+from plankg.files import scratch_file, staged
 from plankg.graph.rdf.build import cite, revision_links, write_plan
 from plankg.graph.rdf.checker import Check, Checker, checking
 from plankg.graph.rdf.corpus import (
@@ -444,7 +444,7 @@ class _Output:
 
     def _later(self) -> tuple[BinaryIO, BinaryIO]:
         if self.later is None:
-            self.later = (_spool(), _spool())
+            self.later = (scratch_file("later"), scratch_file("later"))
         return self.later
 
     def family_runs(self) -> list[Iterator[FormattedTriple]]:
@@ -461,13 +461,6 @@ class _Output:
             spool.seek(0)
             shutil.copyfileobj(spool, file.buffer)
             spool.close()
-
-
-def _spool() -> BinaryIO:
-    """A temporary file, gone once closed (or let go)."""
-    import tempfile  # as write_later's shutil
-
-    return tempfile.TemporaryFile(prefix="plankg-later-")
 
 
 def _slimmed(result: FileResult) -> None:

@@ -18,6 +18,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
+from plankg.files import scratch_file
 from plankg.graph.rdf.turtle import FormattedTriple, subject_block, subject_groups, trig_opening
 
 PART = 1024
@@ -81,7 +82,7 @@ class SpilledSet:
             self._spill()
 
     def _spill(self) -> None:
-        self.runs.append(_temporary_run())
+        self.runs.append(scratch_file("shared"))
         _write_parts(self.runs[-1], sorted(self.triples))
         self.triples = set()
 
@@ -96,13 +97,6 @@ class SpilledSet:
         for run in self.runs:
             run.close()
         self.runs.clear()
-
-
-def _temporary_run() -> BinaryIO:
-    """A temporary file, gone once closed (or once the process ends, however it ends)."""
-    import tempfile  # only for a corpus whose shared triples outgrow what is held
-
-    return tempfile.TemporaryFile(prefix="plankg-shared-")
 
 
 def merged(*runs: Iterable[FormattedTriple]) -> Iterator[FormattedTriple]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from typing import BinaryIO, Generic, TypeVar, overload
+from typing import Generic, TypeVar, overload
+
+from plankg.files import scratch_file
 
 T = TypeVar("T")
 
@@ -19,11 +20,11 @@ T = TypeVar("T")
 class SpooledList(Sequence[T], Generic[T]):
     """``count`` items, in order, each set once (in any order) and kept pickled on disk; an
     item never set reads as ``missing(index)``. The file is gone once the list is let go
-    (``tempfile.TemporaryFile``). Reads and writes name their offset (``os.pread``,
+    (:func:`~plankg.files.scratch_file`). Reads and writes name their offset (``os.pread``,
     ``os.pwrite``), so that threads may read the list at once."""
 
     def __init__(self, count: int, missing: Callable[[int], T]) -> None:
-        self._file = _temporary_file()
+        self._file = scratch_file("results", buffering=0)
         self._spans: list[tuple[int, int] | None] = [None] * count
         self._end = 0
         self._missing = missing
@@ -61,8 +62,3 @@ class SpooledList(Sequence[T], Generic[T]):
         start, size = span
         item: T = pickle.loads(os.pread(self._file.fileno(), size, start))
         return item
-
-
-def _temporary_file() -> BinaryIO:
-    """A file with no name, open until the list holding it is let go."""
-    return tempfile.TemporaryFile(prefix="plankg-results-", buffering=0)

@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from plankg.files import scratch_file
 from plankg.graph.rdf import sorted_runs, task_spool
 from plankg.graph.rdf.batch import FileResult, build_many, process_file
 from plankg.graph.rdf.build import graph_of
@@ -52,7 +53,12 @@ def test_a_build_holding_a_few_triples_at_a_time_writes_the_same_bytes(tmp_path,
     held = build_many(sample_paths(), tmp_path / "held", workers=1)
     monkeypatch.setattr(sorted_runs, "HELD", 50)
     monkeypatch.setattr(task_spool, "MEMBERS_SORTED", 4)
+    spills = []
+    monkeypatch.setattr(
+        sorted_runs, "scratch_file", lambda name: spills.append(name) or scratch_file(name)
+    )
     spilled = build_many(sample_paths(), tmp_path / "spilled", workers=1)
+    assert len(spills) >= 2  # the shared triples merged back from several runs
     assert spilled.written.read_bytes() == held.written.read_bytes()
     assert spilled.dataset.read_bytes() == held.dataset.read_bytes()
 
