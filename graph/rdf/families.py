@@ -20,6 +20,7 @@ yet); the same with 福建's plan, which 泉州's cites, loaded with them.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -75,6 +76,37 @@ class TaskItem:
         return (self.depth, self.rank, self.plan, str(self.key))
 
 
+@dataclass(frozen=True, slots=True)
+class FamilyHead:
+    """What a family says of itself: its canonical action, its first member (by which it is
+    named), its central member (whose title is its title) and its anchor."""
+
+    canonical: str
+    first: TaskItem
+    central: TaskItem
+    anchor: TaskItem | None
+    """The measure of a cited plan that started the family, when a plan citing it (directly
+    or through other loaded plans) has a measure in the family; otherwise none."""
+
+    @property
+    def title(self) -> str:
+        return self.central.title
+
+    @property
+    def digest(self) -> str:
+        """A key derived from content: the canonical action and the family's first member (the
+        highest-level, first plan's measure, by its identity: two measures of one plan may share
+        a title), stable while plans are added after it."""
+        first = self.first
+        seed = f"{self.canonical}\x1f{first.plan}\x1f{first.key}"
+        return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+
+
+def anchor_of(first: TaskItem, plans: Iterable[str]) -> TaskItem | None:
+    """``first`` when one of ``plans`` (those of a family's other members) cites its plan."""
+    return first if first.cited_by.intersection(plans) else None
+
+
 @dataclass(frozen=True)
 class TaskFamily:
     """Measures of several plans that set the same task, within one canonical action."""
@@ -86,35 +118,35 @@ class TaskFamily:
     @property
     def central(self) -> TaskItem:
         """The member most like the family as a whole: its title is the family's."""
-        best = max(range(len(self.members)), key=lambda i: (self.members[i][1], -i))
-        return self.members[best][0]
+        return self.members[central_place([s for _, s in self.members])][0]
+
+    @property
+    def anchor(self) -> TaskItem | None:
+        return self.head.anchor
+
+    @property
+    def head(self) -> FamilyHead:
+        first = self.members[0][0]
+        anchor = anchor_of(first, (item.plan for item, _ in self.members[1:]))
+        return FamilyHead(self.canonical, first, self.central, anchor)
 
     @property
     def title(self) -> str:
         return self.central.title
 
     @property
-    def anchor(self) -> TaskItem | None:
-        """The measure of a cited plan that started the family, when a plan citing it (directly
-        or through other loaded plans) has a measure in the family; otherwise none."""
-        first = self.members[0][0]
-        citers = {item.plan for item, _ in self.members[1:]} & first.cited_by
-        return first if citers else None
-
-    @property
     def digest(self) -> str:
-        """A key derived from content: the canonical action and the family's first member (the
-        highest-level, first plan's measure, by its identity: two measures of one plan may share
-        a title), stable while plans are added after it."""
-        first = self.members[0][0]
-        seed = f"{self.canonical}\x1f{first.plan}\x1f{first.key}"
-        return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+        return self.head.digest
 
 
-def _space(items: Sequence[TaskItem]) -> Space:
+def central_place(similarities: Sequence[float]) -> int:
+    """The place of the member most like its family (the first of the most alike)."""
+    return max(range(len(similarities)), key=lambda i: (similarities[i], -i))
+
+
+def _space(texts: Sequence[tuple[str, str]]) -> Space:
     """Dictionaries for a small action, numpy rows for a large one."""
-    texts = [(item.title, item.text[:TEXT_CHARS]) for item in items]
-    if len(items) <= SMALL:
+    if len(texts) <= SMALL:
         return DictSpace(texts)
     from plankg.graph.rdf.family_arrays import ArraySpace, array_vectors
 
@@ -123,11 +155,24 @@ def _space(items: Sequence[TaskItem]) -> Space:
 
 @dataclass
 class _Family:
-    """A family being formed: its row in the space, its plans and its members."""
+    """A family being formed: its row in the space, its plans and its members (their places,
+    4 bytes each in an array rather than an integer object and a list's slot, 36)."""
 
     row: int
-    plans: set[str]
-    members: list[int] = field(default_factory=list)
+    plans: int
+    """Its plans as bits, a plan's bit its number in the order plans are first taken (a set
+    of a large family's thousands of plans took some 60 bytes for each)."""
+    members: array[int] = field(default_factory=lambda: array("i"))
+
+
+@dataclass(frozen=True, slots=True)
+class Grouped:
+    """A family as places in the sequence of measures grouped: its members' places, in order,
+    and their similarities to its centroid (rounded), in arrays (a large action's tens of
+    thousands of members)."""
+
+    members: array[int]
+    similarities: array[float]
 
 
 def task_families(
@@ -144,16 +189,36 @@ def task_families(
 
 
 def action_families(items: list[TaskItem], threshold: float, merge: float) -> list[TaskFamily]:
-    """The families of the measures of one canonical action, in order."""
-    space = _space(items)
-    found = _merged(space, _assigned(space, items, threshold), merge)
-    return [_family(items[0].canonical, space, items, f) for f in found]
+    """The families of the measures of one canonical action, taken in the order of ``items``
+    (sorted by :attr:`TaskItem.order`), in order."""
+    texts = [(item.title, item.text[:TEXT_CHARS]) for item in items]
+    found = grouped(texts, [item.plan for item in items], threshold, merge)
+    return [
+        TaskFamily(
+            items[0].canonical,
+            tuple((items[i], s) for i, s in zip(f.members, f.similarities, strict=True)),
+        )
+        for f in found
+    ]
 
 
-def _assigned(space: Space, items: Sequence[TaskItem], threshold: float) -> list[_Family]:
+def grouped(
+    texts: Sequence[tuple[str, str]], plans: Sequence[str], threshold: float, merge: float
+) -> list[Grouped]:
+    """The families of one canonical action's measures, given by their titles and starts of
+    text and their plans in the order they are taken: what :func:`action_families` groups,
+    without the items (a large action's measures need not be held while they are grouped)."""
+    space = _space(texts)
+    found = _merged(space, _assigned(space, plans, threshold), merge)
+    return [_grouped(space, family) for family in found]
+
+
+def _assigned(space: Space, plans: Sequence[str], threshold: float) -> list[_Family]:
     families: list[_Family] = []
-    for index, item in enumerate(items):
-        open_ = [k for k, f in enumerate(families) if item.plan not in f.plans]
+    numbers: dict[str, int] = {}
+    for index, plan in enumerate(plans):
+        bit = 1 << numbers.setdefault(plan, len(numbers))
+        open_ = [k for k, f in enumerate(families) if not f.plans & bit]
         rows = [families[k].row for k in open_]
         dots = space.dots(index, rows)
         scored = [
@@ -164,9 +229,9 @@ def _assigned(space: Space, items: Sequence[TaskItem], threshold: float) -> list
             family = families[best[1]]
             space.join(family.row, index, dots[open_.index(best[1])])
             family.members.append(index)
-            family.plans.add(item.plan)
+            family.plans |= bit
         else:
-            families.append(_Family(space.add(index), {item.plan}, [index]))
+            families.append(_Family(space.add(index), bit, array("i", [index])))
     return families
 
 
@@ -199,10 +264,10 @@ def _merged(space: Space, families: list[_Family], merge: float) -> list[_Family
     return [f for f in families if f.row not in gone]
 
 
-def _family(canonical: str, space: Space, items: Sequence[TaskItem], family: _Family) -> TaskFamily:
-    dots = dict(zip(family.members, space.member_dots(family.row, family.members), strict=True))
-    members = tuple(
-        (items[i], round(dots[i] / space.norms[family.row], 4))
-        for i in sorted(family.members, key=lambda i: items[i].order)
-    )
-    return TaskFamily(canonical, members)
+def _grouped(space: Space, family: _Family) -> Grouped:
+    """The family's members by place (the order they are taken in: merged families' members
+    are not) and their similarities."""
+    members = array("i", sorted(family.members))
+    norm = space.norms[family.row]
+    dots = space.member_dots(family.row, members)
+    return Grouped(members, array("d", [round(dot / norm, 4) for dot in dots]))

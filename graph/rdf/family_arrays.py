@@ -67,7 +67,7 @@ def _counted_grams(
     for title, text in texts:
         words = gram_weights(title, text)
         found = (columns.setdefault(gram, len(columns)) for gram in words)
-        grams.append(np.fromiter(found, np.intp, len(words)))
+        grams.append(np.fromiter(found, np.int32, len(words)))
         weights.append(np.fromiter(words.values(), np.float64, len(words)))
     return grams, weights
 

@@ -28,15 +28,21 @@ rather than 4,096 spared a worker merging the blocks of a large action 2 MiB."""
 
 def write_run(path: Path, ordered: Iterable[FormattedTriple]) -> Path:
     """Write ``ordered`` (sorted triples) to ``path``, a part at a time; the path."""
+    return write_parts(path, ordered)
+
+
+def write_parts(path: Path, items: Iterable[Any], part: int = PART) -> Path:
+    """Write ``items`` (picklable) to ``path``, ``part`` at a time, to be read back in order
+    by :func:`read_parts`; the path."""
     with path.open("wb") as file:
-        _write_parts(file, ordered)
+        _write_parts(file, items, part)
     return path
 
 
-def _write_parts(file: BinaryIO, items: Iterable[Any]) -> None:
-    """Pickle ``items`` to ``file``, :data:`PART` of them in each list."""
+def _write_parts(file: BinaryIO, items: Iterable[Any], size: int = PART) -> None:
+    """Pickle ``items`` to ``file``, ``size`` of them in each list."""
     found = iter(items)
-    while part := list(islice(found, PART)):
+    while part := list(islice(found, size)):
         pickle.dump(part, file, pickle.HIGHEST_PROTOCOL)
 
 

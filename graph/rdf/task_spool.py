@@ -5,8 +5,10 @@ the others (:func:`plankg.graph.rdf.batch.build_many`).
 The families group the measures of one canonical action at a time and need all of them at once
 (TF-IDF weights are taken over the action's measures), so when every plan is read each action's
 file is read back by the process that groups it (a worker of the pool, or this process), its
-items placed in the citation graph (:class:`Placing`, made from the plans' document records,
-which the build keeps), grouped, and turned into the families' triples as Turtle writes them.
+items placed in the citation graph (:class:`~plankg.graph.rdf.family_passes.Placing`, made from
+the plans' document records, which the build keeps), grouped in passes over the file
+(:mod:`~plankg.graph.rdf.family_passes`), and turned into the families' triples as Turtle
+writes them.
 The families and triples are those :func:`~plankg.graph.rdf.tasks.placed_task_triples` gives for the
 same items: only where the items wait changes.
 
@@ -22,7 +24,7 @@ import fcntl
 import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import import_module
@@ -30,23 +32,10 @@ from pathlib import Path
 from typing import BinaryIO, Protocol, TextIO, TypeVar
 
 from plankg.graph.rdf.documents import DocumentRecord
-from plankg.graph.rdf.families import (
-    MERGE,
-    NO_CITERS,
-    THRESHOLD,
-    TaskFamily,
-    TaskItem,
-    action_families,
-)
-from plankg.graph.rdf.sorted_runs import merged, read_parts, read_run, write_run
-from plankg.graph.rdf.tasks import (
-    citation_depths,
-    citations_between,
-    citers_of,
-    family_iri,
-    membership_terms,
-    own_family_terms,
-)
+from plankg.graph.rdf.families import FamilyHead, TaskItem
+from plankg.graph.rdf.family_passes import Membership, Placing, Row, spooled_families
+from plankg.graph.rdf.sorted_runs import merged, read_run, write_run
+from plankg.graph.rdf.tasks import family_iri, member_terms, own_family_terms
 from plankg.graph.rdf.turtle import (
     FormattedTriple,
     TurtleTerms,
@@ -59,8 +48,6 @@ from plankg.loaders.frozen import compared
 from plankg.loaders.script import load_converter
 from plankg.ontology.names import PK
 
-Row = tuple[str, str, str, str, int]
-"""A spooled item: its key, plan, title, text and rank (its canonical action is its file's)."""
 R = TypeVar("R")
 
 
@@ -84,27 +71,6 @@ class SpooledAction:
 
     canonical: str
     path: Path
-
-
-@compared
-@dataclass(frozen=True, repr=False, eq=False)
-class Placing:
-    """Where each plan stands in the citation graph of the plans loaded together (see
-    :func:`~plankg.graph.rdf.tasks.placed`): its depth and the plans citing it."""
-
-    depths: dict[str, int]
-    citers: dict[str, frozenset[str]]
-
-    @classmethod
-    def of(cls, records: Mapping[str, DocumentRecord]) -> Placing:
-        """The placing of the plans ``records`` describe (each plan's record by its key)."""
-        cites = citations_between(records)
-        return cls(citation_depths(cites), citers_of(cites))
-
-    def item(self, canonical: str, row: Row) -> TaskItem:
-        key, plan, title, text, rank = row
-        cited_by = self.citers.get(plan, NO_CITERS)
-        return TaskItem(key, plan, canonical, title, text, rank, self.depths.get(plan, 0), cited_by)
 
 
 @dataclass
@@ -218,12 +184,6 @@ def _size(action: SpooledAction) -> int:
     return action.path.stat().st_size
 
 
-def _families(action: SpooledAction, placing: Placing) -> list[TaskFamily]:
-    items = [placing.item(action.canonical, row) for row in _shared_texts(_rows(action.path))]
-    items.sort(key=lambda item: item.order)
-    return action_families(items, THRESHOLD, MERGE)
-
-
 @compared
 @dataclass(frozen=True, repr=False, eq=False)
 class CheckedFamilies:
@@ -254,13 +214,14 @@ def checked_action_families(
     shape targets them, and no triple of another action's families has this action's families
     or its measures as subject or object. The findings on the vocabulary are left to the check
     of the rest."""
-    families = _families(action, placing)
-    terms = UnkeptTurtleTerms()
+    families = spooled_families(action.path, action.canonical, placing)
+    heads, terms = families.heads, UnkeptTurtleTerms()
     path = action.path.with_suffix(".families")
-    written = write_families(families, terms, path, _read_memberships(families, terms))
-    checked = shaped_triples(families, written.read, terms) | _named_in(written.objects, vocabulary)
+    read = _read_memberships(heads, terms)
+    written = write_families(heads, families.memberships, terms, path, read)
+    checked = shaped_triples(heads, written.read, terms) | _named_in(written.objects, vocabulary)
     report = validate_turtle(turtle_header() + turtle_body(checked), engine)
-    nodes = {family_iri(family) for family in families}
+    nodes = {family_iri(head) for head in heads}
     return CheckedFamilies(
         path,
         tuple(v for v in report.violations if v.focus in nodes),
@@ -283,31 +244,34 @@ class WrittenFamilies:
 
 
 def write_families(
-    families: Iterable[TaskFamily],
+    heads: Sequence[FamilyHead],
+    memberships: Iterable[Membership],
     terms: TurtleTerms,
     path: Path,
     read: set[FormattedTriple],
 ) -> WrittenFamilies:
-    """Write the triples of ``families`` (:func:`~plankg.graph.rdf.tasks.family_terms`, each
-    once) to ``path`` as a sorted run; keep the families' own triples, those of ``read`` and
-    the objects of all. The members' triples are sorted :data:`MEMBERS_SORTED` members at a
-    time and merged: a large action's tens of thousands of memberships are never held at once
-    (two triples and the measure's IRI, some 350 bytes, for each)."""
+    """Write the triples of the families ``heads`` and of the ``memberships`` of their
+    measures (each family by its place in ``heads``; :func:`~plankg.graph.rdf.tasks.family_terms`)
+    to ``path`` as a sorted run; keep the families' own triples, those of ``read`` and the
+    objects of all. The members' triples are sorted :data:`MEMBERS_SORTED` members at a time
+    and merged: a large action's tens of thousands of memberships are never held at once (two
+    triples and the measure's IRI, some 350 bytes, for each)."""
     written, blocks = WrittenFamilies(), list[Path]()
+    nodes = [terms.iri(family_iri(head)) for head in heads]
+    for head, node in zip(heads, nodes, strict=True):
+        written.read.update(own_family_terms(head, node, terms))
     members: list[FormattedTriple] = []
     similarities: dict[float, str] = {}
-    for family in families:
-        node = terms.iri(family_iri(family))
-        written.objects.add(node)
-        written.read.update(own_family_terms(family, node, terms))
-        for triple in membership_terms(family, node, terms, similarities):
+    for key, family, similarity in memberships:
+        for triple in member_terms(key, similarity, nodes[family], terms, similarities):
             members.append(triple)
             if triple in read:
                 written.read.add(triple)
-            if len(members) == 2 * MEMBERS_SORTED:
-                block = path.with_suffix(f".members{len(blocks)}")
-                blocks.append(write_run(block, sorted(members)))
-                members = []
+        if len(members) == 2 * MEMBERS_SORTED:
+            block = path.with_suffix(f".members{len(blocks)}")
+            blocks.append(write_run(block, sorted(members)))
+            members = []
+    written.objects.update(nodes)
     written.objects.update(o for _, _, o in written.read)
     written.objects.update(similarities.values())
     runs = [sorted(written.read), sorted(members), *map(read_run, blocks)]
@@ -317,33 +281,34 @@ def write_families(
     return written
 
 
-def _read_memberships(families: Iterable[TaskFamily], terms: TurtleTerms) -> set[FormattedTriple]:
+def _read_memberships(heads: Iterable[FamilyHead], terms: TurtleTerms) -> set[FormattedTriple]:
     """The memberships :func:`shaped_triples` reads: each family's first member's, its
     central member's and its anchor's."""
     member_of = terms.constants[PK.memberOf]
     read = set()
-    for family in families:
-        node = terms.iri(family_iri(family))
-        for item in (family.members[0][0], family.central, family.anchor):
+    for head in heads:
+        node = terms.iri(family_iri(head))
+        for item in (head.first, head.central, head.anchor):
             if item is not None:
                 read.add((terms.iri(str(item.key)), member_of, node))
     return read
 
 
 def shaped_triples(
-    families: Iterable[TaskFamily],
+    heads: Sequence[FamilyHead],
     triples: Iterable[FormattedTriple],
     terms: TurtleTerms,
 ) -> set[FormattedTriple]:
-    """The triples of ``families`` (written by ``terms``) a SHACL check of the families reads:
-    each family's own, and the memberships of its first member, its central member and its
-    anchor. The family's shape reads its own triples, whether some measure is its member, and
-    whether its central member and anchor are; the measures are not typed, so no shape reads
-    the other memberships and similarities. The findings on the families are those of a check
-    of all their triples, which would read a few triples for each measure of the action (its
-    thousands of measures in a large corpus): this check's size grows with the families."""
-    nodes = {terms.iri(family_iri(family)) for family in families}
-    needed = _read_memberships(families, terms)
+    """The triples of the families ``heads`` (written by ``terms``) a SHACL check of the
+    families reads: each family's own, and the memberships of its first member, its central
+    member and its anchor. The family's shape reads its own triples, whether some measure is its
+    member, and whether its central member and anchor are; the measures are not typed, so no
+    shape reads the other memberships and similarities. The findings on the families are those
+    of a check of all their triples, which would read a few triples for each measure of the
+    action (its thousands of measures in a large corpus): this check's size grows with the
+    families."""
+    nodes = {terms.iri(family_iri(head)) for head in heads}
+    needed = _read_memberships(heads, terms)
     return {t for t in triples if t[0] in nodes or t in needed}
 
 
@@ -352,16 +317,3 @@ def _named_in(objects: set[str], vocabulary: frozenset[FormattedTriple]) -> set[
     name as objects), and its subclass links (what ``sh:class`` reads of a value): a check of a
     few hundred triples fewer for each canonical action than with the whole vocabulary."""
     return {t for t in vocabulary if t[0] in objects or t[1] == "rdfs:subClassOf"}
-
-
-def _shared_texts(rows: Iterable[Row]) -> Iterator[Row]:
-    """``rows`` with one string for each distinct title and text: the plans of a large corpus
-    copy their measures' wording from the plans they implement, and each row read back from
-    the spool would otherwise hold a copy of its own while the action is grouped."""
-    texts: dict[str, str] = {}
-    for key, plan, title, text, rank in rows:
-        yield key, plan, texts.setdefault(title, title), texts.setdefault(text, text), rank
-
-
-def _rows(path: Path) -> Iterator[Row]:
-    return read_parts(path)

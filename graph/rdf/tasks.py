@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from plankg.graph.rdf import iris
 from plankg.graph.rdf.canonical import action_slugs
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
-from plankg.graph.rdf.families import NO_CITERS, TaskFamily, TaskItem, task_families
+from plankg.graph.rdf.families import NO_CITERS, FamilyHead, TaskFamily, TaskItem, task_families
 from plankg.graph.rdf.family_space import TEXT_CHARS
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.terms import Terms
@@ -137,7 +137,7 @@ def placed(items: Iterable[TaskItem], cites: Mapping[str, set[str]]) -> list[Tas
     ]
 
 
-def family_iri(family: TaskFamily) -> str:
+def family_iri(family: FamilyHead | TaskFamily) -> str:
     """``id/family/<canonical action's notation>/<digest>``."""
     return f"{FAMILY_PREFIX}{family.canonical.removeprefix(CANONICAL_ACTIONS)}/{family.digest}"
 
@@ -160,7 +160,9 @@ def family_terms(families: Iterable[TaskFamily], terms: Terms[T]) -> dict[tuple[
     return triples
 
 
-def own_family_terms(family: TaskFamily, node: T, terms: Terms[T]) -> list[tuple[T, T, T]]:
+def own_family_terms(
+    family: FamilyHead | TaskFamily, node: T, terms: Terms[T]
+) -> list[tuple[T, T, T]]:
     """The triples of ``family`` (its node ``node``) about itself: its type, title, canonical
     action, central member and anchor."""
     k, iri = terms.constants, terms.iri
@@ -181,14 +183,20 @@ def membership_terms(
     """Each member's ``pk:memberOf`` ``node`` and ``pk:similarity``; ``similarities`` holds
     the terms of the similarities made so far (a large action's members share a few dozen
     values)."""
-    member_of, similar = terms.constants[PK.memberOf], terms.constants[PK.similarity]
     for item, similarity in family.members:
-        measure = terms.iri(str(item.key))
-        yield measure, member_of, node
-        value = similarities.get(similarity)
-        if value is None:
-            value = similarities[similarity] = terms.decimal(similarity_value(similarity))
-        yield measure, similar, value
+        yield from member_terms(str(item.key), similarity, node, terms, similarities)
+
+
+def member_terms(
+    key: str, similarity: float, node: T, terms: Terms[T], similarities: dict[float, T]
+) -> tuple[tuple[T, T, T], tuple[T, T, T]]:
+    """The measure ``key``'s ``pk:memberOf`` ``node`` and its ``pk:similarity``."""
+    measure = terms.iri(key)
+    value = similarities.get(similarity)
+    if value is None:
+        value = similarities[similarity] = terms.decimal(similarity_value(similarity))
+    k = terms.constants
+    return (measure, k[PK.memberOf], node), (measure, k[PK.similarity], value)
 
 
 def similarity_value(similarity: float) -> Decimal:

@@ -53,7 +53,7 @@ def test_the_samples_measures_group_as_the_dictionary_arithmetic_groups_them(ari
 
 
 def test_a_small_action_is_grouped_in_dictionaries_a_large_one_in_arrays():
-    small = [TaskItem(f"m{n}", "A", "x", "科学素质", "") for n in range(families_module.SMALL)]
+    small = [("科学素质", "")] * families_module.SMALL
     assert isinstance(families_module._space(small), DictSpace)
     assert isinstance(families_module._space([*small, small[0]]), ArraySpace)
 

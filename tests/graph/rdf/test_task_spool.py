@@ -13,11 +13,11 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from plankg.graph.rdf import load_corpus, task_spool
+from plankg.graph.rdf import family_passes, load_corpus, task_spool
 from plankg.graph.rdf.batch import process_file
 from plankg.graph.rdf.corpus import map_in_fresh_workers
 from plankg.graph.rdf.families import task_families
-from plankg.graph.rdf.sorted_runs import read_run, write_run
+from plankg.graph.rdf.sorted_runs import read_parts, read_run, write_parts, write_run
 from plankg.graph.rdf.task_spool import Placing, TaskSpool, remove_stale_spools, shaped_triples
 from plankg.graph.rdf.tasks import (
     citations_between,
@@ -214,7 +214,7 @@ def test_the_triples_a_familys_shape_reads_find_what_all_its_triples_find(loaded
         "none": [],
     }[gone]
     kept = set(triples) - {(terms.iri(str(item.key)), member_of, node) for item in members}
-    shaped = shaped_triples(families, kept, terms)
+    shaped = shaped_triples([f.head for f in families], kept, terms)
     every, some = (
         validate_turtle(turtle_header() + turtle_body(t | vocabulary)) for t in (kept, shaped)
     )
@@ -225,13 +225,27 @@ def test_the_triples_a_familys_shape_reads_find_what_all_its_triples_find(loaded
     assert len(shaped) < len(kept)
 
 
-def test_rows_read_back_share_one_string_for_each_distinct_title_and_text():
-    title, text = "科学素质", "普及科学"
-    rows = [("m1", "A", title[:3], text[:3], 0), ("m2", "B", title[:3], text[:3], 1)]
-    shared = list(task_spool._shared_texts(rows))
-    assert shared == rows
-    assert shared[0][2] is shared[1][2] and shared[0][3] is shared[1][3]
-    assert rows[0][2] is not rows[1][2]
+@pytest.mark.parametrize("sorted_together", [1, 2, 4096])
+def test_the_rows_are_sorted_in_the_order_taken_each_text_numbered_once(
+    tmp_path, monkeypatch, sorted_together
+):
+    monkeypatch.setattr(family_passes, "ROWS_SORTED", sorted_together)
+    rows = [
+        ("m2", "B", "科学素质", "普及科学", 1),
+        ("m1", "A", "科学素质", "普及科学", 0),
+        ("m4", "C", "科学教育", "普及科学", 0),
+        ("m3", "A", "科学教育", "普及科学", 0),
+    ]
+    spooled = write_parts(tmp_path / "0.pickle", rows)
+    ordered, texts = family_passes.ordered_rows(spooled, Placing({"B": 1, "C": 1}, {}))
+    assert texts == [("科学素质", "普及科学"), ("科学教育", "普及科学")]
+    assert list(read_parts(ordered)) == [
+        (0, 0, "A", "m1", 0),
+        (0, 0, "A", "m3", 1),
+        (1, 0, "C", "m4", 1),
+        (1, 1, "B", "m2", 0),
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.ordered", "0.pickle"]
 
 
 def test_the_items_of_plans_nobody_cites_share_one_empty_set_of_citers(loaded):
