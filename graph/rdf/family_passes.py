@@ -47,11 +47,13 @@ OrderedRow = tuple[int, int, str, str, int]
 are taken) and the number of its title and text among the action's distinct ones."""
 Membership = tuple[str, int, float]
 """A measure's key, its family (its place among the action's families) and its similarity."""
-ROWS_SORTED = 4096
+ROWS_SORTED = 2048
 """Rows sorted together, a run on disk of their own until the runs are merged."""
-ROWS_MERGED = 256
+ROWS_MERGED = 128
 """Rows read together from each sorted run as they are merged (the merge holds this many of
-each: a large action's 23,000 measures are six runs)."""
+each: a large action's 23,000 measures are twelve runs). Sorting 4,096 rows at a time and
+merging 256 of each run left a worker 1 MiB more than these (the largest action of 5,000
+generated plans)."""
 
 
 @compared

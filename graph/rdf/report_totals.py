@@ -6,6 +6,7 @@ a time, so the sums are the only thing held, and only from then on).
 
 from __future__ import annotations
 
+import heapq
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -45,7 +46,9 @@ class ReportTotals:
         return sum(len(names) for names in self.agencies.values())
 
     def top_leads(self, limit: int | None = None) -> Table:
-        """Agencies by measures led, as the ``top-lead`` query orders them."""
-        rows = [(*key, self.measures[key], self.actions[key]) for key in self.measures]
+        """Agencies by measures led, as the ``top-lead`` query orders them; the first
+        ``limit`` found without sorting every row (60,983 at 5,000 generated plans)."""
+        rows = ((*key, self.measures[key], self.actions[key]) for key in self.measures)
         order = row_order(TOP_LEAD_COLUMNS, "-measures_led", "-actions_led", "region", "agency")
-        return Table(TOP_LEAD_COLUMNS, tuple(sorted(rows, key=order))).head(limit)
+        top = sorted(rows, key=order) if limit is None else heapq.nsmallest(limit, rows, order)
+        return Table(TOP_LEAD_COLUMNS, tuple(top))

@@ -3,6 +3,8 @@ measures and actions an agency leads add up across plans."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from plankg.graph.rdf.report_totals import ReportTotals
 
 KEXIE = "<https://w3id.org/plankg/id/agency/410000/周口市/市科协>"
@@ -27,3 +29,20 @@ def test_leads_add_up_across_plans_and_order_as_the_query():
         ("周口市", "市教育局", 0, 0),
     )
     assert totals.top_leads(1).rows == (("周口市", "市科协", 5, 2),)
+
+
+leads = st.dictionaries(
+    st.tuples(
+        st.sampled_from(["周口市", "新郑市", "郑州市"]),
+        st.sampled_from(["市科协", "市教育局", "团市委"]),
+    ),
+    st.tuples(st.integers(0, 3), st.integers(0, 3)),
+)
+
+
+@given(st.lists(leads, max_size=4), st.integers(0, 10))
+def test_the_first_leads_are_the_first_rows_of_all_leads_in_order(plans, limit):
+    totals = ReportTotals()
+    for plan in plans:
+        totals.add([], plan)
+    assert totals.top_leads(limit) == totals.top_leads().head(limit)
