@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-from plankg.graph.rdf.family_space import gram_weights
+from plankg.graph.rdf.family_space import TEXT_WEIGHT, doubled_counts
 
 BLOCK = 256
 """Members whose dot products with their family's sum are taken in one array operation."""
@@ -24,14 +24,32 @@ BLOCK = 256
 @dataclass
 class ArrayVectors:
     """The TF-IDF vectors of one canonical action's measures, one for each distinct title and
-    text, as columns (the action's grams, numbered in order of first appearance) and unit
-    weights in each vector's gram order."""
+    text, as columns (the action's grams, numbered in order of first appearance) and each
+    vector's grams and doubled counts (:func:`~plankg.graph.rdf.family_space.doubled_counts`)
+    in its gram order, its unit weights worked out when asked for (:meth:`values`): 6 bytes a
+    gram held rather than 12 (the 3,012 distinct texts of a large action at 5,000 generated
+    plans took 10 MiB with their weights)."""
 
     columns: dict[str, int]
     grams: list[np.ndarray]
-    values: list[np.ndarray]
+    counts: list[np.ndarray]
     shared: list[int]
     """Each measure's vector."""
+    frequency: np.ndarray
+    """Sublinear term frequency, ``1 + log n``, by doubled count (``n`` is half of it)."""
+    rarity: np.ndarray
+    """Each column's ``log((1 + N) / (1 + documents) + 1)``."""
+    norms: list[float]
+    """Each vector's norm before it is made unit."""
+
+    def values(self, vector: int) -> np.ndarray:
+        """The unit weights of ``vector``: each the product and quotient the dictionary
+        arithmetic takes, so the same floats however often they are worked out."""
+        return self.weights(vector) / self.norms[vector]
+
+    def weights(self, vector: int) -> np.ndarray:
+        weights: np.ndarray = self.frequency[self.counts[vector]] * self.rarity[self.grams[vector]]
+        return weights
 
 
 def array_vectors(texts: Sequence[tuple[str, str]]) -> ArrayVectors:
@@ -42,45 +60,39 @@ def array_vectors(texts: Sequence[tuple[str, str]]) -> ArrayVectors:
     for key in texts:
         distinct.setdefault(key, len(distinct))
     columns: dict[str, int] = {}
-    grams, weights = _counted_grams(distinct, columns)
+    grams, counts = _counted_grams(distinct, columns)
     times = Counter(distinct[key] for key in texts)
     documents = np.zeros(len(columns), np.int64)
     for index, found in enumerate(grams):
         documents[found] += times[index]
     total = len(texts)
     rarity = np.array([math.log((1 + total) / (1 + n) + 1) for n in documents.tolist()])
-    for index, found in enumerate(grams):
-        weights[index] = _unit(_log_weights(weights[index]) * rarity[found])
-    return ArrayVectors(columns, grams, weights, [distinct[key] for key in texts])
+    most = max((int(c.max()) for c in counts if len(c)), default=0)
+    frequency = np.array([1 + math.log(n * TEXT_WEIGHT) if n else 0.0 for n in range(most + 1)])
+    shared = [distinct[key] for key in texts]
+    vectors = ArrayVectors(columns, grams, counts, shared, frequency, rarity, [])
+    for index in range(len(grams)):
+        weights = vectors.weights(index)
+        vectors.norms.append(math.sqrt(_ordered_sum(weights * weights)) or 1.0)
+    return vectors
 
 
 def _counted_grams(
     texts: Iterable[tuple[str, str]], columns: dict[str, int]
 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Each text's grams (their columns, numbered in ``columns`` as first seen) and weights
-    (:func:`~plankg.graph.rdf.family_space.gram_weights`), as arrays made one text at a time:
-    the weights' dictionaries of all of a large action's texts at once (a string and a float
-    for each gram of each text) held eight times what the arrays hold (60 MiB for the 2,015
+    """Each text's grams (their columns, numbered in ``columns`` as first seen) and doubled
+    counts (:func:`~plankg.graph.rdf.family_space.doubled_counts`), as arrays made one text at
+    a time: dictionaries of all of a large action's texts at once (a string and a number for
+    each gram of each text) held many times what the arrays hold (60 MiB for the 2,015
     distinct texts of an action of 17,000 measures at 5,000 plans)."""
     grams: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
+    counts: list[np.ndarray] = []
     for title, text in texts:
-        words = gram_weights(title, text)
+        words = doubled_counts(title, text)
         found = (columns.setdefault(gram, len(columns)) for gram in words)
         grams.append(np.fromiter(found, np.int32, len(words)))
-        weights.append(np.fromiter(words.values(), np.float64, len(words)))
-    return grams, weights
-
-
-def _log_weights(counts: np.ndarray) -> np.ndarray:
-    """Sublinear term frequency, ``1 + log n``, by ``math.log`` (once for each distinct n)."""
-    distinct, where = np.unique(counts, return_inverse=True)
-    return np.array([1 + math.log(n) for n in distinct.tolist()])[where]
-
-
-def _unit(weights: np.ndarray) -> np.ndarray:
-    norm = math.sqrt(_ordered_sum(weights * weights)) or 1.0
-    return weights / norm
+        counts.append(np.fromiter(words.values(), np.uint16, len(words)))
+    return grams, counts
 
 
 class ArraySpace:
@@ -94,9 +106,8 @@ class ArraySpace:
 
     def __init__(self, vectors: ArrayVectors) -> None:
         self.width = len(vectors.columns)
-        squares = [_ordered_sum(x * x) for x in vectors.values]
-        self.grams = [vectors.grams[k] for k in vectors.shared]
-        self.values = [vectors.values[k] for k in vectors.shared]
+        self.vectors = replace(vectors, columns={})
+        squares = [_ordered_sum(x * x) for x in map(vectors.values, range(len(vectors.grams)))]
         self.squares = [squares[k] for k in vectors.shared]
         self.totals = np.zeros((0, self.width))
         self.order: list[np.ndarray] = []
@@ -113,17 +124,18 @@ class ArraySpace:
             grown[:row] = self.totals
             self.totals = grown
             self.lengths = np.concatenate([self.lengths, np.zeros(len(grown) - row, np.intp)])
-        self.totals[row, self.grams[item]] = self.values[item]
-        self.order.append(self.grams[item])
-        self.lengths[row] = len(self.grams[item])
+        grams = self._grams(item)
+        self.totals[row, grams] = self._values(item)
+        self.order.append(grams)
+        self.lengths[row] = len(grams)
         self.norms.append(1.0)
         return row
 
     def dots(self, item: int, rows: Sequence[int]) -> list[float]:
         """The dot products of ``item`` with the sums of the families ``rows``."""
-        grams, values = self.grams[item], self.values[item]
         if not rows:
             return []
+        grams, values = self._grams(item), self._values(item)
         chosen = np.asarray(rows)
         dots: list[float] = _row_sums(self.totals[chosen[:, None], grams] * values).tolist()
         shorter = np.flatnonzero(self.lengths[chosen] < len(grams))
@@ -146,21 +158,22 @@ class ArraySpace:
         return sums
 
     def _block_dots(self, row: int, members: Sequence[int]) -> list[float]:
-        longest = max(len(self.grams[i]) for i in members)
+        longest = max(len(self._grams(i)) for i in members)
         grams = np.zeros((len(members), longest), np.intp)
         values = np.zeros((len(members), longest))
         for k, i in enumerate(members):
-            grams[k, : len(self.grams[i])] = self.grams[i]
-            values[k, : len(self.values[i])] = self.values[i]
+            found = self._grams(i)
+            grams[k, : len(found)] = found
+            values[k, : len(found)] = self._values(i)
         sums: list[float] = _row_sums(self.totals[row, grams] * values).tolist()
         return sums
 
     def join(self, row: int, item: int, dot: float) -> None:
         """Add ``item`` to family ``row``, whose sum's dot product with it is ``dot``."""
         squared = self.norms[row] ** 2 + 2 * dot + self.squares[item]
-        grams = self.grams[item]
+        grams = self._grams(item)
         self._extend_order(row, grams)
-        self.totals[row, grams] += self.values[item]
+        self.totals[row, grams] += self._values(item)
         self.norms[row] = math.sqrt(max(squared, 0.0)) or 1.0
 
     def absorb(self, row: int, other: int) -> None:
@@ -177,6 +190,12 @@ class ArraySpace:
         if len(new):
             self.order[row] = np.concatenate([self.order[row], new])
             self.lengths[row] = len(self.order[row])
+
+    def _grams(self, item: int) -> np.ndarray:
+        return self.vectors.grams[self.vectors.shared[item]]
+
+    def _values(self, item: int) -> np.ndarray:
+        return self.vectors.values(self.vectors.shared[item])
 
     def pair(self, a: int, b: int) -> float:
         """The cosine of two families' centroids."""

@@ -242,7 +242,7 @@ def spaced(items: Sequence[TaskItem], arithmetic: str) -> tuple[list[Vector], Sp
     names = list(vectors.columns)
     found = [
         {names[c]: x for c, x in zip(g.tolist(), v.tolist(), strict=True)}
-        for g, v in zip(vectors.grams, vectors.values, strict=True)
+        for g, v in zip(vectors.grams, map(vectors.values, range(len(vectors.grams))), strict=True)
     ]
     return [found[k] for k in vectors.shared], ArraySpace(vectors)
 
