@@ -265,8 +265,8 @@ def _merged(space: Space, families: list[_Family], merge: float) -> list[_Family
 
 
 def _grouped(space: Space, family: _Family) -> Grouped:
-    """The family's members by place (the order they are taken in: merged families' members
-    are not) and their similarities."""
+    """The family's members in the order they are taken (by place: a merged family's are
+    not in order until sorted) and their similarities."""
     members = array("i", sorted(family.members))
     norm = space.norms[family.row]
     dots = space.member_dots(family.row, members)
