@@ -1,7 +1,8 @@
 """One spooled canonical action grouped into task families from its file, in passes, without
 its items held at once: a large corpus's large action has tens of thousands of measures
 (23,000 at 5,000 generated plans), each an item with its IRI (some 300 bytes), while what the
-grouping needs of each is its plan and which of the action's few distinct texts it has.
+grouping needs of each is its plan and which of the action's distinct texts it has (1,022 for
+those 23,000).
 
 1. The rows are placed in the citation graph and sorted in the order their items are taken
    (:attr:`~plankg.graph.rdf.families.TaskItem.order`), :data:`ROWS_SORTED` at a time and
