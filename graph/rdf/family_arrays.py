@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from plankg.graph.rdf.family_space import TEXT_WEIGHT, doubled_counts
+from plankg.graph.rdf.family_space import doubled_counts, term_frequency
 
 BLOCK = 256
 """Members whose dot products with their family's sum are taken in one array operation."""
@@ -68,7 +68,7 @@ def array_vectors(texts: Sequence[tuple[str, str]]) -> ArrayVectors:
     total = len(texts)
     rarity = np.array([math.log((1 + total) / (1 + n) + 1) for n in documents.tolist()])
     most = max((int(c.max()) for c in counts if len(c)), default=0)
-    frequency = np.array([1 + math.log(n * TEXT_WEIGHT) if n else 0.0 for n in range(most + 1)])
+    frequency = np.array([term_frequency(n) if n else 0.0 for n in range(most + 1)])
     shared = [distinct[key] for key in texts]
     vectors = ArrayVectors(columns, grams, counts, shared, frequency, rarity, [])
     for index in range(len(grams)):

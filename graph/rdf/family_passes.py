@@ -145,11 +145,9 @@ def _heads(
     centrals = [f.members[central_place(f.similarities)] for f in families]
     wanted = {f.members[0] for f in families} | set(centrals)
     items: dict[int, TaskItem] = {}
-    for place, (depth, rank, plan, key, number) in enumerate(read_parts(ordered)):
+    for place, (_, rank, plan, key, number) in enumerate(read_parts(ordered)):
         if place in wanted:
-            title, text = texts[number]
-            cited_by = placing.citers.get(plan, NO_CITERS)
-            items[place] = TaskItem(key, plan, canonical, title, text, rank, depth, cited_by)
+            items[place] = placing.item(canonical, (key, plan, *texts[number], rank))
     heads = []
     for family, central in zip(families, centrals, strict=True):
         first = items[family.members[0]]

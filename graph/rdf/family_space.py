@@ -38,16 +38,12 @@ def _gram_list(text: str) -> list[str]:
     return [han[i : i + n] for n in GRAMS for i in range(len(han) - n + 1)]
 
 
-def gram_weights(title: str, text: str) -> dict[str, float]:
-    """Gram counts of a title and the start of its text, the text weighted less: the title's
-    grams in their order, then the text's it lacks, in theirs."""
-    return {gram: n * TEXT_WEIGHT for gram, n in doubled_counts(title, text).items()}
-
-
 def doubled_counts(title: str, text: str) -> Counter[str]:
-    """The weights of :func:`gram_weights` times :data:`TITLE_TIMES`, as whole numbers (each
-    gram of the title counted that many times, one of the text once), in the same order, in
-    one count of the grams of both (not a title's count updated gram by gram)."""
+    """The grams of a title and the start of its text, the text weighted less: each gram's
+    weight (its count in the title plus :data:`TEXT_WEIGHT` of its count in the text) times
+    :data:`TITLE_TIMES`, as whole numbers (each gram of the title counted that many times, one
+    of the text once); the title's grams in their order, then the text's it lacks, in theirs,
+    in one count of the grams of both (not a title's count updated gram by gram)."""
     title_grams = _gram_list(title)
     return Counter(chain(*[title_grams] * TITLE_TIMES, _gram_list(text)))
 
@@ -113,9 +109,15 @@ def dict_vectors(texts: Sequence[tuple[str, str]]) -> list[Vector]:
     by_count = {n: math.log((1 + total) / (1 + n) + 1) for n in set(documents.values())}
     rarity = {g: by_count[n] for g, n in documents.items()}
     found = {n for words in counts.values() for n in words.values()}
-    frequency = {n: 1 + math.log(n * TEXT_WEIGHT) for n in found}
+    frequency = {n: term_frequency(n) for n in found}
     vectors = {key: _unit_weights(words, frequency, rarity) for key, words in counts.items()}
     return [vectors[key] for key in texts]
+
+
+def term_frequency(doubled: int) -> float:
+    """Sublinear term frequency, ``1 + log n``, of a gram whose weight ``n`` is half its
+    doubled count (by ``math.log``: the dictionary and the array arithmetic take the same)."""
+    return 1 + math.log(doubled * TEXT_WEIGHT)
 
 
 def _unit_weights(words: Counter[str], frequency: dict[int, float], rarity: Vector) -> Vector:

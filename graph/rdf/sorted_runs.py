@@ -31,11 +31,11 @@ def write_run(path: Path, ordered: Iterable[FormattedTriple]) -> Path:
     return write_parts(path, ordered)
 
 
-def write_parts(path: Path, items: Iterable[Any], part: int = PART) -> Path:
-    """Write ``items`` (picklable) to ``path``, ``part`` at a time, to be read back in order
-    by :func:`read_parts`; the path."""
+def write_parts(path: Path, items: Iterable[Any], size: int = PART) -> Path:
+    """Write ``items`` (picklable) to ``path``, ``size`` of them at a time, to be read back in
+    order by :func:`read_parts`; the path."""
     with path.open("wb") as file:
-        _write_parts(file, items, part)
+        _write_parts(file, items, size)
     return path
 
 

@@ -1,6 +1,7 @@
 """A spooled canonical action grouped from its file in passes gives the families that grouping
 its items in memory gives: the same heads, members and similarities, for an action large
-enough to be grouped in numpy rows, its rows sorted a few at a time."""
+enough to be grouped in numpy rows, its rows sorted a few at a time; the rows are sorted in
+the order their items are taken, each distinct title and text numbered once."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 import pytest
 from plankg.graph.rdf import family_passes
 from plankg.graph.rdf.families import MERGE, SMALL, THRESHOLD, action_families
-from plankg.graph.rdf.family_passes import Placing, spooled_families
-from plankg.graph.rdf.sorted_runs import write_parts
+from plankg.graph.rdf.family_passes import Placing, ordered_rows, spooled_families
+from plankg.graph.rdf.sorted_runs import read_parts, write_parts
 from plankg.graph.rdf.tasks import plan_tasks
 
 COPIES = 6
@@ -64,3 +65,26 @@ def test_an_action_grouped_in_passes_is_grouped_as_in_memory(
     assert len(memberships) == len(rows)
     assert any(head.anchor is not None for head in found.heads)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["0.pickle"]
+
+
+@pytest.mark.parametrize("sorted_together", [1, 2, 4096])
+def test_the_rows_are_sorted_in_the_order_taken_each_text_numbered_once(
+    tmp_path, monkeypatch, sorted_together
+):
+    monkeypatch.setattr(family_passes, "ROWS_SORTED", sorted_together)
+    rows = [
+        ("m2", "B", "科学素质", "普及科学", 1),
+        ("m1", "A", "科学素质", "普及科学", 0),
+        ("m4", "C", "科学教育", "普及科学", 0),
+        ("m3", "A", "科学教育", "普及科学", 0),
+    ]
+    spooled = write_parts(tmp_path / "0.pickle", rows)
+    ordered, texts = ordered_rows(spooled, Placing({"B": 1, "C": 1}, {}))
+    assert texts == [("科学素质", "普及科学"), ("科学教育", "普及科学")]
+    assert list(read_parts(ordered)) == [
+        (0, 0, "A", "m1", 0),
+        (0, 0, "A", "m3", 1),
+        (1, 0, "C", "m4", 1),
+        (1, 1, "B", "m2", 0),
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.ordered", "0.pickle"]

@@ -13,12 +13,13 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from plankg.graph.rdf import family_passes, load_corpus, task_spool
+from plankg.graph.rdf import load_corpus, task_spool
 from plankg.graph.rdf.batch import process_file
 from plankg.graph.rdf.corpus import map_in_fresh_workers
 from plankg.graph.rdf.families import task_families
-from plankg.graph.rdf.sorted_runs import read_parts, read_run, write_parts, write_run
-from plankg.graph.rdf.task_spool import Placing, TaskSpool, remove_stale_spools, shaped_triples
+from plankg.graph.rdf.family_passes import Placing
+from plankg.graph.rdf.sorted_runs import read_run, write_run
+from plankg.graph.rdf.task_spool import TaskSpool, remove_stale_spools, shaped_triples
 from plankg.graph.rdf.tasks import (
     citations_between,
     corpus_records,
@@ -223,29 +224,6 @@ def test_the_triples_a_familys_shape_reads_find_what_all_its_triples_find(loaded
         set() if gone == "none" else {family_iri(family)}
     )
     assert len(shaped) < len(kept)
-
-
-@pytest.mark.parametrize("sorted_together", [1, 2, 4096])
-def test_the_rows_are_sorted_in_the_order_taken_each_text_numbered_once(
-    tmp_path, monkeypatch, sorted_together
-):
-    monkeypatch.setattr(family_passes, "ROWS_SORTED", sorted_together)
-    rows = [
-        ("m2", "B", "科学素质", "普及科学", 1),
-        ("m1", "A", "科学素质", "普及科学", 0),
-        ("m4", "C", "科学教育", "普及科学", 0),
-        ("m3", "A", "科学教育", "普及科学", 0),
-    ]
-    spooled = write_parts(tmp_path / "0.pickle", rows)
-    ordered, texts = family_passes.ordered_rows(spooled, Placing({"B": 1, "C": 1}, {}))
-    assert texts == [("科学素质", "普及科学"), ("科学教育", "普及科学")]
-    assert list(read_parts(ordered)) == [
-        (0, 0, "A", "m1", 0),
-        (0, 0, "A", "m3", 1),
-        (1, 0, "C", "m4", 1),
-        (1, 1, "B", "m2", 0),
-    ]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.ordered", "0.pickle"]
 
 
 def test_the_items_of_plans_nobody_cites_share_one_empty_set_of_citers(loaded):
