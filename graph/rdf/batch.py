@@ -10,8 +10,9 @@ title may be one another plan gives a 文号, or a plan read itself), and writte
 of each plan's graph. Plan chunks stream to disk as they arrive, and so do the measures the
 task families group (a file per canonical action, :mod:`plankg.graph.rdf.task_spool`), and
 what a result keeps for the report (counts, agencies and leads, coverage, SHACL findings: a
-:class:`~plankg.graph.rdf.spooled_list.SpooledList`); the plans' document records, which the
-citations and the families read at the end, stay in memory.
+:class:`~plankg.graph.rdf.spooled_list.SpooledList`), and the plans' document records, which
+the citations and the families read at the end (a
+:class:`~plankg.graph.rdf.spooled_list.SpooledMapping`).
 
 Each plan is validated (its chunk and the shared triples it uses) by the worker that converted
 it; when the files are converted in one process, by a thread of it, while the next plan is
@@ -27,12 +28,11 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import chain
-from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO, TextIO, TypeVar
 
@@ -65,7 +65,7 @@ from plankg.graph.rdf.plan_text import AGENCY, PlanText, TextIndex, plan_counts,
 from plankg.graph.rdf.regions import place_of
 from plankg.graph.rdf.report_totals import ReportTotals
 from plankg.graph.rdf.sorted_runs import SpilledSet, merged, read_run, write_body, write_trig_block
-from plankg.graph.rdf.spooled_list import SpooledList
+from plankg.graph.rdf.spooled_list import SpooledList, SpooledMapping
 from plankg.graph.rdf.task_spool import ActionMapper, TaskSpool
 from plankg.graph.rdf.tasks import plan_tasks
 from plankg.graph.rdf.turtle import (
@@ -347,7 +347,10 @@ def build_many(
         staged(out / TURTLE) as turtle,
         staged(out / TRIG) as trig,
     ):
-        output = _Output(turtle.file, trig.file, checker, engine, pooled, tasks, results, shared)
+        records = SpooledMapping[DocumentRecord](len(paths))
+        output = _Output(
+            turtle.file, trig.file, checker, engine, pooled, tasks, results, shared, records
+        )
         convert = _keyed_while_converted if pooled else _converted_then_keyed
         for done, (index, result, later) in enumerate(convert(paths, work, pool), start=1):
             output.add(index, result, later)
@@ -394,10 +397,12 @@ class _Output:
     """Each file's result once written and checked."""
     shared: SpilledSet
     """The triples about shared things, written once at the end of the Turtle file."""
+    records: SpooledMapping[DocumentRecord]
+    """Each plan's document record by its key, in the order of the files: what the citations,
+    the revisions and the task families read of the plans once all are read. On disk: held in
+    memory, they grew the building process by some 1.6 KiB a plan to the end (8.7 MiB at 5,000
+    generated plans)."""
     vocabulary: set[FormattedTriple] = field(default_factory=set)
-    records: list[tuple[int, str, DocumentRecord]] = field(default_factory=list)
-    """Each plan's place among the files, key and document record: what the citations, the
-    revisions and the task families read of the plans once all are read."""
     checks: deque[tuple[int, FileResult, Check[ValidationReport]]] = field(default_factory=deque)
     kept: dict[int, Plan] = field(default_factory=dict)
     """The plans the results brought (``keep_plans``), by their file's place."""
@@ -427,7 +432,7 @@ class _Output:
         self.vocabulary |= result.vocabulary
         self.tasks.add(result.tasks)
         if result.key is not None and result.record is not None:
-            self.records.append((index, result.key, result.record))
+            self.records.set(index, result.key, result.record)
         if result.plan is not None:
             self.kept[index], result.plan = result.plan, None
         _slimmed(result)
@@ -569,13 +574,13 @@ TRIG = "plankg.trig"
 
 
 def _corpus_facts(
-    records: list[tuple[int, str, DocumentRecord]],
+    records: Mapping[str, DocumentRecord],
     engine: str,
     output: _Output,
     trig: TextIO,
     mapper: ActionMapper | None,
 ) -> FileResult:
-    """The facts that need every plan (``records``: each plan's place, key and record):
+    """The facts that need every plan (``records``: each plan's record by its key, in order):
     citations resolved across the corpus (a second block of each plan's graph), revisions and
     task families (the derived graph, grouped by ``mapper``); validated together.
 
@@ -590,13 +595,12 @@ def _corpus_facts(
     the check reads the vocabulary, which takes the cited documents' descriptions, and the
     citations not about a loaded plan."""
     shared, vocabulary = output.shared, output.vocabulary
-    plans = [(key, record) for _, key, record in sorted(records, key=itemgetter(0))]
-    found = list(output.tasks.checked_families(dict(plans), frozenset(vocabulary), engine, mapper))
+    found = list(output.tasks.checked_families(records, frozenset(vocabulary), engine, mapper))
     output.families = [f.path for f in found]
-    documents = DocumentIndex.of(record for _, record in plans)
-    keys = [key for key, _ in plans]
+    documents = DocumentIndex.of(records.values())
+    keys = list(records)
     plan_terms, outside = _plan_terms(keys), set[FormattedTriple]()
-    for key, record in plans:
+    for key, record in records.items():
         graphs = cite(TurtleTerms(), key, record, documents)
         cites, known = set(graphs.asserted), set(graphs.vocabulary)
         trig.write(trig_block(plan_graph_node(key), turtle_body(cites)))

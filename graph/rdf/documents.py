@@ -104,17 +104,23 @@ class DocumentIndex:
     @classmethod
     def of(cls, records: Iterable[DocumentRecord]) -> DocumentIndex:
         """The index of a corpus: its plans, the 文号 and titles its plans and citations give
-        together, and the known documents."""
+        together, and the known documents. ``records`` are read once, in any order (a 文号 two
+        plans give is the plan's with the first IRI), and none is held."""
         index = cls()
-        records = sorted(records, key=lambda r: str(r.iri))
-        pairs: list[Cited] = [(k.doc_number, t) for k in known_documents() for t in k.titles]
+        numbers: dict[str, set[str]] = {}
+        plans: dict[str, set[str]] = {}
+        for known in known_documents():
+            _given(numbers, [(known.doc_number, title) for title in known.titles])
         for record in records:
-            pairs += [(number, title) for number, title in record.citations if number and title]
+            _given(numbers, record.citations)
             if record.doc_number:
-                pairs.append((record.doc_number, record.title))
-                index.plans_by_number.setdefault(record.doc_number, record.iri)
-        index.numbers_by_title = _unambiguous(pairs)
-        index.plans_by_title = _unique_titles(records)
+                _given(numbers, [(record.doc_number, record.title)])
+                first = index.plans_by_number.setdefault(record.doc_number, record.iri)
+                index.plans_by_number[record.doc_number] = min(first, record.iri)
+            if not record.draft:
+                plans.setdefault(normalised_title(record.title), set()).add(record.iri)
+        index.numbers_by_title = _only(numbers)
+        index.plans_by_title = _only(plans)
         return index
 
     def resolve(self, doc_number: str | None, title: str | None) -> str:
@@ -127,19 +133,14 @@ class DocumentIndex:
         return title_iri(title or "")
 
 
-def _unambiguous(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
-    """Normalised title → 文号, for the titles given with one 文号 only."""
-    found: dict[str, set[str]] = {}
+def _given(found: dict[str, set[str]], pairs: Iterable[Cited]) -> None:
+    """Add to ``found`` (normalised title → 文号) the pairs that give both."""
     for number, title in pairs:
         if number and title:
             found.setdefault(normalised_title(title), set()).add(number)
-    return {title: next(iter(numbers)) for title, numbers in found.items() if len(numbers) == 1}
 
 
-def _unique_titles(records: Iterable[DocumentRecord]) -> dict[str, str]:
-    """Normalised title → the loaded plan, for titles one plan alone has (drafts aside)."""
-    found: dict[str, set[str]] = {}
-    for record in records:
-        if not record.draft:
-            found.setdefault(normalised_title(record.title), set()).add(record.iri)
-    return {title: next(iter(iris)) for title, iris in found.items() if len(iris) == 1}
+def _only(found: dict[str, set[str]]) -> dict[str, str]:
+    """Each key with one value only, to that value: a title given with one 文号, a title one
+    loaded plan alone has (drafts aside)."""
+    return {key: next(iter(values)) for key, values in found.items() if len(values) == 1}

@@ -2,15 +2,16 @@
 is asked for. What a build keeps of each file once the file is written (its warnings, coverage,
 counts, agencies and leads, its SHACL findings) goes here, so that the writing process of a
 build does not grow by some 12 KiB a plan with the corpus
-(:func:`plankg.graph.rdf.batch.build_many`).
+(:func:`plankg.graph.rdf.batch.build_many`); and, in a :class:`SpooledMapping`, each plan's
+document record, which the citations and the task families read once every plan is read.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Iterator, Sequence
-from typing import Generic, TypeVar, overload
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Generic, NoReturn, TypeVar, overload
 
 from plankg.files import scratch_file
 
@@ -62,3 +63,31 @@ class SpooledList(Sequence[T], Generic[T]):
         start, size = span
         item: T = pickle.loads(os.pread(self._file.fileno(), size, start))
         return item
+
+
+class SpooledMapping(Mapping[str, T], Generic[T]):
+    """A mapping of at most ``count`` keys whose values are kept pickled on disk (a
+    :class:`SpooledList`), each key set once with its place among the ``count``; keys are
+    iterated in the order of their places, whatever the order they were set in."""
+
+    def __init__(self, count: int) -> None:
+        self._values = SpooledList[T](count, _never_set)
+        self._places: dict[str, int] = {}
+
+    def set(self, place: int, key: str, value: T) -> None:
+        """Keep ``value`` for ``key``, the ``place``-th."""
+        self._values.set(place, value)
+        self._places[key] = place
+
+    def __getitem__(self, key: str) -> T:
+        return self._values[self._places[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._places, key=self._places.__getitem__))
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
+def _never_set(place: int) -> NoReturn:
+    raise KeyError(place)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from plankg.graph.rdf.batch import FileResult, process_file
-from plankg.graph.rdf.spooled_list import SpooledList
+from plankg.graph.rdf.spooled_list import SpooledList, SpooledMapping
 from plankg.loaders.read import sample_paths
 
 SAMPLES = sample_paths()
@@ -51,3 +51,17 @@ def test_a_plans_result_reads_back_as_it_was(sample):
     assert back.counts == result.counts and back.counts["measures"] > 0
     assert back.coverage == result.coverage
     assert back.shacl_warnings == result.shacl_warnings
+
+
+@given(st.permutations(range(12)), st.sets(st.integers(0, 11)))
+def test_a_mapping_on_disk_iterates_its_keys_in_the_order_of_their_places(order, unset):
+    records = SpooledMapping[tuple[str, int]](12)
+    for place in order:
+        if place not in unset:
+            records.set(place, f"plan {11 - place}", ("记录" * place, place))
+    kept = [p for p in range(12) if p not in unset]
+    assert list(records) == [f"plan {11 - p}" for p in kept]
+    assert list(records.values()) == [("记录" * p, p) for p in kept]
+    assert len(records) == len(kept) and bool(records) == bool(kept)
+    with pytest.raises(KeyError):
+        records["plan 12"]
