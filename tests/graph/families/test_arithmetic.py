@@ -7,6 +7,7 @@ repeat, ties happen and families merge)."""
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -242,7 +243,11 @@ def spaced(items: Sequence[TaskItem], arithmetic: str) -> tuple[list[Vector], Sp
     names = list(vectors.columns)
     found = [
         {names[c]: x for c, x in zip(g.tolist(), v.tolist(), strict=True)}
-        for g, v in zip(vectors.grams, map(vectors.values, range(len(vectors.grams))), strict=True)
+        for g, v in zip(
+            map(vectors.vector_grams, range(len(vectors))),
+            map(vectors.values, range(len(vectors))),
+            strict=True,
+        )
     ]
     return [found[k] for k in vectors.shared], ArraySpace(vectors)
 
@@ -267,3 +272,16 @@ def test_a_familys_member_dots_taken_a_block_at_a_time_are_those_taken_at_once()
     with patch.object(family_arrays, "BLOCK", 2):
         assert space.member_dots(row, members) == at_once
     assert len(at_once) == 9 and len(set(at_once)) > 1
+
+
+@given(st.lists(st.lists(st.integers(0, 2**32 - 1), max_size=6), max_size=6))
+def test_numbers_widened_as_they_come_are_the_numbers_in_the_narrowest_type(parts):
+    numbers = array("B")
+    for part in parts:
+        numbers = family_arrays._widened(numbers, max(part, default=0))
+        numbers.extend(part)
+    found = family_arrays._numpy(numbers)
+    flat = [n for part in parts for n in part]
+    assert found.tolist() == flat
+    widest = max(flat, default=0)
+    assert found.itemsize == next(size for size in (1, 2, 4) if widest < 1 << (8 * size))
