@@ -19,7 +19,9 @@ import numpy as np
 from plankg.graph.rdf.family_space import doubled_counts, term_frequency
 
 BLOCK = 64
-"""Members whose dot products with their family's sum are taken in one array operation."""
+"""Members whose dot products with their family's sum are taken in one array operation: 256
+held 1.5 MiB more in a worker (members × grams as indexes and as floats, and their products) on
+an action of 17,000 measures at 5,000 generated plans."""
 
 
 @dataclass

@@ -6,7 +6,7 @@ The families group the measures of one canonical action at a time and need all o
 (TF-IDF weights are taken over the action's measures), so when every plan is read each action's
 file is read back by the process that groups it (a worker of the pool, or this process), its
 items placed in the citation graph (:class:`~plankg.graph.rdf.family_passes.Placing`, made from
-the plans' document records, which the build keeps), grouped in passes over the file
+the plans' document records, which the build keeps on disk), grouped in passes over the file
 (:mod:`~plankg.graph.rdf.family_passes`), and turned into the families' triples as Turtle
 writes them.
 The families and triples are those :func:`~plankg.graph.rdf.tasks.placed_task_triples` gives for the
