@@ -55,7 +55,7 @@ class ArrayVectors:
 
     def vector_grams(self, vector: int) -> np.ndarray:
         """The columns of ``vector``'s grams, in its gram order."""
-        found: np.ndarray = self.grams[self.starts[vector] : self.starts[vector + 1]]
+        found: np.ndarray = self.grams[_span(self.starts, vector)]
         return found
 
     def values(self, vector: int) -> np.ndarray:
@@ -64,9 +64,8 @@ class ArrayVectors:
         return self.weights(vector) / self.norms[vector]
 
     def weights(self, vector: int) -> np.ndarray:
-        start, end = self.starts[vector], self.starts[vector + 1]
-        counts, grams = self.counts[start:end], self.grams[start:end]
-        weights: np.ndarray = self.frequency[counts] * self.rarity[grams]
+        span = _span(self.starts, vector)
+        weights: np.ndarray = self.frequency[self.counts[span]] * self.rarity[self.grams[span]]
         return weights
 
 
@@ -82,7 +81,7 @@ def array_vectors(texts: Sequence[tuple[str, str]]) -> ArrayVectors:
     times = Counter(distinct[key] for key in texts)
     documents = np.zeros(len(columns), np.int64)
     for index in range(len(distinct)):
-        documents[grams[starts[index] : starts[index + 1]]] += times[index]
+        documents[grams[_span(starts, index)]] += times[index]
     total = len(texts)
     rarity = np.array([math.log((1 + total) / (1 + n) + 1) for n in documents.tolist()])
     most = int(counts.max()) if len(counts) else 0
@@ -114,6 +113,11 @@ def _counted_grams(
         counts.extend(words.values())
         starts.append(len(grams))
     return _numpy(grams), _numpy(counts), starts
+
+
+def _span(starts: array[int], vector: int) -> slice:
+    """Where the grams and counts of ``vector`` lie, by the ``starts`` of every vector's."""
+    return slice(starts[vector], starts[vector + 1])
 
 
 WIDER = {"B": "H", "H": "I", "I": "L"}
