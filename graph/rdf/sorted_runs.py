@@ -14,9 +14,10 @@ from __future__ import annotations
 import heapq
 import pickle
 from collections.abc import Iterable, Iterator
-from itertools import chain, islice
+from itertools import chain, groupby, islice
+from operator import add, itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, Generic, TextIO, TypeVar
 
 from plankg.files import scratch_file
 from plankg.graph.rdf.turtle import FormattedTriple, subject_block, subject_groups, trig_opening
@@ -103,6 +104,43 @@ class SpilledSet:
         for run in self.runs:
             run.close()
         self.runs.clear()
+
+
+K = TypeVar("K", str, tuple[str, str])
+SUMS_HELD = 8192
+"""The keys a :class:`SpilledSums` holds in memory before it writes them to a run."""
+SUMS_PART = 256
+"""A :class:`SpilledSums` run's items pickled together (a merge holds a part of each run)."""
+
+
+class SpilledSums(Generic[K]):
+    """Whole numbers summed by key, of which at most ``held`` keys are in memory: beyond, the
+    sums are written to a sorted run in a temporary file and merged back, summed again, when
+    asked for. The totals of a build's report (a sum for each region's lead agency, 60,983 at
+    5,000 generated plans, and each distinct agency, 188,133) grow with its places."""
+
+    def __init__(self, held: int | None = None) -> None:
+        self.held = SUMS_HELD if held is None else held
+        self.sums: dict[K, tuple[int, ...]] = {}
+        self.runs: list[BinaryIO] = []
+
+    def add(self, key: K, numbers: tuple[int, ...] = ()) -> None:
+        """Add ``numbers`` to the sums of ``key`` (none: only count the key as seen)."""
+        found = self.sums.get(key)
+        self.sums[key] = numbers if found is None else tuple(map(add, found, numbers))
+        if len(self.sums) >= self.held:
+            self.runs.append(scratch_file("sums"))
+            _write_parts(self.runs[-1], sorted(self.sums.items()), SUMS_PART)
+            self.sums = {}
+
+    def items(self) -> Iterator[tuple[K, tuple[int, ...]]]:
+        """Each key and its sums, in the order of the keys (read once: the runs are read as
+        they are merged)."""
+        for run in self.runs:
+            run.seek(0)
+        runs = [sorted(self.sums.items()), *map(_read_parts, self.runs)]
+        for key, found in groupby(heapq.merge(*runs, key=itemgetter(0)), key=itemgetter(0)):
+            yield key, tuple(map(sum, zip(*(numbers for _, numbers in found), strict=True)))
 
 
 def merged(*runs: Iterable[FormattedTriple]) -> Iterator[FormattedTriple]:

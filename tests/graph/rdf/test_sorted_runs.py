@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from plankg.graph.rdf.sorted_runs import (
     PART,
     SpilledSet,
+    SpilledSums,
     merged,
     read_run,
     write_body,
@@ -80,3 +81,21 @@ def test_a_spilled_set_holds_no_more_than_it_is_told():
         assert len(list(spilled.sorted())) == 11
     finally:
         spilled.close()
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["周口市", "新郑市", "郑州市", "团市委"]), st.integers(0, 9))
+    ),
+    st.sampled_from([None, 1, 2, 3]),
+)
+def test_spilled_sums_are_the_sums_by_key_in_key_order(added, held):
+    sums = SpilledSums[str](held)
+    expected: dict[str, tuple[int, int]] = {}
+    for key, number in added:
+        sums.add(key, (number, 1))
+        found = expected.get(key, (0, 0))
+        expected[key] = (found[0] + number, found[1] + 1)
+    assert list(sums.items()) == sorted(expected.items())
+    assert list(sums.items()) == sorted(expected.items())
+    assert held is None or len(sums.sums) < held
