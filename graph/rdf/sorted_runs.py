@@ -2,7 +2,8 @@
 statements without being held in memory at once: the task families of a large corpus, a run
 per canonical action, merged with the shared triples into the end of the Turtle file and with
 the links across plans into the derived graph of the TriG file
-(:func:`plankg.graph.rdf.batch.build_many`).
+(:func:`plankg.graph.rdf.batch.build_many`); and the sums of a build's report, summed again as
+their runs are merged (:class:`SpilledSums`).
 
 The merge of sorted runs, each triple once, is ``sorted(set().union(*runs))`` element by
 element (tuples compare the same in both), so what is written is byte for byte what
