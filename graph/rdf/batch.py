@@ -52,6 +52,7 @@ from plankg.graph.rdf.corpus import (
 )
 from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.families import TaskItem
+from plankg.graph.rdf.family_passes import Placing
 from plankg.graph.rdf.iris import (
     DERIVED_GRAPH,
     VOCABULARY_GRAPH,
@@ -595,9 +596,10 @@ def _corpus_facts(
     the check reads the vocabulary, which takes the cited documents' descriptions, and the
     citations not about a loaded plan."""
     shared, vocabulary = output.shared, output.vocabulary
-    found = list(output.tasks.checked_families(records, frozenset(vocabulary), engine, mapper))
-    output.families = [f.path for f in found]
     documents = DocumentIndex.of(records.values())
+    placing = Placing.of(records, documents)
+    found = list(output.tasks.checked_families(placing, frozenset(vocabulary), engine, mapper))
+    output.families = [f.path for f in found]
     keys = list(records)
     plan_terms, outside = _plan_terms(keys), set[FormattedTriple]()
     for key, record in records.items():

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from plankg.graph.rdf.documents import DocumentRecord
+from plankg.graph.rdf.documents import DocumentIndex, DocumentRecord
 from plankg.graph.rdf.families import (
     MERGE,
     NO_CITERS,
@@ -67,9 +67,12 @@ class Placing:
     citers: dict[str, frozenset[str]]
 
     @classmethod
-    def of(cls, records: Mapping[str, DocumentRecord]) -> Placing:
-        """The placing of the plans ``records`` describe (each plan's record by its key)."""
-        cites = citations_between(records)
+    def of(
+        cls, records: Mapping[str, DocumentRecord], documents: DocumentIndex | None = None
+    ) -> Placing:
+        """The placing of the plans ``records`` describe (each plan's record by its key),
+        their citations resolved by ``documents`` (by default the index of ``records``)."""
+        cites = citations_between(records, documents)
         return cls(citation_depths(cites), citers_of(cites))
 
     def item(self, canonical: str, row: Row) -> TaskItem:

@@ -90,16 +90,13 @@ class SpilledSet:
             self._spill()
 
     def _spill(self) -> None:
-        self.runs.append(scratch_file("shared"))
-        _write_parts(self.runs[-1], sorted(self.triples))
+        self.runs.append(_sorted_run("shared", self.triples))
         self.triples = set()
 
     def sorted(self) -> Iterator[FormattedTriple]:
         """Every triple gathered, in order, each once (read once: the runs are read as they
         are merged)."""
-        for run in self.runs:
-            run.seek(0)
-        return merged(sorted(self.triples), *map(_read_parts, self.runs))
+        return merged(sorted(self.triples), *_reread(self.runs))
 
     def close(self) -> None:
         for run in self.runs:
@@ -130,18 +127,29 @@ class SpilledSums(Generic[K]):
         found = self.sums.get(key)
         self.sums[key] = numbers if found is None else tuple(map(add, found, numbers))
         if len(self.sums) >= self.held:
-            self.runs.append(scratch_file("sums"))
-            _write_parts(self.runs[-1], sorted(self.sums.items()), SUMS_PART)
+            self.runs.append(_sorted_run("sums", self.sums.items(), SUMS_PART))
             self.sums = {}
 
     def items(self) -> Iterator[tuple[K, tuple[int, ...]]]:
         """Each key and its sums, in the order of the keys (read once: the runs are read as
         they are merged)."""
-        for run in self.runs:
-            run.seek(0)
-        runs = [sorted(self.sums.items()), *map(_read_parts, self.runs)]
+        runs = [sorted(self.sums.items()), *_reread(self.runs)]
         for key, found in groupby(heapq.merge(*runs, key=itemgetter(0)), key=itemgetter(0)):
             yield key, tuple(map(sum, zip(*(numbers for _, numbers in found), strict=True)))
+
+
+def _sorted_run(name: str, items: Iterable[Any], size: int = PART) -> BinaryIO:
+    """``items`` sorted, in a temporary file (gone once closed, however the process ends)."""
+    run = scratch_file(name)
+    _write_parts(run, sorted(items), size)
+    return run
+
+
+def _reread(runs: list[BinaryIO]) -> list[Iterator[Any]]:
+    """Each of ``runs``, read again from its start as it is iterated."""
+    for run in runs:
+        run.seek(0)
+    return [_read_parts(run) for run in runs]
 
 
 def merged(*runs: Iterable[FormattedTriple]) -> Iterator[FormattedTriple]:

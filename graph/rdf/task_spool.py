@@ -24,14 +24,13 @@ import fcntl
 import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import BinaryIO, Protocol, TextIO, TypeVar
 
-from plankg.graph.rdf.documents import DocumentRecord
 from plankg.graph.rdf.families import FamilyHead, TaskItem
 from plankg.graph.rdf.family_passes import Membership, Placing, Row, spooled_families
 from plankg.graph.rdf.sorted_runs import merged, read_run, write_run
@@ -111,13 +110,13 @@ class TaskSpool:
 
     def checked_families(
         self,
-        records: Mapping[str, DocumentRecord],
+        placing: Placing,
         vocabulary: frozenset[FormattedTriple],
         engine: str = "fast",
         mapper: ActionMapper | None = None,
     ) -> Iterator[CheckedFamilies]:
-        """Each canonical action's families, cited plans first by the citation graph of the
-        plans ``records`` describe, written to the spool as a sorted run
+        """Each canonical action's families, cited plans first by the ``placing`` of the plans
+        in their citation graph, written to the spool as a sorted run
         (:mod:`plankg.graph.rdf.sorted_runs`) and checked by SHACL with the ``vocabulary``
         (see :func:`checked_action_families`); ``mapper`` runs the groupings. The largest
         actions go first, so that the pool's workers finish together (what they give does
@@ -126,7 +125,7 @@ class TaskSpool:
             _load_for_workers(engine)
         work = partial(
             checked_action_families,
-            placing=Placing.of(records),
+            placing=placing,
             vocabulary=vocabulary,
             engine=engine,
         )

@@ -75,9 +75,12 @@ def corpus_records(plans: Sequence[Plan], keys: Sequence[str]) -> dict[str, Docu
     return {k: DocumentRecord.of(p, iris.plan_node(k)) for p, k in zip(plans, keys, strict=True)}
 
 
-def citations_between(records: Mapping[str, DocumentRecord]) -> dict[str, set[str]]:
-    """For each plan (by key), the other loaded plans it cites."""
-    index = DocumentIndex.of(records.values())
+def citations_between(
+    records: Mapping[str, DocumentRecord], documents: DocumentIndex | None = None
+) -> dict[str, set[str]]:
+    """For each plan (by key), the other loaded plans it cites (resolved by ``documents``,
+    by default the index of ``records``)."""
+    index = documents or DocumentIndex.of(records.values())
     key_of = {record.iri: key for key, record in records.items()}
     found: dict[str, set[str]] = {}
     for key, record in records.items():

@@ -71,7 +71,7 @@ def checked(plans, keys, records, vocabulary, mapper=None):
     its sorted run (the spool then closed)."""
     spool = spooled(plans, keys)
     try:
-        found = list(spool.checked_families(records, vocabulary, mapper=mapper))
+        found = list(spool.checked_families(Placing.of(records), vocabulary, mapper=mapper))
         return found, [list(read_run(f.path)) for f in found]
     finally:
         spool.close()
@@ -98,7 +98,7 @@ def test_members_sorted_a_few_at_a_time_give_the_same_runs(loaded, vocabulary, m
     )
     spool = spooled(plans, keys)
     try:
-        found = list(spool.checked_families(records, vocabulary))
+        found = list(spool.checked_families(Placing.of(records), vocabulary))
         in_blocks = [list(read_run(f.path)) for f in found]
         blocks = [p for p in runs_written if p.suffix.startswith(".members")]
         assert len(blocks) > len(found)  # the larger actions' memberships, in blocks
