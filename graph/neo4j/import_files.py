@@ -17,11 +17,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from plankg.graph.neo4j.mapping import RESOURCE_LABEL, Mapping, MappingError
 from plankg.graph.neo4j.rows import PropertyGraph
@@ -62,6 +63,28 @@ class ImportTable:
             writer.writerow(self.header)
         writer.writerows(self.rows)
         return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Rows of one header written to a file of their own (sorted, without the header), by a
+    process that writes a part of the graph: :meth:`ImportWriter.add_chunk` appends them."""
+
+    kind: str
+    header: tuple[str, ...]
+    path: Path
+    rows: int
+    spans: bool
+    """Whether a cell spans lines."""
+
+    @classmethod
+    def written(cls, table: ImportTable, path: Path) -> Chunk:
+        """``table``'s rows, sorted, written to ``path``."""
+        table.rows.sort()
+        text = table.text(header=False)
+        path.write_bytes(text.encode("utf-8"))
+        rows = len(table.rows)
+        return cls(table.kind, table.header, path, rows, spans_lines(text, rows - 1))
 
 
 def spans_lines(text: str, rows: int) -> bool:
@@ -260,8 +283,9 @@ def write_import_files(graph: PropertyGraph, folder: Path) -> ImportFiles:
 
 class ImportWriter:
     """The import's CSV files written a few tables at a time (a part of the graph each), so
-    that no more than a part is held: the rows of each :meth:`add` are appended, sorted, to
-    the file of their header (``nodes-001.csv``… in the order the headers first come)."""
+    that no more than a part is held: the rows of each :meth:`add` (or of each chunk another
+    process wrote, :meth:`add_chunk`) are appended, sorted, to the file of their header
+    (``nodes-001.csv``… in the order the headers first come)."""
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -278,21 +302,37 @@ class ImportWriter:
 
     def _append(self, table: ImportTable) -> None:
         table.rows.sort()
-        key = (table.kind, table.header)
+        text = table.text(header=False)
+        path, out = self._opened(table.kind, table.header)
+        with out:
+            out.write(text.encode("utf-8"))
+        self._count(table.kind, path, len(table.rows), spans_lines(text, len(table.rows) - 1))
+
+    def add_chunk(self, chunk: Chunk) -> None:
+        """The rows of a file another process wrote (sorted, without a header), appended to
+        the file of their header; ``chunk``'s file is then removed."""
+        path, out = self._opened(chunk.kind, chunk.header)
+        with out, chunk.path.open("rb") as rows:
+            shutil.copyfileobj(rows, out)
+        chunk.path.unlink()
+        self._count(chunk.kind, path, chunk.rows, chunk.spans)
+
+    def _opened(self, kind: str, header: tuple[str, ...]) -> tuple[Path, BinaryIO]:
+        """The file of ``header``, opened to append; made, its header written, when new."""
+        key = (kind, header)
         path = self.paths.get(key)
-        text = table.text(header=path is None)
-        if path is None:
-            paths = self.written[table.kind]
-            path = self.paths[key] = self.folder / f"{table.kind}-{len(paths) + 1:03d}.csv"
-            paths.append(path)
-            path.write_text(text, encoding="utf-8")
-            lines = len(table.rows) + 1
-        else:
-            with path.open("a", encoding="utf-8") as out:
-                out.write(text)
-            lines = len(table.rows)
-        self.rows[table.kind] += len(table.rows)
-        if spans_lines(text, lines - 1):
+        if path is not None:
+            return path, path.open("ab")
+        paths = self.written[kind]
+        path = self.paths[key] = self.folder / f"{kind}-{len(paths) + 1:03d}.csv"
+        paths.append(path)
+        out = path.open("wb")
+        out.write(ImportTable(kind, header).text().encode("utf-8"))
+        return path, out
+
+    def _count(self, kind: str, path: Path, rows: int, spans: bool) -> None:
+        self.rows[kind] += rows
+        if spans:
             self.spanning[path] = None
 
     def files(self) -> ImportFiles:

@@ -116,18 +116,12 @@ class Corpus:
         if links:
             yield list(links)
 
-    def plan_parts(self, plans_per_part: int) -> Iterator[list[tuple[str, list[Triple]]]]:
+    def plan_parts(self, plans_per_part: int) -> PlanParts:
         """Each plan's IRI and triples (its named graph, its part of the derived graph and the
         vocabulary it uses, citations resolved across the corpus), ``plans_per_part`` plans at a
-        time, made when asked for: what :func:`~plankg.graph.neo4j.push.push_plans` digests
-        and pushes. The links across plans and the task families are not among them."""
-        documents = self.documents()
-        keyed = list(zip(self.plans, self.keys, strict=True))
-        for start in range(0, len(keyed), plans_per_part):
-            yield [
-                (plan_node(key), list(plan_graphs(plan, key, documents).all()))
-                for plan, key in keyed[start : start + plans_per_part]
-            ]
+        time, a part made when asked for: what :func:`~plankg.graph.neo4j.push.push_plans`
+        digests and pushes. The links across plans and the task families are not among them."""
+        return PlanParts(self.plans, self.keys, self.documents(), plans_per_part)
 
     def tasks(self) -> list[TaskItem]:
         """The measures the task families group."""
@@ -135,6 +129,35 @@ class Corpus:
 
     def graph(self) -> Graph:
         return graph_of(sorted_triples(self.triples()))
+
+
+@dataclass(frozen=True)
+class PlanParts:
+    """A corpus's plans ``size`` at a time, each plan as its IRI and triples; a part is made
+    when indexed, from the plans and the corpus's document index alone, so that a process
+    forked with this object can make any part of it."""
+
+    plans: list[Plan]
+    keys: list[str]
+    documents: DocumentIndex
+    size: int
+
+    def __len__(self) -> int:
+        return -(-len(self.plans) // self.size)
+
+    def __getitem__(self, index: int) -> list[tuple[str, list[Triple]]]:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        start = index * self.size
+        stop = start + self.size
+        keyed = zip(self.plans[start:stop], self.keys[start:stop], strict=True)
+        return [
+            (plan_node(key), list(plan_graphs(plan, key, self.documents).all()))
+            for plan, key in keyed
+        ]
+
+    def __iter__(self) -> Iterator[list[tuple[str, list[Triple]]]]:
+        return (self[index] for index in range(len(self)))
 
 
 @dataclass

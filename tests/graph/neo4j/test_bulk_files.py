@@ -57,11 +57,47 @@ def test_counts_and_digests_are_those_of_a_push(corpus, tmp_path):
     assert written.digests == expected
 
 
+def same_bytes(first, second) -> bool:
+    paths = zip(first.nodes + first.relationships, second.nodes + second.relationships, strict=True)
+    return all(a.read_bytes() == b.read_bytes() for a, b in paths)
+
+
 def test_the_same_corpus_gives_the_same_bytes(corpus, tmp_path):
     first = write_corpus_files(corpus, tmp_path / "a", 2).files
     second = write_corpus_files(corpus, tmp_path / "b", 2).files
-    paths = zip(first.nodes + first.relationships, second.nodes + second.relationships, strict=True)
-    assert all(a.read_bytes() == b.read_bytes() for a, b in paths)
+    assert same_bytes(first, second)
+
+
+def test_a_pool_writes_the_bytes_one_process_writes(doubled, tmp_path):
+    """Ten parts written by two processes, gathered in order: no leftover chunk."""
+    alone = write_corpus_files(doubled, tmp_path / "alone", 1, workers=1)
+    pooled = write_corpus_files(doubled, tmp_path / "pooled", 1, workers=2)
+    assert same_bytes(alone.files, pooled.files)
+    assert (pooled.nodes, pooled.digests) == (alone.nodes, alone.digests)
+    assert sorted(p.name for p in (tmp_path / "pooled").iterdir()) == sorted(
+        p.name for p in (tmp_path / "alone").iterdir()
+    )
+
+
+def test_names_given_by_parts_apart_are_those_given_in_order(corpus, tmp_path):
+    """Two predicates of one local name, met by the first and the last of five parts: written
+    apart, both parts would name theirs ``sourceNote``; in order the later one gets another
+    key, and the pool's part is written again under the names of the parts before it."""
+    first, last = (str(plan_iri(key)) for key in (corpus.keys[0], corpus.keys[-1]))
+    links = [
+        (URIRef(first), URIRef("https://a.example/terms#sourceNote"), Literal("a")),
+        (URIRef(last), URIRef("https://b.example/terms#sourceNote"), Literal("b")),
+    ]
+    alone = write_corpus_files(corpus, tmp_path / "alone", 1, links, workers=1)
+    pooled = write_corpus_files(corpus, tmp_path / "pooled", 1, links, workers=2)
+    assert same_bytes(alone.files, pooled.files)
+    notes = {
+        (column, cell)
+        for row in rows(pooled.files.nodes)
+        for column, cell in row
+        if column.startswith(("sourceNote", "ns_sourceNote"))
+    }
+    assert notes == {("sourceNote:string", "a"), ("sourceNote_plain:string", "b")}
 
 
 def test_a_node_belongs_to_the_plan_its_iri_lies_under():
@@ -89,4 +125,4 @@ class ListedParts:
         self.keys, self.plans, self.parts = corpus.keys, corpus.plans, parts
 
     def plan_parts(self, plans_per_part):
-        return iter(self.parts)
+        return self.parts

@@ -117,8 +117,7 @@ def test_a_push_cut_off_by_a_failing_batch_is_repaired_by_a_rerun(neo4j, corpus,
     even theirs), and a rerun writes every plan and the families."""
 
     def failing():
-        parts = corpus.plan_parts(2)
-        yield next(parts)
+        yield corpus.plan_parts(2)[0]
         raise RuntimeError("the batch failed")
 
     with pytest.raises(RuntimeError, match="the batch failed"):
