@@ -72,6 +72,10 @@ class LocalServer:
     def run(self, *args: str) -> str:
         """``scripts/neo4j-local ARGS…`` for this server; its output, or the error it ends
         with as one line."""
+        return self.finished(self.begun(*args), args[0])
+
+    def begun(self, *args: str) -> subprocess.Popen[str]:
+        """``scripts/neo4j-local ARGS…`` for this server, begun: :meth:`finished` waits."""
         if not self.script.is_file():
             raise BulkLoadError(f"a bulk load needs {self.script} (a plankg checkout)")
         env = {
@@ -80,16 +84,25 @@ class LocalServer:
             "NEO4J_PORT": str(self.port),
             "NEO4J_PASSWORD": self.password,
         }
-        done = subprocess.run(
-            [str(self.script), *args], env=env, capture_output=True, text=True, check=False
+        return subprocess.Popen(
+            [str(self.script), *args],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
-        if done.returncode:
-            raise BulkLoadError(f"neo4j-local {args[0]} failed: {_last_line(done)}")
-        return done.stdout
+
+    @staticmethod
+    def finished(process: subprocess.Popen[str], command: str) -> str:
+        stdout, stderr = process.communicate()
+        if process.returncode:
+            raise BulkLoadError(f"neo4j-local {command} failed: {_last_line(stdout, stderr)}")
+        return stdout
 
 
-def _last_line(done: subprocess.CompletedProcess[str]) -> str:
-    lines = [line.strip() for line in (done.stderr + done.stdout).splitlines() if line.strip()]
+def _last_line(stdout: str, stderr: str) -> str:
+    lines = [line.strip() for line in (stderr + stdout).splitlines() if line.strip()]
     causes = [line.removeprefix("Caused by: ") for line in lines if line.startswith("Caused by:")]
     errors = [line for line in lines if "error" in line.lower()]
     return (causes or errors or lines or ["no output"])[-1][:300]
@@ -163,18 +176,24 @@ def bulk_load_corpus(
     families are made once, before the import, as a push makes them (from the measures and
     citations of the plans loaded together: the database is empty); should the loaded plans'
     citations in the database hold one the measures did not know, they are made again for the
-    derived graph's digest."""
+    derived graph's digest. The server is stopped while the files are written (and started
+    again should writing them fail)."""
     check_bulk_target(connection, server)
     started = perf_counter()
     tasks = corpus.tasks()
     across = derived_triples(connection, corpus.keys, tasks)
     families = perf_counter() - started
     with _files_folder(folder) as where:
-        written = write_corpus_files(corpus, where, links=across)
+        stop = server.begun("stop")
+        try:
+            written = write_corpus_files(corpus, where, links=across)
+        except BaseException:
+            _started_again(server, stop)
+            raise
         report = BulkReport(written.triples, written.nodes, written.relationships)
         report.files = len(written.files.nodes) + len(written.files.relationships)
         report.seconds = {"families": families, **written.seconds}
-        _import_and_index(connection, server, written.files, report)
+        _import_and_index(connection, server, written.files, report, stop)
     started = perf_counter()
     digests = dict(written.digests)
     if not set(citation_pairs(stored_citations(connection))) <= set(task_citations(tasks)):
@@ -221,12 +240,25 @@ def _load(
     return report
 
 
+def _started_again(server: LocalServer, stop: subprocess.Popen[str]) -> None:
+    """The server whose stop was begun started again (the files could not be written)."""
+    try:
+        server.finished(stop, "stop")
+    finally:
+        server.run("start")
+
+
 def _import_and_index(
-    connection: Connection, server: LocalServer, files: ImportFiles, report: BulkReport
+    connection: Connection,
+    server: LocalServer,
+    files: ImportFiles,
+    report: BulkReport,
+    stop: subprocess.Popen[str] | None = None,
 ) -> None:
-    """The import, then the constraints and indexes; the counts the database holds."""
+    """The import (the server's ``stop`` waited for, or made), then the constraints and
+    indexes; the counts the database holds."""
     database = connection.settings.database or DEFAULT_DATABASE
-    _import(server, files, database, report)
+    _import(server, files, database, report, stop)
     started = perf_counter()
     create_schema(connection)
     connection.write(lambda tx: tx.run(template("lock-create")).consume())
@@ -235,10 +267,20 @@ def _import_and_index(
     report.stored_nodes, report.stored_relationships = counts.nodes, counts.relationships
 
 
-def _import(server: LocalServer, files: ImportFiles, database: str, report: BulkReport) -> None:
-    """Stop the server, import, start it again (also after a failed import)."""
+def _import(
+    server: LocalServer,
+    files: ImportFiles,
+    database: str,
+    report: BulkReport,
+    stop: subprocess.Popen[str] | None,
+) -> None:
+    """Stop the server (or wait for the ``stop`` begun while the files were written), import,
+    start it again (also after a failed import)."""
     started = perf_counter()
-    server.run("stop")
+    if stop is None:
+        server.run("stop")
+    else:
+        server.finished(stop, "stop")
     report.seconds["stop"] = perf_counter() - started
     try:
         started = perf_counter()

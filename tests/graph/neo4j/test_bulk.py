@@ -28,9 +28,13 @@ from plankg.graph.neo4j.bulk import (
     bulk_load,
     bulk_load_corpus,
 )
+from plankg.graph.neo4j.bulk_files import BulkFilesError
 from plankg.graph.neo4j.push import push_corpus
 from plankg.graph.rdf.build import graph_of
+from plankg.graph.rdf.iris import plan_iri
+from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import RDFS
 
 DOC = Path(plankg.__file__).parent / "docs" / "neo4j-schema.md"
 PASSWORD = "plankg-bulk-test"
@@ -55,6 +59,35 @@ def server(neo4j_settings, tmp_path_factory):
 @pytest.fixture(scope="module")
 def settings(server):
     return Neo4jSettings(uri=f"bolt://127.0.0.1:{server.port}", password=PASSWORD)
+
+
+class Trespassing:
+    """The samples, the second plan's triples stating a fact about a node of the first's."""
+
+    def __init__(self, corpus):
+        self.corpus, self.keys, self.plans = corpus, corpus.keys, corpus.plans
+
+    def tasks(self):
+        return self.corpus.tasks()
+
+    def plan_parts(self, plans_per_part):
+        parts = list(self.corpus.plan_parts(1))
+        odd = (URIRef(str(plan_iri(self.keys[0])) + "/x"), RDFS.label, Literal("elsewhere"))
+        (uri, triples), *_ = parts[1]
+        parts[1] = [(uri, [*triples, odd])]
+        return parts
+
+
+def test_files_that_cannot_be_written_leave_the_server_running_and_empty(
+    server, settings, corpus, tmp_path
+):
+    """The server, stopped while the files are written, is started again (before ``loaded``:
+    the database is empty)."""
+    with connect(settings) as connection:
+        with pytest.raises(BulkFilesError, match="a node of another plan"):
+            bulk_load_corpus(connection, Trespassing(corpus), server, tmp_path)
+        assert stored_counts(connection).nodes == 0
+    assert "running (pid" in server.run("status")
 
 
 @pytest.fixture(scope="module")
