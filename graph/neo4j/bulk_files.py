@@ -187,17 +187,21 @@ class PartWriter:
     ) -> tuple[int, list[Triple]]:
         """How many triples the part writes, and those about shared nodes it leaves to the
         last part; refused when one states a fact about another plan's node."""
-        counted, shared = 0, []
+        counted, shared, unowned = 0, [], set[str]()
         for triple in triples:
             subject = str(triple[0])
             if keep(subject):
                 counted += 1
-            elif self.owners.of(subject) is not None:
-                raise BulkFilesError(
-                    f"a plan's triples state a fact about <{subject}>, a node of another "
-                    "plan: the bulk import cannot write it with that plan (push without --bulk)"
-                )
-            elif _related_to(triple, keep):
+                continue
+            if subject not in unowned:
+                if self.owners.of(subject) is not None:
+                    raise BulkFilesError(
+                        f"a plan's triples state a fact about <{subject}>, a node of another "
+                        "plan: the bulk import cannot write it with that plan (push without "
+                        "--bulk)"
+                    )
+                unowned.add(subject)
+            if _related_to(triple, keep):
                 counted += 1
             else:
                 shared.append(triple)

@@ -18,7 +18,7 @@ import csv
 import io
 import re
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,12 +57,21 @@ class ImportTable:
     rows: list[list[str]] = field(default_factory=list)
 
     def text(self, header: bool = True) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
-        if header:
-            writer.writerow(self.header)
-        writer.writerows(self.rows)
-        return out.getvalue()
+        rows: Sequence[Sequence[str]] = [self.header, *self.rows] if header else self.rows
+        return _quoted(rows) or _written(rows)
+
+
+def _quoted(rows: Sequence[Sequence[str]]) -> str | None:
+    """The rows as every cell quoted, when no cell holds a quote (so none is doubled): the
+    bytes :func:`_written` gives, three times as fast; None when a cell holds one."""
+    text = "".join(['"' + '","'.join(row) + '"\n' for row in rows])
+    return text if text.count('"') == 2 * sum(map(len, rows)) else None
+
+
+def _written(rows: Sequence[Sequence[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -200,12 +209,13 @@ def relationship_tables(graph: PropertyGraph, keep: Keep | None = None) -> list[
     tables: dict[tuple[str, ...], ImportTable] = {(): plain}
     typed = _Typed()
     found = graph.relationship_props
+    with_props = {rel_type for _, rel_type, _ in found}
     for start, out in graph.outgoing.items():
         mine = keep is None or keep(start)
         for rel_type, end in out:
             if not mine and keep is not None and not keep(end):
                 continue
-            props = found.get((start, rel_type, end))
+            props = found.get((start, rel_type, end)) if rel_type in with_props else None
             if not props:
                 plain.rows.append([start, end, rel_type])
                 continue

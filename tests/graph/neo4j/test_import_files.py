@@ -4,12 +4,16 @@ filled, arrays joined by U+001F, the same bytes for the same graph. No database.
 from __future__ import annotations
 
 import csv
+import io
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from plankg.graph.neo4j import MappingError, property_graph
 from plankg.graph.neo4j.import_files import (
     ARRAY_DELIMITER,
+    ImportTable,
     cell,
     import_tables,
     value_type,
@@ -140,3 +144,23 @@ def test_a_path_a_pattern_would_misread_makes_every_file_multiline(tmp_path):
 
 def test_files_without_a_line_break_are_not_multiline(graph, tmp_path):
     assert "--multiline-fields=false" in write_import_files(graph, tmp_path).arguments()
+
+
+def csv_module_text(rows):
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+@given(st.lists(st.lists(st.text(max_size=8), min_size=1, max_size=4), max_size=6))
+def test_a_table_is_written_as_the_csv_module_quotes_every_cell(rows):
+    """Rows joined by hand when no cell holds a quote, by the csv module when one does: the
+    same text either way (a quote doubled, a line break kept inside its cell)."""
+    table = ImportTable("nodes", ("uri:ID(Resource)",), rows)
+    assert table.text(header=False) == csv_module_text(rows)
+    assert table.text() == csv_module_text([table.header, *rows])
+
+
+def test_a_quote_in_a_cell_is_doubled():
+    table = ImportTable("nodes", ("title:string",), [['say "science"'], ["plain"]])
+    assert table.text() == '"title:string"\n"say ""science"""\n"plain"\n'
