@@ -758,7 +758,11 @@ def delete_orphans(
 
 
 def clear_database(connection: Connection, batch_size: int = 10_000) -> int:
-    """Delete every node and relationship of the database (its schema stays)."""
+    """Delete every relationship, then every node of the database (its schema stays), a batch
+    at a time: a transaction never holds more than ``batch_size`` relationships (a batch of
+    nodes detached at once holds all of theirs, too many for a server's transaction memory
+    once the vocabulary's hubs have millions); the number of nodes deleted."""
+    _delete_in_batches(connection, template("clear-relationships"), batch_size)
     return _delete_in_batches(connection, template("clear"), batch_size)
 
 
