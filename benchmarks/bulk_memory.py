@@ -5,8 +5,10 @@ then ``write_import_files``, what it did before). No database.
 
 Each measurement runs in a process of its own (the peak resident set size, ``ru_maxrss``, is a
 process's high-water mark): the samples repeated ``--times`` times are made, the peak noted
-(the plans read: ``before``), the files written into a temporary folder, the peak noted again.
-The modes alternate, ``--runs`` times each; medians, with the load average.
+(the plans read: ``before``), the files written into a temporary folder, the peak noted again,
+and the largest peak of the pool's workers that wrote the parts (``RUSAGE_CHILDREN``; a worker
+is forked from the process, so its resident set counts the pages it shares with it). The modes
+alternate, ``--runs`` times each; medians, with the load average.
 
     .venv/bin/python benchmarks/bulk_memory.py [--times 20 100] [--runs 3] [--modes parts whole]
 """
@@ -25,8 +27,8 @@ import time
 from pathlib import Path
 
 
-def peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def child(mode: str, times: int) -> None:
@@ -47,7 +49,9 @@ def child(mode: str, times: int) -> None:
         else:
             write_import_files(property_graph(corpus.triples()), Path(folder))
         seconds = time.perf_counter() - start
-    print(json.dumps({"before": before, "peak": peak_mib(), "seconds": seconds}))
+    workers = peak_mib(resource.RUSAGE_CHILDREN)
+    found = {"before": before, "peak": peak_mib(), "workers": workers, "seconds": seconds}
+    print(json.dumps(found))
 
 
 def measure(mode: str, times: int) -> dict[str, float]:
@@ -81,7 +85,8 @@ def main() -> None:
                 last = found[mode][-1]
                 print(
                     f"  samples x {times} {mode}: {last['seconds']:.1f} s, peak "
-                    f"{last['peak']:.0f} MiB (plans read: {last['before']:.0f} MiB), "
+                    f"{last['peak']:.0f} MiB (plans read: {last['before']:.0f} MiB; "
+                    f"the largest worker {last['workers']:.0f} MiB), "
                     f"load {loads[-1]:.1f}",
                     flush=True,
                 )
@@ -89,9 +94,11 @@ def main() -> None:
             seconds = statistics.median(r["seconds"] for r in runs)
             peak = statistics.median(r["peak"] for r in runs)
             before = statistics.median(r["before"] for r in runs)
+            workers = statistics.median(r["workers"] for r in runs)
             print(
                 f"samples x {times:<4} {mode:<6} median {seconds:6.1f} s, peak {peak:6.0f} MiB "
-                f"({peak - before:.0f} MiB above the plans read); "
+                f"({peak - before:.0f} MiB above the plans read), the largest worker's "
+                f"{workers:.0f} MiB; "
                 f"load {min(loads):.1f}-{max(loads):.1f}"
             )
 
