@@ -10,8 +10,9 @@ Corpora: the samples repeated ``--times`` times under distinct plan identifiers
 themselves unless ``--no-samples``. For each, ``--runs`` rounds, alternating the tools, each
 into a cleared database. Both plankg loads start from the plans read (the corpus), so each
 makes its own triples. Printed per round: the load average, the push's seconds, the bulk
-load's seconds and its phases (rows: Python making the rows; files: writing the CSV; stop;
-import; start; constraints and indexes; digests), and rdflib-neo4j's; then medians and the
+load's seconds and its phases (families; parts: the plans' rows made and written, by a pool
+of processes; last part: the shared nodes, gathered; stop: waited for after the files; import;
+start; constraints and indexes; digests), and rdflib-neo4j's; then medians and the
 ratio push ÷ bulk (above 1: the bulk load is faster) and rdflib-neo4j ÷ push per round.
 
 Before the rounds, one untimed push of the corpus warms the server (``--no-warm-up`` skips it):

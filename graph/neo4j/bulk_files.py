@@ -57,7 +57,7 @@ from rdflib.namespace import RDF
 @dataclass
 class CorpusFiles:
     """What :func:`write_corpus_files` wrote: the files, the counts, each plan's digest, and
-    the seconds spent making rows (Python) and writing the files."""
+    the seconds the plans' parts and the last part took."""
 
     files: ImportFiles
     triples: int = 0
