@@ -48,7 +48,7 @@ from plankg.graph.neo4j.push import DEFAULT_PLANS_PER_PART
 from plankg.graph.neo4j.rows import property_graph
 from plankg.graph.rdf.build import Triple, corpus_links
 from plankg.graph.rdf.corpus import Corpus, in_pool, map_files
-from plankg.graph.rdf.iris import plan_iri
+from plankg.graph.rdf.iris import extraction_root, plan_iri, source_iri
 from plankg.graph.rdf.tasks import corpus_families
 from rdflib import URIRef
 from rdflib.namespace import RDF
@@ -74,20 +74,34 @@ class BulkFilesError(MappingError):
 
 
 class Owners:
-    """The plan a node belongs to: the plan whose IRI its own IRI lies under."""
+    """The plan a node belongs to: the plan whose IRI its own IRI lies under, or whose source
+    file it is, or a passage or extraction of (``source/<sha256>#char=…``,
+    ``extraction/<sha256>/…``: ``sources`` gives each source file's plan; a file two plans
+    share is left to neither, its nodes shared)."""
 
-    def __init__(self, plans: list[str]) -> None:
-        self.plans = set(plans)
+    def __init__(self, plans: list[str], sources: Iterable[tuple[str, str]] = ()) -> None:
+        self.plans = {plan: plan for plan in plans}
+        for sha256, plan in _unshared(sources).items():
+            self.plans[source_iri(sha256)] = self.plans[extraction_root(sha256)] = plan
 
     def of(self, uri: str) -> str | None:
-        candidate = uri
+        candidate = uri.partition("#")[0]
         while True:
-            if candidate in self.plans:
-                return candidate
+            found = self.plans.get(candidate)
+            if found is not None:
+                return found
             cut = candidate.rfind("/")
             if cut <= 0:
                 return None
             candidate = candidate[:cut]
+
+
+def _unshared(sources: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each source file's plan, for the files of one plan only."""
+    plans: dict[str, set[str]] = defaultdict(set)
+    for sha256, plan in sources:
+        plans[sha256].add(plan)
+    return {sha256: plan for sha256, (plan, *others) in plans.items() if not others}
 
 
 def _related_to(triple: Triple, keep: Callable[[str], bool]) -> bool:
@@ -135,12 +149,16 @@ class PartWriter:
     folder: Path
 
     @classmethod
-    def of(cls, parts: Parts, keys: list[str], links: Iterable[Triple], folder: Path) -> PartWriter:
-        owners = Owners([str(plan_iri(key)) for key in keys])
+    def of(
+        cls, corpus: Corpus, plans_per_part: int, links: Iterable[Triple], folder: Path
+    ) -> PartWriter:
+        plans = [str(plan_iri(key)) for key in corpus.keys]
+        sources = [plan.source.sha256 for plan in corpus.plans]
+        owners = Owners(plans, zip(sources, plans, strict=True))
         by_owner: dict[str | None, list[Triple]] = defaultdict(list)
         for triple in links:
             by_owner[owners.of(str(triple[0]))].append(triple)
-        return cls(parts, owners, dict(by_owner), folder)
+        return cls(corpus.plan_parts(plans_per_part), owners, dict(by_owner), folder)
 
     def write(self, index: int, base: Mapping | None = None) -> PartWritten:
         """Part ``index``'s rows, its names made from ``base`` (none: its own names alone)."""
@@ -302,7 +320,7 @@ def write_corpus_files(
     folder.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".plankg-parts-", dir=folder))
     try:
-        writer = PartWriter.of(corpus.plan_parts(plans_per_part), corpus.keys, links, scratch)
+        writer = PartWriter.of(corpus, plans_per_part, links, scratch)
         gathering = _Gathering(writer, folder)
         started = perf_counter()
         for part in _written_parts(writer, workers, gathering):

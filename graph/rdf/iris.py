@@ -117,7 +117,12 @@ def period_iri(start: int, end: int) -> str:
 
 
 def extraction_iri(sha256: str, version: str) -> str:
-    return f"{IDS}extraction/{sha256}/{segment(version)}"
+    return f"{extraction_root(sha256)}/{segment(version)}"
+
+
+def extraction_root(sha256: str) -> str:
+    """The IRI the extractions of a source file lie under, one per plankg version."""
+    return f"{IDS}extraction/{sha256}"
 
 
 def software_iri(version: str) -> str:

@@ -15,7 +15,7 @@ from plankg.graph.neo4j.digests import plan_digest
 from plankg.graph.neo4j.import_files import write_import_files
 from plankg.graph.neo4j.push import DEFAULT_PLANS_PER_PART
 from plankg.graph.rdf.corpus import Corpus
-from plankg.graph.rdf.iris import plan_iri, plan_key
+from plankg.graph.rdf.iris import extraction_iri, plan_iri, plan_key, source_iri
 from plankg.graph.rdf.replicate import replicated_plans
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
@@ -107,6 +107,18 @@ def test_a_node_belongs_to_the_plan_its_iri_lies_under():
     assert owners.of(plan + "-draft/youth") == plan + "-draft"
     assert owners.of(plan) == plan
     assert owners.of("https://w3id.org/plankg/id/agency/科协") is None
+
+
+def test_a_plans_source_file_its_passages_and_extractions_are_the_plans():
+    """Unless two plans share the file: then its nodes are shared, written by the last part."""
+    one, two, three = (f"https://w3id.org/plankg/id/plan/41010{n}/2021-2025" for n in (0, 1, 2))
+    owners = Owners([one, two, three], [("aa11", one), ("bb22", two), ("bb22", three)])
+    assert owners.of(source_iri("aa11")) == one
+    assert owners.of(source_iri("aa11") + "#char=10,42") == one
+    assert owners.of(extraction_iri("aa11", "0.1.0")) == one
+    assert owners.of(source_iri("bb22") + "#char=10,42") is None
+    assert owners.of(extraction_iri("bb22", "0.1.0")) is None
+    assert owners.of(source_iri("aa1")) is None
 
 
 def test_a_plan_stating_a_fact_about_another_plans_node_is_refused(corpus, tmp_path):
