@@ -185,11 +185,8 @@ def bulk_load_corpus(
     families = perf_counter() - started
     with _files_folder(folder) as where:
         stop = server.begun("stop")
-        try:
+        with _started_again_on_failure(server, stop):
             written = write_corpus_files(corpus, where, links=across)
-        except BaseException:
-            _started_again(server, stop)
-            raise
         report = BulkReport(written.triples, written.nodes, written.relationships)
         report.files = len(written.files.nodes) + len(written.files.relationships)
         report.seconds = {"families": families, **written.seconds}
@@ -227,25 +224,33 @@ def _load(
     connection: Connection, triples: Iterable[Triple], server: LocalServer, folder: Path
 ) -> BulkReport:
     report = BulkReport()
-    started = perf_counter()
-    graph = property_graph(triples)
-    report.triples, report.nodes = graph.triples, graph.node_count
-    report.relationships = graph.relationship_count
-    report.seconds["rows"] = perf_counter() - started
-    started = perf_counter()
-    files = write_import_files(graph, folder)
-    report.files = len(files.nodes) + len(files.relationships)
-    report.seconds["files"] = perf_counter() - started
-    _import_and_index(connection, server, files, report)
+    stop = server.begun("stop")
+    with _started_again_on_failure(server, stop):
+        started = perf_counter()
+        graph = property_graph(triples)
+        report.triples, report.nodes = graph.triples, graph.node_count
+        report.relationships = graph.relationship_count
+        report.seconds["rows"] = perf_counter() - started
+        started = perf_counter()
+        files = write_import_files(graph, folder)
+        report.files = len(files.nodes) + len(files.relationships)
+        report.seconds["files"] = perf_counter() - started
+    _import_and_index(connection, server, files, report, stop)
     return report
 
 
-def _started_again(server: LocalServer, stop: subprocess.Popen[str]) -> None:
-    """The server whose stop was begun started again (the files could not be written)."""
+@contextmanager
+def _started_again_on_failure(server: LocalServer, stop: subprocess.Popen[str]) -> Iterator[None]:
+    """While the files are written and the server's ``stop`` runs: should writing them fail,
+    the server is started again once stopped."""
     try:
-        server.finished(stop, "stop")
-    finally:
-        server.run("start")
+        yield
+    except BaseException:
+        try:
+            server.finished(stop, "stop")
+        finally:
+            server.run("start")
+        raise
 
 
 def _import_and_index(
@@ -253,10 +258,10 @@ def _import_and_index(
     server: LocalServer,
     files: ImportFiles,
     report: BulkReport,
-    stop: subprocess.Popen[str] | None = None,
+    stop: subprocess.Popen[str],
 ) -> None:
-    """The import (the server's ``stop`` waited for, or made), then the constraints and
-    indexes; the counts the database holds."""
+    """The import (once the server's ``stop`` is done), then the constraints and indexes; the
+    counts the database holds."""
     database = connection.settings.database or DEFAULT_DATABASE
     _import(server, files, database, report, stop)
     started = perf_counter()
@@ -272,15 +277,12 @@ def _import(
     files: ImportFiles,
     database: str,
     report: BulkReport,
-    stop: subprocess.Popen[str] | None,
+    stop: subprocess.Popen[str],
 ) -> None:
-    """Stop the server (or wait for the ``stop`` begun while the files were written), import,
-    start it again (also after a failed import)."""
+    """Wait for the server's ``stop`` (begun while the files were written), import, start it
+    again (also after a failed import)."""
     started = perf_counter()
-    if stop is None:
-        server.run("stop")
-    else:
-        server.finished(stop, "stop")
+    server.finished(stop, "stop")
     report.seconds["stop"] = perf_counter() - started
     try:
         started = perf_counter()

@@ -89,11 +89,17 @@ class Chunk:
     @classmethod
     def written(cls, table: ImportTable, path: Path) -> Chunk:
         """``table``'s rows, sorted, written to ``path``."""
-        table.rows.sort()
-        text = table.text(header=False)
+        text, spans = sorted_body(table)
         path.write_bytes(text.encode("utf-8"))
-        rows = len(table.rows)
-        return cls(table.kind, table.header, path, rows, spans_lines(text, rows - 1))
+        return cls(table.kind, table.header, path, len(table.rows), spans)
+
+
+def sorted_body(table: ImportTable) -> tuple[str, bool]:
+    """``table``'s rows sorted (in place) as text without the header, and whether a cell of
+    them spans lines."""
+    table.rows.sort()
+    text = table.text(header=False)
+    return text, spans_lines(text, len(table.rows) - 1)
 
 
 def spans_lines(text: str, rows: int) -> bool:
@@ -311,12 +317,11 @@ class ImportWriter:
                 self._append(table)
 
     def _append(self, table: ImportTable) -> None:
-        table.rows.sort()
-        text = table.text(header=False)
+        text, spans = sorted_body(table)
         path, out = self._opened(table.kind, table.header)
         with out:
             out.write(text.encode("utf-8"))
-        self._count(table.kind, path, len(table.rows), spans_lines(text, len(table.rows) - 1))
+        self._count(table.kind, path, len(table.rows), spans)
 
     def add_chunk(self, chunk: Chunk) -> None:
         """The rows of a file another process wrote (sorted, without a header), appended to

@@ -105,12 +105,10 @@ class Corpus:
         they are made (see :func:`ordered_triples`), then the links across plans and the task
         families; their union is :meth:`triples` (a plan's triples depend on that plan and the
         corpus's document index alone)."""
-        documents = self.documents()
-        keyed = list(zip(self.plans, self.keys, strict=True))
-        for start in range(0, len(keyed), plans_per_part):
+        for plans in self.plan_parts(plans_per_part):
             part: dict[Triple, None] = {}
-            for plan, key in keyed[start : start + plans_per_part]:
-                part.update(plan_graphs(plan, key, documents).all())
+            for _, triples in plans:
+                part.update(dict.fromkeys(triples))
             yield list(part)
         links = {**corpus_links(self.keys), **corpus_families(self.plans, self.keys)}
         if links:
