@@ -10,6 +10,10 @@ from plankg.ontology.index import VocabularyIndex, vocabulary_index
 from plankg.ontology.names import AGENCY_TYPES, ALT_LABEL, HIDDEN_LABEL, PK, PREF_LABEL, TYPE
 
 UNCLASSIFIED = AGENCY_TYPES + "unclassified"
+NAMES_CACHE = 1024
+"""Names whose types are kept: every plan names the same few hundred agencies, and some of
+its own place that other plans seldom give. A larger bound only grew a converting worker (after
+2,500 generated plans, 16,384 held 1,081 names, for the same 103,419 hits as 1,024)."""
 
 
 @cache
@@ -34,7 +38,7 @@ def _matching_names(graph: VocabularyIndex, concept: str) -> set[str]:
     }
 
 
-@lru_cache(maxsize=1 << 14)  # every plan names the same few hundred agencies
+@lru_cache(maxsize=NAMES_CACHE)
 def type_names(name: str) -> tuple[str, ...]:
     """The functions of the agency called ``name``: the types of the longest alias it ends with
     (``市科工信局`` → science and technology, industry and IT), else unclassified."""

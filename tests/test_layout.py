@@ -23,6 +23,7 @@ ROOT = Path(plankg.__file__).parent
 LAYERS = (
     "errors",
     "collector",
+    "allocator",
     "version",
     "tables",
     "files",

@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from plankg.allocator import large_blocks_mapped
 from plankg.errors import one_line
 from plankg.graph.rdf.build import (
     Quad,
@@ -243,12 +244,16 @@ def map_files(
 
     Each worker first freezes the objects it was forked with (``gc.freeze``: a few pointers
     moved), so that its collector never visits them: a visit writes to an object's header, and
-    the page holding it, shared with this process until then, is copied into the worker."""
+    the page holding it, shared with this process until then, is copied into the worker.
+
+    A pool's processes, this one included, serve large blocks from mappings of their own
+    (:func:`~plankg.allocator.large_blocks_mapped`): the results they pass are such blocks."""
     if not in_pool(len(files), workers, parallel_from):
         yield from _counted(map(work, files), len(files), progress)
         return
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for a pool
 
+    large_blocks_mapped()
     count = _workers(workers)
     initializer = gc.freeze if setup is None else partial(_set_up, setup)
     with ProcessPoolExecutor(max_workers=count, initializer=initializer) as pool:
@@ -298,6 +303,7 @@ def map_in_fresh_workers(
     that ran the handler in its after-fork hooks."""
     import multiprocessing  # only for a pool
 
+    large_blocks_mapped()
     with multiprocessing.Pool(_workers(workers), initializer=gc.freeze, maxtasksperchild=1) as pool:
         yield from pool.imap(work, items, chunksize=1)
 
