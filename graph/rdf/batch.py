@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import chain
 from pathlib import Path
-from typing import BinaryIO, TextIO, TypeVar
+from typing import BinaryIO, TextIO, TypeVar, overload
 
 from plankg.files import scratch_file, staged
 from plankg.graph.rdf.build import cite, revision_links, write_plan
@@ -542,12 +542,32 @@ def _keyed_while_converted(
     from plankg.graph.rdf.keying import KeyDesk  # multiprocessing: only for a pool
 
     desk = KeyDesk(len(paths))
-    jobs = list(enumerate(paths))
-    converted = pool.map(partial(_read_keyed_converted, work), jobs, 1, desk.setup)
+    converted = pool.map(partial(_read_keyed_converted, work), _Numbered(paths), 1, desk.setup)
     with closing(converted), desk:
         for index, result in enumerate(converted):
             note = desk.notes.get(index)
             yield index, _noted(result, note), note is not None and result.key is not None
+
+
+class _Numbered(Sequence[tuple[int, Path]]):
+    """Each file with its place, paired when asked for rather than in a list held to the end
+    of the build (some 90 bytes a file)."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.paths = paths
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, Path]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, Path]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[int, Path] | list[tuple[int, Path]]:
+        if isinstance(index, slice):
+            return [(i, self.paths[i]) for i in range(*index.indices(len(self.paths)))]
+        place = range(len(self.paths))[index]
+        return place, self.paths[place]
 
 
 def _read_keyed_converted(work: partial[FileResult], job: tuple[int, Path]) -> FileResult:

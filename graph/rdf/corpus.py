@@ -16,7 +16,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from plankg.allocator import large_blocks_mapped
 from plankg.errors import one_line
@@ -194,11 +194,11 @@ def digest_key(key: str, sha256: str) -> str:
     return f"{key}~{sha256[:12]}"
 
 
-def expand_paths(paths: Sequence[str | Path] | None) -> tuple[list[Path], list[Problem]]:
+def expand_paths(paths: Sequence[str | Path] | None) -> tuple[Sequence[Path], list[Problem]]:
     """Files named, and the plan files inside folders named; the samples when none is named."""
     if not paths:
         return sample_paths(), []
-    files: list[Path] = []
+    files = FilePaths()
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
@@ -211,6 +211,33 @@ def expand_paths(paths: Sequence[str | Path] | None) -> tuple[list[Path], list[P
         else:
             problems.append(Problem(str(path), "no such file or folder", True))
     return files, problems
+
+
+class FilePaths(Sequence[Path]):
+    """Files' paths kept as text, each made a :class:`~pathlib.Path` when asked for: a build
+    holds every file's path to its end, and a path kept as text takes some 80 bytes where a
+    ``Path`` takes 360 (1.4 MiB more at 5,000 files than at 1,000)."""
+
+    def __init__(self, paths: Iterable[str | Path] = ()) -> None:
+        self._texts = [str(path) for path in paths]
+
+    def append(self, path: str | Path) -> None:
+        self._texts.append(str(path))
+
+    def extend(self, paths: Iterable[str | Path]) -> None:
+        self._texts.extend(str(path) for path in paths)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [Path(text) for text in self._texts[index]]
+        return Path(self._texts[index])
 
 
 def _skipped(path: Path) -> Problem:

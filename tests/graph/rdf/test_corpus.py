@@ -1,7 +1,8 @@
 import os
 import shutil
+from pathlib import Path
 
-from plankg.graph.rdf.corpus import SKIPPED, load_corpus, map_in_fresh_workers
+from plankg.graph.rdf.corpus import SKIPPED, expand_paths, load_corpus, map_in_fresh_workers
 from plankg.loaders.read import sample_paths
 
 
@@ -32,3 +33,19 @@ def test_fresh_workers_give_each_result_in_order_each_from_a_process_of_its_own(
 
 def _process_of(n: int) -> tuple[int, int]:
     return n * n, os.getpid()
+
+
+def test_a_folders_files_come_as_paths_in_order_of_their_names(tmp_path):
+    """Kept as text (:class:`~plankg.graph.rdf.corpus.FilePaths`), given back as paths: each
+    file of the folder and its subfolders, hidden ones left out, a named file after them."""
+    (tmp_path / "sub").mkdir()
+    for name in ("b.txt", "a.txt", "sub/c.txt", ".hidden.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    files, problems = expand_paths([tmp_path, tmp_path / "a.txt", tmp_path / "gone.txt"])
+    expected = [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "sub/c.txt", tmp_path / "a.txt"]
+    assert list(files) == expected
+    assert len(files) == 4
+    assert files[1] == tmp_path / "b.txt"
+    assert isinstance(files[-1], Path)
+    assert files[1:3] == expected[1:3]
+    assert [p.message for p in problems] == ["no such file or folder"]
