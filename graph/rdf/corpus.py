@@ -216,7 +216,7 @@ def expand_paths(paths: Sequence[str | Path] | None) -> tuple[Sequence[Path], li
 class FilePaths(Sequence[Path]):
     """Files' paths kept as text, each made a :class:`~pathlib.Path` when asked for: a build
     holds every file's path to its end, and a path kept as text takes some 80 bytes where a
-    ``Path`` takes 360 (1.4 MiB more at 5,000 files than at 1,000)."""
+    ``Path`` takes 360 (5,000 files: 0.4 MiB as text, 1.7 MiB as paths)."""
 
     def __init__(self, paths: Iterable[str | Path] = ()) -> None:
         self._texts = [str(path) for path in paths]
