@@ -1,7 +1,11 @@
 """A process that forks workers for many plans has glibc serve every large block from a
-mapping of its own, as its workers do: a 256 KiB block made after a 4 MiB one was freed is
-mapped, where glibc left alone would have raised its threshold to 4 MiB and served the block
-from the heap. Read off glibc's own count of mapped blocks (``mallinfo2``), in fresh processes."""
+mapping of its own, as its workers do: an 8 MiB block made after a 24 MiB one was freed is
+mapped, where glibc left alone would have raised its threshold to 24 MiB and served the block
+from the heap. Read off glibc's own count of mapped blocks (``mallinfo2``), in fresh processes.
+
+The blocks are large so that no free space the heap happens to hold (an import's leavings)
+can serve them: a 256 KiB block was served from such space in a fresh checkout, whose first
+imports compile and cache the parser's patterns."""
 
 from __future__ import annotations
 
@@ -26,10 +30,10 @@ libc = ctypes.CDLL(None)
 libc.mallinfo2.restype = Info
 
 def mapped_after_a_larger_one_freed(_=None):
-    large = bytes(4 << 20)
+    large = bytes(24 << 20)
     del large
     before = libc.mallinfo2().hblks
-    block = bytes(256 << 10)
+    block = bytes(8 << 20)
     return libc.mallinfo2().hblks - before
 """
 
