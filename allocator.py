@@ -8,7 +8,8 @@ they leave among the small blocks that outlive them are never given back: the bu
 of a 5,000-plan build grew by some 4 MiB that way, and each converting worker by some 2.
 
 Holding the threshold where it starts (``M_MMAP_THRESHOLD``, which also stops it moving)
-keeps every large block in a mapping of its own, given back whole when freed. The cost is the
+serves every large block that free space in the heap cannot from a mapping of its own, given
+back whole when freed, rather than from more heap. The cost is the
 system's: a mapping and its page faults per large block (some 3 ms of system time a plan at
 1,000 plans, user time no higher)."""
 
