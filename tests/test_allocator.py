@@ -4,8 +4,8 @@ mapped, where glibc left alone would have raised its threshold to 24 MiB and ser
 from the heap. Read off glibc's own count of mapped blocks (``mallinfo2``), in fresh processes.
 
 The blocks are large so that no free space the heap happens to hold (an import's leavings)
-can serve them: a 256 KiB block was served from such space in a fresh checkout, whose first
-imports compile and cache the parser's patterns."""
+can serve them: in a fresh checkout, a 256 KiB block was served from such space once plankg's
+modules were imported."""
 
 from __future__ import annotations
 
