@@ -21,11 +21,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections import deque
 from pathlib import Path
-from typing import IO
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate_corpus import generate
@@ -57,51 +54,29 @@ def tree_rss(pid: int) -> int:
 
 def run_build(corpus: Path, out: Path) -> tuple[float, float, int]:
     plankg = Path(sys.executable).with_name("plankg")
-    before = os.times()
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [str(plankg), "build", str(corpus), "--out", str(out)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    stderr = _drained(process)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
-        time.sleep(0.1)
-    wall = time.perf_counter() - start
-    stderr.join()
-    after = os.times()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:
+        before = os.times()
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [str(plankg), "build", str(corpus), "--out", str(out)],
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.1)
+        wall = time.perf_counter() - start
+        after = os.times()
+        shutil.rmtree(out, ignore_errors=True)
+        if process.returncode != 0:
+            errors.seek(0)
+            last = (errors.read().splitlines() or [""])[-1]
+            raise SystemExit(f"plankg build failed with exit code {process.returncode}: {last}")
     cpu = (after.children_user - before.children_user) + (
         after.children_system - before.children_system
     )
-    shutil.rmtree(out, ignore_errors=True)
-    if process.returncode != 0:
-        last = stderr.lines[-1] if stderr.lines else ""
-        raise SystemExit(f"plankg build failed with exit code {process.returncode}: {last}")
     return wall, cpu / wall, peak
-
-
-class _Drained(threading.Thread):
-    """A build's standard error read as it comes (a full pipe would stop the build), its
-    last lines kept to say why it failed."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        super().__init__(daemon=True)
-        self.stream = stream
-        self.lines: deque[str] = deque(maxlen=5)
-
-    def run(self) -> None:
-        for line in self.stream:
-            self.lines.append(line.rstrip("\n"))
-
-
-def _drained(process: subprocess.Popen[str]) -> _Drained:
-    assert process.stderr is not None
-    reader = _Drained(process.stderr)
-    reader.start()
-    return reader
 
 
 def median_run(corpus: Path, out: Path, runs: int) -> tuple[float, float, float, str]:
