@@ -433,20 +433,27 @@ def plan_uris(graph: PropertyGraph) -> list[str]:
     return [uri for labels, uris in graph.nodes.items() if label in labels for uri in uris]
 
 
-SCHEMA_NAME = re.compile(r"CREATE\s+(?:CONSTRAINT|INDEX)\s+(\w+)", re.IGNORECASE)
+SCHEMA_NAME = re.compile(r"CREATE\s+(?:CONSTRAINT|INDEX)\s+`?(\w+)`?", re.IGNORECASE)
+"""The name a schema statement gives its index (a constraint's index bears its name), quoted
+or not."""
 
 
-def create_schema(connection: Connection) -> None:
-    """The uniqueness constraints, then the lookup indexes of ``mapping.toml``: those the
-    database does not have yet (asked in one query; a constraint's index bears its name)."""
+def schema_statements() -> list[tuple[str | None, str]]:
+    """The uniqueness constraints, then the lookup indexes of ``mapping.toml``: each statement
+    with the name of the index it makes (None should a statement name none)."""
     queries = statements("schema")
     for index in settings()["indexes"]:
         name = f"plankg_{index['label']}_{index['property']}".lower()
         queries.append(cypher("index", name=name, label=[index["label"]], key=index["property"]))
+    return [(named[1] if (named := SCHEMA_NAME.search(q)) else None, q) for q in queries]
+
+
+def create_schema(connection: Connection) -> None:
+    """The schema of :func:`schema_statements` the database does not have yet (its index names
+    asked in one query), so that a push into a database that has it all sends no statement."""
     present = connection.read(lambda tx: tx.run(template("schema-names")).single(strict=True))
-    for query in queries:
-        named = SCHEMA_NAME.search(query)
-        if named is None or named[1] not in present["names"]:
+    for name, query in schema_statements():
+        if name is None or name not in present["names"]:
             connection.write(lambda tx, q=query: tx.run(q).consume())
 
 

@@ -24,9 +24,11 @@ from plankg.graph.neo4j.push import (
     push_corpus,
     push_triples,
     regrouped,
+    schema_statements,
 )
 from plankg.graph.neo4j.read import read_triples, stored_counts
 from plankg.graph.neo4j.rows import property_graph
+from plankg.graph.neo4j.templates import template
 from plankg.graph.rdf.build import build_triples, graph_of
 from plankg.graph.rdf.corpus import Corpus
 from plankg.graph.rdf.iris import plan_key
@@ -408,6 +410,17 @@ def test_a_push_waits_while_another_holds_the_lock_and_says_so(neo4j, neo4j_sett
         waiting.join(timeout=120)
     graph = property_graph(triples)
     assert counts(neo4j) == (graph.node_count, graph.relationship_count) == (2021, 12701)
+
+
+def test_each_schema_statement_names_an_index_the_database_then_lists(neo4j):
+    """So a push into a database that has its schema sends no schema statement: the lookup
+    indexes' names are quoted in their statements, and went unread, so every push made all
+    six again (IF NOT EXISTS: six write transactions that changed nothing)."""
+    create_schema(neo4j)
+    listed = neo4j.read(lambda tx: tx.run(template("schema-names")).single(strict=True))
+    names = [name for name, _ in schema_statements()]
+    assert len(names) == 10 and "plankg_region_code" in names
+    assert set(names) <= set(listed["names"])
 
 
 def test_the_tests_never_empty_a_database_that_holds_data_not_theirs(neo4j):
